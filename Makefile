@@ -1,0 +1,33 @@
+# The two commands: `make run` (set up and serve the demo) and `make test` (set up and run the suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
+DEV_ENV := DEBUG=true
+
+.PHONY: run test setup messages serve clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP) messages
+	mkdir -p var
+
+# Translations are compiled from the .po files in locale/ (needs Debian's gettext).
+messages: $(STAMP)
+	$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
+
+run: setup
+	$(DEV_ENV) $(PY) manage.py migrate --noinput -v 0
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,118 @@
+"""Who may see or change what: the portal's one module of predicates.
+
+Roles are Django auth groups (see `Role`). Object rules (a teacher and the groups they teach, a
+parent and their own children) live here and nowhere else. The `*_for(user, pk)` helpers answer
+404 when the user may not see the object at all, so that outsiders learn nothing of its existence.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
+
+
+def roles_of(user) -> set[str]:
+    """The role names a user holds, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_portal_roles"):
+        user._portal_roles = set(user.groups.values_list("name", flat=True))
+    return user._portal_roles
+
+
+def has_role(user, *roles: str) -> bool:
+    return bool(roles_of(user) & {str(r) for r in roles})
+
+
+def is_directie(user) -> bool:
+    return has_role(user, Role.DIRECTIE)
+
+
+def is_staff_member(user) -> bool:
+    """Any employee of the school: medewerker, leerkracht, directie or administratie."""
+    return has_role(user, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+
+
+def role_required(*roles: str):
+    """View decorator: 403 for a signed-in user without any of these roles.
+
+    Role pages are no secret (every school has an import page); objects are, and those go
+    through the `*_for` helpers below, which answer 404.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def staff_of(user) -> StaffMember | None:
+    return getattr(user, "staff", None) if user.is_authenticated else None
+
+
+def guardian_of(user) -> Guardian | None:
+    return getattr(user, "guardian", None) if user.is_authenticated else None
+
+
+def taught_groups(user, school_year: SchoolYear | None = None) -> QuerySet[ClassGroup]:
+    """The groups a teacher teaches in the given (default: current) school year."""
+    staff = staff_of(user)
+    if staff is None or not has_role(user, Role.LEERKRACHT):
+        return ClassGroup.objects.none()
+    school_year = school_year or SchoolYear.objects.current()
+    return ClassGroup.objects.filter(teachers=staff, school_year=school_year)
+
+
+def visible_groups(user) -> QuerySet[ClassGroup]:
+    """Groups whose pupils the user may list: all for directie/administratie, own for teachers."""
+    if has_role(user, Role.DIRECTIE, Role.ADMINISTRATIE):
+        return ClassGroup.objects.all()
+    return taught_groups(user)
+
+
+def visible_pupils(user) -> QuerySet[Pupil]:
+    """Pupils the user may see: all for directie and administratie, the current groups' pupils for
+    a teacher, their own children for a guardian. Pupils who left stay visible to directie and
+    administratie only (their history is kept)."""
+    if has_role(user, Role.DIRECTIE, Role.ADMINISTRATIE):
+        return Pupil.objects.all()
+    ids = set()
+    groups = taught_groups(user)
+    if groups.exists():
+        ids |= set(Pupil.objects.active().filter(enrollments__group__in=groups).values_list("pk", flat=True))
+    guardian = guardian_of(user)
+    if guardian is not None and has_role(user, Role.OUDER):
+        ids |= set(guardian.pupils.values_list("pk", flat=True))
+    return Pupil.objects.filter(pk__in=ids)
+
+
+def children_of(user) -> QuerySet[Pupil]:
+    """A guardian's own children (empty for everyone else)."""
+    guardian = guardian_of(user)
+    if guardian is None or not has_role(user, Role.OUDER):
+        return Pupil.objects.none()
+    return guardian.pupils.all()
+
+
+def pupil_for(user, pk) -> Pupil:
+    """The pupil, if the user may see them; 404 otherwise."""
+    return get_object_or_404(visible_pupils(user), pk=pk)
+
+
+def group_for(user, pk) -> ClassGroup:
+    """The group, if the user may see its pupils; 404 otherwise."""
+    return get_object_or_404(visible_groups(user), pk=pk)
+
+
+def can_manage_people(user) -> bool:
+    """Pupils, guardians, invitations and imports are the office's work (and the director's)."""
+    return has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE)

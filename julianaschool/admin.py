@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from .models import AuditEntry, BoardMember, ClassGroup, Enrollment, Guardian, Pupil, SchoolYear, StaffMember
+
+
+@admin.register(SchoolYear)
+class SchoolYearAdmin(admin.ModelAdmin):
+    list_display = ["name", "starts_on", "ends_on"]
+
+
+@admin.register(ClassGroup)
+class ClassGroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "school_year"]
+    list_filter = ["school_year"]
+    filter_horizontal = ["teachers"]
+
+
+@admin.register(Pupil)
+class PupilAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "date_of_birth", "left_on"]
+    search_fields = ["last_name", "first_name", "student_number"]
+
+
+admin.site.register([StaffMember, BoardMember, Guardian, Enrollment])
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """Read-only: the audit trail is never edited."""
+
+    list_display = ["at", "actor_name", "action", "object_repr"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

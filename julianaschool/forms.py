@@ -1,0 +1,44 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import services
+
+
+class RedeemCodeForm(forms.Form):
+    """A koppelcode, and for a new parent the account to create with it."""
+
+    code = forms.CharField(label=_("Koppelcode"), max_length=20, help_text=_("De code uit de e-mail van school, bijvoorbeeld ABCD-EF2345."))
+    username = forms.CharField(label=_("Kies een gebruikersnaam"), max_length=150, required=False)
+    password1 = forms.CharField(label=_("Kies een wachtwoord"), widget=forms.PasswordInput, required=False,
+                                help_text=_("Minstens 10 tekens, niet alleen cijfers."))
+    password2 = forms.CharField(label=_("Herhaal het wachtwoord"), widget=forms.PasswordInput, required=False)
+
+    def __init__(self, *args, existing_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.existing_user = existing_user
+        if existing_user is not None:
+            for name in ("username", "password1", "password2"):
+                del self.fields[name]
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        services.check_link_code(code)
+        return code
+
+    def clean(self):
+        data = super().clean()
+        if self.existing_user is None:
+            if not data.get("username"):
+                self.add_error("username", _("Vul een gebruikersnaam in."))
+            if not data.get("password1"):
+                self.add_error("password1", _("Vul een wachtwoord in."))
+            elif data.get("password1") != data.get("password2"):
+                self.add_error("password2", _("De twee wachtwoorden zijn niet gelijk."))
+            else:
+                try:
+                    password_validation.validate_password(data["password1"])
+                except ValidationError as error:
+                    self.add_error("password1", error)
+        return data

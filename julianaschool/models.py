@@ -1,0 +1,274 @@
+"""The school's people: school years, groups, pupils, guardians, staff and board, the audit trail."""
+
+import datetime
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """The portal's roles. Each is a Django auth group of the same name."""
+
+    DIRECTIE = "directie", _("Directie")
+    LEERKRACHT = "leerkracht", _("Leerkracht")
+    ADMINISTRATIE = "administratie", _("Administratie")
+    BESTUUR = "bestuur", _("Bestuur")
+    OUDER = "ouder", _("Ouder/verzorger")
+    MEDEWERKER = "medewerker", _("Medewerker")
+
+
+class SchoolYearQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None) -> "SchoolYear | None":
+        """The school year that contains `on` (today by default), else the latest one."""
+        on = on or timezone.localdate()
+        return self.filter(starts_on__lte=on, ends_on__gte=on).first() or self.order_by("-starts_on").first()
+
+
+class SchoolYear(models.Model):
+    name = models.CharField(_("naam"), max_length=9, unique=True, help_text=_("Bijvoorbeeld 2026-2027"))
+    starts_on = models.DateField(_("begint op"))
+    ends_on = models.DateField(_("eindigt op"))
+
+    objects = SchoolYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_on"]
+        verbose_name = _("schooljaar")
+        verbose_name_plural = _("schooljaren")
+        constraints = [models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="schoolyear_ends_after_start")]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_date(cls, on: datetime.date) -> str:
+        """The name of the school year containing `on`; a Dutch school year starts on 1 August."""
+        start = on.year if on.month >= 8 else on.year - 1
+        return f"{start}-{start + 1}"
+
+
+class StaffMember(models.Model):
+    """Someone who works at the school (teachers, directie, office staff, support staff)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff")
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    last_name = models.CharField(_("achternaam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    function = models.CharField(_("functie"), max_length=100, blank=True)
+    left_on = models.DateField(_("uit dienst op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("medewerker")
+        verbose_name_plural = _("medewerkers")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class BoardMember(models.Model):
+    """A member of the board (bestuur) of the Stichting; one of them is the chair (voorzitter)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_member")
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    last_name = models.CharField(_("achternaam"), max_length=150)
+    is_chair = models.BooleanField(_("voorzitter"), default=False)
+
+    class Meta:
+        ordering = ["-is_chair", "last_name"]
+        verbose_name = _("bestuurslid")
+        verbose_name_plural = _("bestuursleden")
+        constraints = [models.UniqueConstraint(fields=["is_chair"], condition=Q(is_chair=True), name="one_board_chair")]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class ClassGroup(models.Model):
+    """A group (groep 1 to 8, or a combination such as 4/5) in one school year."""
+
+    school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="groups", verbose_name=_("schooljaar"))
+    name = models.CharField(_("naam"), max_length=20, help_text=_("Bijvoorbeeld 5 of 4/5"))
+    teachers = models.ManyToManyField(StaffMember, blank=True, related_name="groups", verbose_name=_("leerkrachten"))
+
+    class Meta:
+        ordering = ["school_year", "name"]
+        verbose_name = _("groep")
+        verbose_name_plural = _("groepen")
+        constraints = [models.UniqueConstraint(fields=["school_year", "name"], name="unique_group_name_per_year")]
+
+    def __str__(self):
+        return _("groep %(name)s") % {"name": self.name}
+
+    @property
+    def grades(self) -> list[int]:
+        """The years (leerjaren) taught in this group: '4/5' gives [4, 5]."""
+        return [int(part) for part in self.name.replace("-", "/").split("/") if part.strip().isdigit()]
+
+
+class PupilQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(left_on__isnull=True)
+
+    def in_group(self, group: "ClassGroup"):
+        return self.filter(enrollments__group=group)
+
+
+class Pupil(models.Model):
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    last_name = models.CharField(_("achternaam"), max_length=150)
+    date_of_birth = models.DateField(_("geboortedatum"))
+    # The school's own pupil number from its administration system; the import's natural key.
+    student_number = models.CharField(_("leerlingnummer"), max_length=30, unique=True, null=True, blank=True)
+    left_on = models.DateField(_("uitgeschreven op"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PupilQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("leerling")
+        verbose_name_plural = _("leerlingen")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def has_left(self) -> bool:
+        return self.left_on is not None
+
+    def group_in(self, school_year: SchoolYear) -> "ClassGroup | None":
+        enrollment = self.enrollments.filter(school_year=school_year).select_related("group").first()
+        return enrollment.group if enrollment else None
+
+
+class Enrollment(models.Model):
+    """A pupil's group in one school year. Kept after the pupil leaves: history is not rewritten."""
+
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="enrollments")
+    group = models.ForeignKey(ClassGroup, on_delete=models.PROTECT, related_name="enrollments")
+    school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="enrollments")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pupil", "school_year"], name="one_group_per_pupil_per_year")]
+
+    def __str__(self):
+        return f"{self.pupil} – {self.group} ({self.school_year})"
+
+
+class Guardian(models.Model):
+    """A parent or carer (ouder/verzorger). Gets a user account once they follow their koppelcode."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="guardian")
+    first_name = models.CharField(_("voornaam"), max_length=100, blank=True)
+    last_name = models.CharField(_("achternaam"), max_length=150)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    pupils = models.ManyToManyField(Pupil, through="GuardianLink", related_name="guardians", verbose_name=_("kinderen"))
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("ouder/verzorger")
+        verbose_name_plural = _("ouders/verzorgers")
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class GuardianLink(models.Model):
+    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="links")
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="guardian_links")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["guardian", "pupil"], name="unique_guardian_pupil")]
+
+
+def _new_code() -> str:
+    # Ten characters from an alphabet without look-alikes (0/O, 1/I/L), easy to type from a letter.
+    alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+    return "".join(secrets.choice(alphabet) for _ in range(10))
+
+
+class LinkCode(models.Model):
+    """A single-use koppelcode that links a guardian's account to their child(ren)."""
+
+    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="link_codes")
+    # Only the hash is stored: a leaked database does not hand out working codes.
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("koppelcode")
+        verbose_name_plural = _("koppelcodes")
+
+    @staticmethod
+    def hash(code: str) -> str:
+        normalised = code.strip().upper().replace("-", "").replace(" ", "")
+        return hashlib.sha256(normalised.encode()).hexdigest()
+
+    @staticmethod
+    def generate() -> str:
+        return _new_code()
+
+    @property
+    def is_used(self) -> bool:
+        return self.used_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
+
+class AuditEntry(models.Model):
+    """One write done through the portal: who, when, which object, what changed.
+
+    Written only by `julianaschool.audit.record`; never changed or deleted by the portal.
+    """
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+    action = models.CharField(max_length=60)
+    content_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    object_repr = models.CharField(max_length=300, blank=True)
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+        verbose_name = _("auditregel")
+        verbose_name_plural = _("audittrail")
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"

@@ -1,0 +1,128 @@
+"""Every write about the school's people goes through these functions (views, commands, tests)."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group as AuthGroup
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import audit
+from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
+
+User = get_user_model()
+
+
+def grant_role(*, user, role: str) -> None:
+    """Give `user` the role (idempotent)."""
+    group, _created = AuthGroup.objects.get_or_create(name=str(role))
+    user.groups.add(group)
+    if hasattr(user, "_portal_roles"):
+        del user._portal_roles
+
+
+@transaction.atomic
+def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = None) -> str:
+    """Create a fresh koppelcode for `guardian`, e-mail it, and return the code.
+
+    Earlier unused codes of this guardian stay valid until they expire: a parent who finds the
+    first letter later can still use it.
+    """
+    if not guardian.email:
+        raise ValidationError(_("Deze ouder/verzorger heeft geen e-mailadres; vul dat eerst in."))
+    code = LinkCode.generate()
+    link_code = LinkCode.objects.create(
+        guardian=guardian,
+        code_hash=LinkCode.hash(code),
+        expires_at=timezone.now() + datetime.timedelta(days=settings.LINK_CODE_VALID_DAYS),
+        created_by=invited_by,
+    )
+    url = (base_url or settings.PORTAL_BASE_URL).rstrip("/") + reverse("people:redeem") + f"?code={code}"
+    context = {"guardian": guardian, "code": code, "url": url, "expires_at": link_code.expires_at,
+               "children": list(guardian.pupils.all()), "school_name": settings.SCHOOL_NAME}
+    send_mail(
+        subject=_("Uw koppelcode voor het portaal van %(school)s") % {"school": settings.SCHOOL_NAME},
+        message=render_to_string("emails/invitation.txt", context),
+        from_email=None,
+        recipient_list=[guardian.email],
+    )
+    audit.record(actor=invited_by, action="koppelcode verstuurd", obj=guardian, changes={"verloopt": link_code.expires_at})
+    return code
+
+
+def check_link_code(code: str) -> LinkCode:
+    """The usable LinkCode for `code`, or a ValidationError saying plainly what is wrong."""
+    link_code = LinkCode.objects.select_related("guardian").filter(code_hash=LinkCode.hash(code or "")).first()
+    if link_code is None:
+        raise ValidationError(_("Deze koppelcode kennen wij niet. Controleer of u hem goed heeft overgetypt."), code="unknown")
+    if link_code.is_used:
+        raise ValidationError(_("Deze koppelcode is al gebruikt. Vraag de administratie om een nieuwe code."), code="used")
+    if link_code.is_expired:
+        raise ValidationError(_("Deze koppelcode is verlopen. Vraag de administratie om een nieuwe code."), code="expired")
+    return link_code
+
+
+@transaction.atomic
+def redeem_link_code(*, code: str, user=None, username: str = "", password: str = "") -> "User":
+    """Use a koppelcode: link the guardian record (and so their children) to an account.
+
+    With `user` (a parent already signed in) the children of the code's guardian record are
+    added to that user's guardian; otherwise a new account is made with `username`/`password`.
+    The code is locked while it is used, so two tabs cannot use one code twice.
+    """
+    link_code = check_link_code(code)
+    link_code = LinkCode.objects.select_for_update().select_related("guardian").get(pk=link_code.pk)
+    if link_code.is_used:
+        raise ValidationError(_("Deze koppelcode is al gebruikt. Vraag de administratie om een nieuwe code."), code="used")
+    invited = link_code.guardian
+    if user is None:
+        if User.objects.filter(username__iexact=username).exists():
+            raise ValidationError(_("Deze gebruikersnaam is al in gebruik; kies een andere."), code="username")
+        user = User.objects.create_user(username=username, password=password, email=invited.email,
+                                        first_name=invited.first_name, last_name=invited.last_name)
+    grant_role(user=user, role=Role.OUDER)
+    own = getattr(user, "guardian", None)
+    if own is None and invited.user_id is None:
+        invited.user = user
+        invited.save(update_fields=["user"])
+        own = invited
+    elif own is None:
+        raise ValidationError(_("Deze koppelcode hoort bij een ander account."), code="other")
+    elif own.pk != invited.pk:
+        # A second code for an already registered parent: their account gets the other children.
+        for pupil in invited.pupils.all():
+            GuardianLink.objects.get_or_create(guardian=own, pupil=pupil)
+    link_code.used_at = timezone.now()
+    link_code.used_by = user
+    link_code.save(update_fields=["used_at", "used_by"])
+    audit.record(actor=user, action="koppelcode gebruikt", obj=own,
+                 changes={"kinderen": [p.full_name for p in own.pupils.all()]})
+    return user
+
+
+@transaction.atomic
+def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
+    """Record that a pupil left the school. Their enrollments and records stay (history)."""
+    if pupil.left_on is not None:
+        raise ValidationError(_("Deze leerling is al uitgeschreven."))
+    before = audit.snapshot(pupil, ["left_on"])
+    pupil.left_on = left_on
+    pupil.save(update_fields=["left_on"])
+    audit.record(actor=actor, action="leerling uitgeschreven", obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
+    return pupil
+
+
+@transaction.atomic
+def enroll(*, pupil: Pupil, group, actor) -> Enrollment:
+    """Place `pupil` in `group` for that group's school year (moving them if already placed)."""
+    enrollment, created = Enrollment.objects.update_or_create(
+        pupil=pupil, school_year=group.school_year, defaults={"group": group}
+    )
+    audit.record(actor=actor, action="leerling geplaatst", obj=pupil, changes={"groep": str(group)})
+    return enrollment

@@ -1,0 +1,106 @@
+"""The protocol as a living document: versions, their sections, and the steps each version took."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class VersionStatus(models.TextChoices):
+    CONCEPT = "concept", _("Concept")
+    VASTGESTELD = "vastgesteld", _("Vastgesteld door directie")
+    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd door bestuur")
+    GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd (geldend)")
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+class ChangeKind(models.TextChoices):
+    EDITORIAL = "redactioneel", _("Redactioneel (taal, namen)")
+    SUBSTANTIVE = "inhoudelijk", _("Inhoudelijk")
+
+
+class ProtocolVersion(models.Model):
+    major = models.PositiveIntegerField(_("hoofdversie"))
+    minor = models.PositiveIntegerField(_("subversie"), default=0)
+    title = models.CharField(_("titel"), max_length=200, default="Protocol sociale media en internetgebruik")
+    period = models.CharField(_("periode"), max_length=20, blank=True, help_text=_("Bijvoorbeeld 2022-2024"))
+    status = models.CharField(_("status"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.CONCEPT)
+    kind = models.CharField(_("soort wijziging"), max_length=20, choices=ChangeKind.choices, default=ChangeKind.SUBSTANTIVE)
+    based_on = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="successors")
+    change_summary = models.TextField(_("wat is er veranderd en waarom"), blank=True)
+    # Month-precise in the document ("juni 2022"); stored as the first of the month, shown as "juni 2022".
+    adopted_on = models.DateField(_("vastgesteld door directie"), null=True, blank=True)
+    approved_on = models.DateField(_("goedgekeurd door bestuur"), null=True, blank=True)
+    review_on = models.DateField(_("te herzien"), null=True, blank=True)
+    effective_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    superseded_on = models.DateField(_("vervallen op"), null=True, blank=True)
+    chair_name = models.CharField(_("voorzitter van het bestuur"), max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["-major", "-minor"]
+        verbose_name = _("protocolversie")
+        verbose_name_plural = _("protocolversies")
+        constraints = [
+            models.UniqueConstraint(fields=["major", "minor"], name="unique_version_number"),
+            models.UniqueConstraint(fields=["status"], condition=Q(status="gepubliceerd"), name="one_version_in_force"),
+            models.UniqueConstraint(fields=["status"], condition=Q(status="concept"), name="one_open_draft"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} {self.number}"
+
+    @property
+    def number(self) -> str:
+        return f"{self.major}.{self.minor}"
+
+    @property
+    def is_editable(self) -> bool:
+        """Only a draft's text may change; once adopted, a change means a new version."""
+        return self.status == VersionStatus.CONCEPT
+
+
+class Section(models.Model):
+    """A section or sub-section of one version; its body is Markdown (sanitised when rendered)."""
+
+    class Style(models.TextChoices):
+        NORMAL = "normaal", _("Normaal")
+        MNEMONIC = "ezelsbruggetje", _("Ezelsbruggetje (apart gezet, zoals DENK NA)")
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="sections")
+    parent = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="children")
+    position = models.PositiveIntegerField(_("volgorde"), default=0)
+    # Stable across versions, so that the compare view can pair a section with its predecessor
+    # even after it was renamed or moved.
+    key = models.SlugField(max_length=80)
+    title = models.CharField(_("titel"), max_length=300)
+    body = models.TextField(_("tekst (Markdown)"), blank=True)
+    style = models.CharField(max_length=20, choices=Style.choices, default=Style.NORMAL)
+
+    class Meta:
+        ordering = ["version", "parent_id", "position"]
+        verbose_name = _("hoofdstuk")
+        verbose_name_plural = _("hoofdstukken")
+        constraints = [models.UniqueConstraint(fields=["version", "key"], name="unique_section_key_per_version")]
+
+    def __str__(self):
+        return self.title
+
+
+class VersionStep(models.Model):
+    """One step on a version's path (adopted, approved, published, ...): who, when, why."""
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="steps")
+    from_status = models.CharField(max_length=20, choices=VersionStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=VersionStatus.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    actor_name = models.CharField(max_length=200, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("stap")
+        verbose_name_plural = _("stappen")

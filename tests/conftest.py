@@ -1,0 +1,143 @@
+"""Role fixtures: a small school in which every test can be read as a sentence about who may do what.
+
+`world` holds one of everything; the single-role fixtures (`director`, `teacher5`, `parent5`, ...)
+return the users of that same world.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from julianaschool import services
+from julianaschool.models import (
+    BoardMember,
+    ClassGroup,
+    Enrollment,
+    Guardian,
+    GuardianLink,
+    Pupil,
+    Role,
+    SchoolYear,
+    StaffMember,
+)
+
+User = get_user_model()
+PASSWORD = "julianaschool-test"
+
+
+@dataclass
+class World:
+    school_year: SchoolYear
+    group5: ClassGroup
+    group7: ClassGroup
+    pupil5: Pupil  # child of parent5, in groep 5
+    pupil5b: Pupil  # another pupil in groep 5, child of nobody here
+    pupil7: Pupil  # child of parent7, in groep 7
+    guardian5: Guardian
+    guardian7: Guardian
+    users: dict
+
+    def __getattr__(self, name):
+        # Lets `world.directie` stand for `world.users["directie"]`.
+        users = self.__dict__.get("users", {})
+        if name in users:
+            return users[name]
+        raise AttributeError(name)
+
+
+def make_user(username: str, *roles: str, first_name: str = "", last_name: str = "") -> User:
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.org",
+        first_name=first_name or username.capitalize(), last_name=last_name or "Test",
+    )
+    for role in roles:
+        services.grant_role(user=user, role=role)
+    return user
+
+
+def make_staff(username: str, *roles: str, function: str = "") -> User:
+    user = make_user(username, Role.MEDEWERKER, *roles)
+    StaffMember.objects.create(user=user, first_name=user.first_name, last_name=user.last_name,
+                               email=user.email, function=function)
+    return user
+
+
+def make_pupil(first: str, last: str, group: ClassGroup, born: datetime.date = datetime.date(2016, 3, 1)) -> Pupil:
+    pupil = Pupil.objects.create(first_name=first, last_name=last, date_of_birth=born)
+    Enrollment.objects.create(pupil=pupil, group=group, school_year=group.school_year)
+    return pupil
+
+
+def make_parent(username: str, *children: Pupil) -> User:
+    user = make_user(username, Role.OUDER)
+    guardian = Guardian.objects.create(user=user, first_name=user.first_name, last_name=user.last_name, email=user.email)
+    for child in children:
+        GuardianLink.objects.create(guardian=guardian, pupil=child)
+    return user
+
+
+@pytest.fixture
+def world(db) -> World:
+    today = datetime.date.today()
+    start = today.year if today.month >= 8 else today.year - 1
+    school_year = SchoolYear.objects.create(
+        name=f"{start}-{start + 1}", starts_on=datetime.date(start, 8, 1), ends_on=datetime.date(start + 1, 7, 31)
+    )
+    group5 = ClassGroup.objects.create(school_year=school_year, name="5")
+    group7 = ClassGroup.objects.create(school_year=school_year, name="7")
+    users = {
+        "directie": make_staff("directie", Role.DIRECTIE, function="directeur"),
+        "leerkracht5": make_staff("leerkracht5", Role.LEERKRACHT, function="leerkracht groep 5"),
+        "leerkracht7": make_staff("leerkracht7", Role.LEERKRACHT, function="leerkracht groep 7"),
+        "administratie": make_staff("administratie", Role.ADMINISTRATIE, function="administratie"),
+        "medewerker": make_staff("medewerker", function="conciërge"),
+        "bestuur": make_user("bestuur", Role.BESTUUR, first_name="Margreet", last_name="Lommerts"),
+        "outsider": make_user("outsider"),
+    }
+    BoardMember.objects.create(user=users["bestuur"], first_name="Margreet", last_name="Lommerts", is_chair=True)
+    group5.teachers.add(users["leerkracht5"].staff)
+    group7.teachers.add(users["leerkracht7"].staff)
+    pupil5 = make_pupil("Sanne", "de Vries", group5)
+    pupil5b = make_pupil("Daan", "Jansen", group5)
+    pupil7 = make_pupil("Mila", "Bakker", group7, born=datetime.date(2014, 6, 12))
+    users["ouder5"] = make_parent("ouder5", pupil5)
+    users["ouder7"] = make_parent("ouder7", pupil7)
+    return World(
+        school_year=school_year, group5=group5, group7=group7, pupil5=pupil5, pupil5b=pupil5b, pupil7=pupil7,
+        guardian5=users["ouder5"].guardian, guardian7=users["ouder7"].guardian, users=users,
+    )
+
+
+def _role_fixture(fixture_name: str, role: str):
+    @pytest.fixture(name=fixture_name)
+    def fixture(world):
+        return world.users[role]
+
+    return fixture
+
+
+director = _role_fixture("director", "directie")
+teacher5 = _role_fixture("teacher5", "leerkracht5")
+teacher7 = _role_fixture("teacher7", "leerkracht7")
+administrator = _role_fixture("administrator", "administratie")
+staff_member = _role_fixture("staff_member", "medewerker")
+board_member = _role_fixture("board_member", "bestuur")
+parent5 = _role_fixture("parent5", "ouder5")
+parent7 = _role_fixture("parent7", "ouder7")
+outsider = _role_fixture("outsider", "outsider")
+
+
+@pytest.fixture
+def client_for(db):
+    """client_for(user) gives a test client signed in as that user (None: not signed in)."""
+
+    def make(user=None) -> Client:
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
