@@ -166,3 +166,10 @@ def test_the_whole_path_through_the_pages_publishes_the_change_for_everyone(worl
     old = ProtocolVersion.objects.get(major=1, minor=0)
     old_page = client_for(None).get(reverse("policy:version", args=[old.pk])).content.decode()
     assert "De telefoon mag ook in de bureaulade van de leerkracht." in old_page
+
+
+def test_publishing_with_an_effective_date_in_the_future_is_refused(world):
+    version = approved(world)
+    with pytest.raises(services.Refused, match="toekomst"):
+        publish(world, version, effective_from=TODAY + datetime.timedelta(days=1))
+    assert ProtocolVersion.objects.in_force().number == "1.0"
