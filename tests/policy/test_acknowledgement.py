@@ -103,3 +103,10 @@ def test_the_acknowledgement_list_does_not_query_per_staff_member(world, client_
     with CaptureQueriesContext(connection) as many:
         assert client.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_directie_dashboard_counts_who_has_not_acknowledged(world, client_for):
+    services.acknowledge(user=world.medewerker, version=ProtocolVersion.objects.in_force())
+    page = _dashboard(client_for, world.directie)
+    assert "4 van 5 medewerkers hebben versie 1.0 nog niet als gelezen bevestigd." in page
+    assert "nog niet als gelezen bevestigd" not in _dashboard(client_for, world.leerkracht5)
