@@ -18,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Sum
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,30 @@ from . import audit
 from .access import has_role
 
 User = get_user_model()
+
+
+# --- requests
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in a query string or form field is never a real answer: 400, early.
+
+    Django's form fields refuse it, but a view that reads request.GET directly (a filter, a
+    page number) would hand it to PostgreSQL, which refuses it with an error (a 500).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any("\x00" in key or "\x00" in value
+                                           for key, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest(_("Ongeldig teken in het verzoek."))
+        if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+            if any("\x00" in key or (isinstance(value, str) and "\x00" in value)
+                   for key, values in request.POST.lists() for value in values):
+                return HttpResponseBadRequest(_("Ongeldig teken in het verzoek."))
+        return self.get_response(request)
 
 
 # --- passwords
@@ -73,6 +98,16 @@ def client_ip(request) -> str | None:
         if len(parts) >= hops:
             return parts[-hops]
     return request.META.get("REMOTE_ADDR")
+
+
+def attempted_username(request, credentials=None) -> str | None:
+    """The username tried, cut to what axes can store: a 5,000-character username must fail
+    like any wrong password, not with a database error."""
+    if credentials:
+        username = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        username = getattr(request, "POST", {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    return str(username)[:150] if username is not None else None
 
 
 class LockoutBackend(AxesStandaloneBackend):

@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL character in a query or form is refused with 400 before any view reads it.
+    "julianaschool.security.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -188,6 +190,7 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_CALLABLE = "julianaschool.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "julianaschool.security.client_ip"
+AXES_USERNAME_CALLABLE = "julianaschool.security.attempted_username"
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, use the
 # connection's address). Set it to 1 behind one nginx, or the whole school shares one address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)

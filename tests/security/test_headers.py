@@ -150,3 +150,10 @@ def test_uploaded_files_live_outside_every_public_path(client_for, director):
             assert response.status_code == 404, url
     finally:
         secret.unlink()
+
+
+def test_a_nul_character_in_a_query_or_form_is_refused_with_400(client_for, director):
+    client = client_for(director)
+    assert client.get("/audit/", {"persoon": "a\x00b"}).status_code == 400
+    assert client.post("/accounts/login/", {"username": "a\x00", "password": "x"}).status_code == 400
+    assert client.get("/audit/", {"persoon": "ab"}).status_code == 200

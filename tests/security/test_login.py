@@ -252,3 +252,11 @@ def test_a_wrong_enrolment_code_confirms_nothing(client_for, parent5):
     response = client.post(reverse("security:otp_setup"), {"token": "123456"})
     assert "Deze code klopt niet" in response.content.decode()
     assert not TOTPDevice.objects.filter(user=parent5, confirmed=True).exists()
+
+
+def test_a_very_long_username_is_a_failed_login_not_a_server_error(parent5):
+    client = Client(raise_request_exception=False)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        response = login(client, "A" * 5000, "wrong-password", ip="192.0.2.77")
+        assert response.status_code in (200, 429)
+    assert response.status_code == 429
