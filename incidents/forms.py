@@ -114,8 +114,8 @@ class PartyForm(forms.Form):
         return data
 
     def party(self) -> dict | None:
-        data = self.cleaned_data
-        if data.get("empty"):
+        data = getattr(self, "cleaned_data", None) or {}
+        if not data or data.get("empty"):
             return None
         person = data.get("person")
         if not person:
