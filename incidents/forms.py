@@ -52,7 +52,8 @@ class IncidentForm(forms.Form):
     )
     description = forms.CharField(
         label=_("Wat is er gebeurd?"), widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Na het versturen verandert de beschrijving niet meer; aanvullingen komen op de tijdlijn."),
+        help_text=_("Noem hier liever geen namen: wie betrokken is kiest u hieronder. Na het versturen verandert de "
+                    "beschrijving niet meer; aanvullingen komen op de tijdlijn."),
     )
     attachments = MultipleFileField(label=_("Schermafbeeldingen of PDF"), required=False)
 

@@ -221,6 +221,8 @@ def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds:
         raise PermissionDenied
     if party.incident_id != incident.pk:
         raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
+    # The caller's copy may be stale (a status changed in another request); the row decides.
+    incident = Incident.objects.select_for_update().select_related("category").get(pk=incident.pk)
     if incident.status == Status.AFGEHANDELD:
         raise ValidationError(_("Dit incident is afgehandeld; heropen het eerst."))
     allowed = {f.name for f in Measure._meta.concrete_fields} - {"id", "incident", "party", "kind", "grounds", "status",
