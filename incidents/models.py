@@ -76,7 +76,7 @@ class Category(models.Model):
 class IncidentQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("category", "reported_by", "group").prefetch_related(
-            "parties__pupil", "parties__guardian", "parties__staff"
+            "parties__pupil", "parties__guardian__pupils", "parties__staff"
         )
 
 

@@ -79,7 +79,7 @@ def _party_view(party: Party, user, visible_pupil_ids: set[int]) -> dict:
     if party.pupil_id and not access.is_directie(user) and party.pupil_id not in visible_pupil_ids:
         name = _("een leerling uit een andere groep")
     if party.guardian_id and not access.is_directie(user):
-        if not any(p in visible_pupil_ids for p in party.guardian.pupils.values_list("pk", flat=True)):
+        if not any(p.pk in visible_pupil_ids for p in party.guardian.pupils.all()):
             name = _("een ouder/verzorger")
     return {"party": party, "name": name}
 
