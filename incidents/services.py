@@ -222,7 +222,7 @@ def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds:
     if party.incident_id != incident.pk:
         raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
     # The caller's copy may be stale (a status changed in another request); the row decides.
-    incident = Incident.objects.select_for_update().select_related("category").get(pk=incident.pk)
+    incident = Incident.objects.select_for_update(of=("self",)).select_related("category").get(pk=incident.pk)
     if incident.status == Status.AFGEHANDELD:
         raise ValidationError(_("Dit incident is afgehandeld; heropen het eerst."))
     allowed = {f.name for f in Measure._meta.concrete_fields} - {"id", "incident", "party", "kind", "grounds", "status",
@@ -277,7 +277,7 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
     """Record the employee's zienswijze on an intended measure (or that they gave none by then)."""
     if not access.is_directie(actor):
         raise PermissionDenied
-    measure = Measure.objects.select_for_update().select_related("party", "incident").get(pk=measure.pk)
+    measure = Measure.objects.select_for_update(of=("self",)).select_related("party", "incident").get(pk=measure.pk)
     if measure.status != MeasureStatus.VOORGENOMEN:
         raise ValidationError(_("Er is geen voornemen dat op een zienswijze wacht."))
     measure.employee_response = response.strip() or _("Geen zienswijze gegeven binnen de termijn.")
@@ -295,7 +295,7 @@ def decide_staff_measure(*, measure: Measure, actor) -> Measure:
     """Decide an intended staff measure once the employee's response is recorded (CAO PO)."""
     if not access.is_directie(actor):
         raise PermissionDenied
-    measure = Measure.objects.select_for_update().select_related("party__staff", "incident__category").get(pk=measure.pk)
+    measure = Measure.objects.select_for_update(of=("self",)).select_related("party__staff", "incident__category").get(pk=measure.pk)
     if measure.is_decided:
         raise ValidationError(_("Over deze maatregel is al besloten."))
     rules.enforce(rules.check_decision(measure))
@@ -356,7 +356,7 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
     """Record that another school accepts the pupil: only then is a verwijdering final (WPO art. 40 lid 5)."""
     if not access.is_directie(actor):
         raise PermissionDenied
-    measure = Measure.objects.select_for_update().select_related("incident").get(pk=measure.pk)
+    measure = Measure.objects.select_for_update(of=("self",)).select_related("incident").get(pk=measure.pk)
     if measure.kind != MeasureKind.VERWIJDERING or measure.status != MeasureStatus.BESLOTEN:
         raise ValidationError(_("Alleen een besloten verwijdering wacht op toelating door een andere school."))
     measure.other_school_name = school_name.strip()

@@ -47,7 +47,8 @@ def _run(schema_editor, statements_by_vendor):
         # Another database: the services still refuse; say so rather than pretend.
         return
     for sql in statements:
-        schema_editor.execute(sql)
+        # params=None: the PL/pgSQL body holds a literal %, which must not be read as a placeholder.
+        schema_editor.execute(sql, params=None)
 
 
 def up(apps, schema_editor):
