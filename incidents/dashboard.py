@@ -1,13 +1,12 @@
 """What the incidents app adds to the dashboard and the navigation (see PORTAL_DASHBOARD_PROVIDERS)."""
 
-from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from julianaschool import access
 from julianaschool.models import Role
 
-from .models import Incident, Severity, Status
+from .models import Incident, Status
 
 
 def sections(request) -> list[dict]:

@@ -64,3 +64,16 @@ def test_additions_are_appended_with_who_and_when(world, client_for):
     entry = TimelineEntry.objects.filter(incident=incident).last()
     assert entry.text == "De ouders zijn gebeld."
     assert entry.author == world.leerkracht5 and entry.author_name and entry.at is not None
+
+
+def test_a_deliberate_purge_lifts_the_triggers_and_puts_them_back(world):
+    from incidents import triggers
+
+    incident = report(world)
+    with triggers.suspended():
+        TimelineEntry.objects.filter(incident=incident).delete()
+        Incident.objects.filter(pk=incident.pk).delete()
+    assert not Incident.objects.exists()
+    incident = report(world)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        TimelineEntry.objects.filter(incident=incident).delete()
