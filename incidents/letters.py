@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
 
 def recipients(measure) -> list:
@@ -18,7 +18,15 @@ def render_pdf(measure) -> bytes:
     from weasyprint import HTML  # imported here: loading Pango costs time every other page can skip
 
     template = "incidents/letters/staff_measure.html" if measure.party.staff_id else "incidents/letters/pupil_measure.html"
-    html = render_to_string(template, {
+    # Letters go to Dutch parents and staff on paper: always Dutch, whatever language the
+    # director's browser asked for.
+    with translation.override("nl"):
+        html = _render(template, measure)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def _render(template: str, measure) -> str:
+    return render_to_string(template, {
         "measure": measure,
         "incident": measure.incident,
         "party": measure.party,
@@ -27,4 +35,3 @@ def render_pdf(measure) -> bytes:
         "school_name": settings.SCHOOL_NAME,
         "school_foundation": settings.SCHOOL_FOUNDATION,
     })
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

@@ -195,6 +195,10 @@ class Party(models.Model):
         return PartyKind.EXTERN
 
     @property
+    def kind_label(self) -> str:
+        return PartyKind(self.kind).label
+
+    @property
     def person(self):
         return self.pupil or self.guardian or self.staff
 

@@ -4,11 +4,11 @@ import datetime
 from collections import Counter
 
 from django.db.models.functions import TruncMonth
+from django.utils.dateformat import format as date_format
 from django.utils import timezone
 
 from .models import Category, Incident
 
-MONTH_NAMES = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
 
 def months_of(school_year) -> list[datetime.date]:
@@ -40,7 +40,7 @@ def figures(school_year) -> dict:
     chart = []
     for index, m in enumerate(months):
         height = round(130 * per_month[m] / top)
-        chart.append({"month": m, "label": f"{MONTH_NAMES[m.month - 1]} {m:%y}", "count": per_month[m],
+        chart.append({"month": m, "label": date_format(m, "b y"), "count": per_month[m],
                       "height": height, "x": index * 50, "y": 155 - height})
     groups = sorted(by_group.items(), key=lambda item: (item[0] == "", item[0]))
     return {"months": months, "month_labels": [c["label"] for c in chart], "table": table, "chart": chart,
