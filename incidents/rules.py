@@ -84,7 +84,12 @@ def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal
 def _pupil_rules(measure: Measure) -> list[Refusal]:
     refusals = []
     party = measure.party
-    if measure.kind == MeasureKind.SCHORSING:
+    if measure.kind == MeasureKind.SCHORSING and party.pupil_id is None:
+        # A parent's schorsing is a ban from the premises, not WPO art. 40c (which is about
+        # pupils); it only needs its period.
+        if not (measure.starts_on and measure.ends_on):
+            refusals.append(Refusal(_("Toegangsverbod"), _("vul de eerste en de laatste dag in.")))
+    elif measure.kind == MeasureKind.SCHORSING:
         rule = _("WPO art. 40c lid 1 (schorsing ten hoogste een week)")
         if not (measure.starts_on and measure.ends_on):
             refusals.append(Refusal(rule, _("vul de eerste en de laatste dag van de schorsing in.")))

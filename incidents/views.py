@@ -8,6 +8,7 @@ import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -46,8 +47,9 @@ def incident_list(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         incidents = incidents.filter(status=status)
+    page = Paginator(incidents.order_by("-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
     return render(request, "incidents/incident_list.html", {
-        "incidents": incidents[:200], "status": status, "statuses": Status.choices,
+        "page": page, "status": status, "statuses": Status.choices,
         "is_directie": access.is_directie(request.user),
     })
 
@@ -103,9 +105,9 @@ def incident_detail(request, pk):
     }
     if is_directie:
         context["measures"] = incident.measures.select_related("party__pupil", "party__guardian", "party__staff")
-        context["proposals"] = [
-            {"party": p, "proposed": ladders.proposed_step(p)} for p in incident.parties.all() if p.role == "dader"
-        ]
+        daders = [p for p in incident.parties.all() if p.role == "dader"]
+        steps = ladders.proposals(daders)
+        context["proposals"] = [{"party": p, "proposed": steps[p.pk] and MeasureKind(steps[p.pk]).label} for p in daders]
         context["transitions"] = [new for old, new in services.TRANSITIONS if old == incident.status]
     return render(request, "incidents/incident_detail.html", context)
 

@@ -114,3 +114,17 @@ def test_the_measure_page_shows_the_proposal_and_earlier_measures(world, client_
     page = client_for(world.directie).get(reverse("incidents:measure_new", args=[party.incident_id, party.pk])).content.decode()
     assert "Voorgestelde stap: <strong>schorsing</strong>" in page
     assert '<option value="schorsing" selected>' in page
+
+
+def test_the_batch_proposals_agree_with_the_single_ones(world):
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
+    decided(world, {"staff": world.medewerker.staff}, MeasureKind.WAARSCHUWING)
+    decided(world, {"guardian": world.guardian5}, MeasureKind.WAARSCHUWING)
+    incident = report(world, reporter=world.directie, parties=[
+        {"role": PartyRole.DADER, "pupil": world.pupil5}, {"role": PartyRole.DADER, "pupil": world.pupil5b},
+        {"role": PartyRole.DADER, "staff": world.medewerker.staff}, {"role": PartyRole.DADER, "guardian": world.guardian5},
+        {"role": PartyRole.DADER, "name": "Onbekend"}])
+    parties = list(incident.parties.all())
+    assert ladders.proposals(parties) == {p.pk: ladders.proposed_step(p) for p in parties}
+    assert list(ladders.proposals(parties).values()) == [
+        MeasureKind.SCHORSING, MeasureKind.WAARSCHUWING, MeasureKind.SCHRIFTELIJKE_BERISPING, MeasureKind.SCHORSING, None]
