@@ -150,8 +150,6 @@ def test_the_login_page_in_english_shows_log_in(client_for):
     assert "Inloggen" not in page, "is the English catalogue compiled? run `make messages`"
 
 
-@pytest.mark.xfail(strict=True, reason="LoginRequiredMiddleware sends the anonymous POST to /i18n/setlang/ to the "
-                   "login page; set_language needs login_not_required in julianaschool/urls.py (reported to the lead)")
 def test_a_visitor_who_is_not_signed_in_chooses_english_on_the_login_page(client_for):
     client = client_for(None)
     response = client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
