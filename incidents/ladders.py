@@ -11,7 +11,7 @@ from .models import PUPIL_LADDER, STAFF_LADDER, Measure, MeasureKind
 
 def period_months() -> int:
     """How far back earlier measures count (setting INCIDENTS_LADDER_MONTHS, default 12)."""
-    return getattr(settings, "INCIDENTS_LADDER_MONTHS", 12)
+    return settings.INCIDENTS_LADDER_MONTHS
 
 
 def _months_back(today: datetime.date, months: int) -> datetime.date:
