@@ -237,3 +237,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# How far back earlier measures count when the portal proposes the next step on a ladder.
+INCIDENTS_LADDER_MONTHS = env.int("INCIDENTS_LADDER_MONTHS", default=12)
