@@ -1,40 +1,49 @@
 """A backup restored into a fresh database holds every record, and the database-level guards
-(the ledger's immutability triggers) come back with it.
+(the ledger's and the incident timeline's append-only triggers) come back with it.
 
-The populated database is the full demo school (`seed_demo`: every app's demo data) plus what
-the test adds. The commands are the ones docs/SECURITY.md tells the school to run.
+The source is a real database built as production builds it: `manage.py migrate` and then the
+full demo school (`seed_demo`: every app's demo data, ledger records, incidents, the protocol).
+The backup and restore use the commands docs/SECURITY.md tells the school to run: the sqlite3
+backup API (what `sqlite3 db ".backup file"` does) and pg_dump -Fc / pg_restore.
 """
 
+import os
 import secrets
 import sqlite3
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
 from django.db import connection
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
+BASE_DIR = Path(settings.BASE_DIR)
 on_postgresql = connection.vendor == "postgresql"
-on_sqlite = connection.vendor == "sqlite"
 
-# Append-only tables whose triggers must refuse UPDATE and DELETE after a restore: the consent
-# ledger and the audit trail, where the apps that own them install such triggers.
-LEDGER_CANDIDATES = ["consent_consentrecord", "consent_ledgerrecord", "consent_consentdecision"]
+# Tables whose rows must all come back (besides every other table, compared row by row).
+MUST_HOLD = ["consent_consentrecord", "incidents_incident", "incidents_timelineentry", "policy_protocolversion",
+             "julianaschool_pupil", "julianaschool_auditentry"]
+# Append-only tables: after the restore, UPDATE and DELETE must still be refused.
+APPEND_ONLY = ["consent_consentrecord", "incidents_timelineentry"]
 
 
-@pytest.fixture
-def populated(settings):
-    settings.DEBUG = True  # seed_demo refuses to run against a production configuration
-    call_command("seed_demo", verbosity=0)
-    tables = connection.introspection.table_names()
-    counts = {}
-    with connection.cursor() as cursor:
-        for table in tables:
-            cursor.execute(f'SELECT COUNT(*) FROM "{table}"')
-            counts[table] = cursor.fetchone()[0]
-    assert counts["julianaschool_pupil"] > 100 and counts["auth_user"] > 10
-    return counts
+def build(database_url: str, tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE"}}
+    env.update({"DEBUG": "true", "DATABASE_URL": database_url, "PRIVATE_MEDIA_ROOT": str(tmp_path / "private"),
+                "EMAIL_URL": "dummymail://"})
+    for command in (["migrate", "--noinput", "-v", "0"], ["seed_demo"]):
+        result = subprocess.run([sys.executable, "manage.py", *command], cwd=BASE_DIR, env=env,
+                                capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def tables_of(cursor, vendor: str) -> list[str]:
+    if vendor == "sqlite":
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    else:
+        cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")
+    return [row[0] for row in cursor.fetchall()]
 
 
 def rows_of(cursor, table: str) -> list[tuple]:
@@ -42,93 +51,97 @@ def rows_of(cursor, table: str) -> list[tuple]:
     return [tuple(row) for row in cursor.fetchall()]
 
 
-def ledger_tables(tables) -> list[str]:
-    return [t for t in LEDGER_CANDIDATES if t in tables]
+def compare(src, dst, vendor: str) -> dict[str, int]:
+    """Every table of the source, row for row, in the restored database; returns row counts."""
+    tables = tables_of(src, vendor)
+    assert tables_of(dst, vendor) == tables
+    counts = {}
+    for table in tables:
+        rows = rows_of(src, table)
+        assert rows_of(dst, table) == rows, f"{table} differs after the restore"
+        counts[table] = len(rows)
+    for table in MUST_HOLD:
+        if table in counts:
+            assert counts[table] > 0, f"the demo school should have rows in {table}"
+    return counts
 
 
-# --- SQLite: the sqlite3 backup API (what `sqlite3 db.sqlite3 ".backup file"` does)
+def test_a_sqlite_backup_restored_into_a_fresh_file_holds_every_record(tmp_path):
+    source_file = tmp_path / "portal.sqlite3"
+    build(f"sqlite:///{source_file}", tmp_path)
 
-
-@pytest.mark.skipif(not on_sqlite, reason="the SQLite backup; PostgreSQL has its own test")
-def test_a_sqlite_backup_restored_into_a_fresh_file_holds_every_record(populated, tmp_path):
-    connection.ensure_connection()
-    source = connection.connection
+    # Backup (the portal may keep running: the backup API copies a consistent snapshot).
     backup_file = tmp_path / "backup.sqlite3"
-    with sqlite3.connect(backup_file) as backup:
-        source.backup(backup)
+    source = sqlite3.connect(source_file)
+    backup = sqlite3.connect(backup_file)
+    source.backup(backup)
     backup.close()
 
-    # Restore: a fresh, empty database file filled from the backup (sqlite3 ".restore").
-    restored_file = tmp_path / "restored.sqlite3"
-    restored = sqlite3.connect(restored_file, detect_types=sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES)
-    with sqlite3.connect(backup_file) as backup:
-        backup.backup(restored)
+    # Restore into a fresh, empty database file (sqlite3 fresh.sqlite3 ".restore backup.sqlite3").
+    restored = sqlite3.connect(tmp_path / "restored.sqlite3")
+    backup = sqlite3.connect(backup_file)
+    backup.backup(restored)
     backup.close()
 
     assert restored.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    src, dst = source.cursor(), restored.cursor()
-    tables = connection.introspection.table_names()
-    for table in tables:
-        assert rows_of(dst, table) == rows_of(src, table), table
-        assert len(rows_of(dst, table)) == populated[table], table
+    counts = compare(source.cursor(), restored.cursor(), "sqlite")
     triggers = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
-    assert dst.execute(triggers).fetchall() == src.execute(triggers).fetchall()
-    for table in ledger_tables(tables):
-        if populated[table]:
+    assert restored.execute(triggers).fetchall() == source.execute(triggers).fetchall()
+    for table in APPEND_ONLY:
+        if counts.get(table):
             with pytest.raises(sqlite3.DatabaseError):
-                dst.execute(f'UPDATE "{table}" SET id = id')
+                restored.execute(f'UPDATE "{table}" SET id = id')
             with pytest.raises(sqlite3.DatabaseError):
-                dst.execute(f'DELETE FROM "{table}"')
+                restored.execute(f'DELETE FROM "{table}"')
+            assert len(rows_of(restored.cursor(), table)) == counts[table]
+    source.close()
     restored.close()
 
 
-# --- PostgreSQL: pg_dump -Fc, then pg_restore into a new database
+def _pg(settings_dict) -> tuple[list[str], dict]:
+    host, port, user = settings_dict.get("HOST") or "127.0.0.1", str(settings_dict.get("PORT") or 5432), settings_dict.get("USER") or "postgres"
+    return ["-h", host, "-p", port, "-U", user], {"host": host, "port": port, "user": user,
+                                                   "password": settings_dict.get("PASSWORD") or None}
 
 
-def _pg_args(settings_dict) -> list[str]:
-    args = ["-h", settings_dict.get("HOST") or "127.0.0.1", "-p", str(settings_dict.get("PORT") or 5432)]
-    if settings_dict.get("USER"):
-        args += ["-U", settings_dict["USER"]]
-    return args
-
-
-@pytest.mark.skipif(not on_postgresql, reason="needs PostgreSQL with pg_dump/pg_restore")
-def test_a_pg_dump_restored_into_a_fresh_database_holds_every_record(populated, tmp_path):
+@pytest.mark.skipif(not on_postgresql, reason="needs PostgreSQL with pg_dump/pg_restore (run with DATABASE_URL=postgres://...)")
+def test_a_pg_dump_restored_into_a_fresh_database_holds_every_record(tmp_path):
     import psycopg2
 
-    settings_dict = connection.settings_dict
-    dump = tmp_path / "portal.dump"
-    subprocess.run(["pg_dump", "-Fc", *_pg_args(settings_dict), "-d", settings_dict["NAME"], "-f", str(dump)],
-                   check=True, capture_output=True, timeout=300)
-    fresh = f"jp_restore_{secrets.token_hex(4)}"
-    subprocess.run(["createdb", *_pg_args(settings_dict), fresh], check=True, capture_output=True, timeout=60)
+    args, params = _pg(connection.settings_dict)
+    suffix = secrets.token_hex(4)
+    source_db, fresh_db = f"jp_backup_src_{suffix}", f"jp_backup_restored_{suffix}"
+    subprocess.run(["createdb", *args, source_db], check=True, capture_output=True, timeout=60)
     try:
-        subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", *_pg_args(settings_dict), "-d", fresh, str(dump)],
+        url = f"postgres://{params['user']}@{params['host']}:{params['port']}/{source_db}"
+        build(url, tmp_path)
+        dump = tmp_path / "portal.dump"
+        subprocess.run(["pg_dump", "-Fc", *args, "-d", source_db, "-f", str(dump)], check=True, capture_output=True, timeout=300)
+        subprocess.run(["createdb", *args, fresh_db], check=True, capture_output=True, timeout=60)
+        subprocess.run(["pg_restore", "--no-owner", "--exit-on-error", *args, "-d", fresh_db, str(dump)],
                        check=True, capture_output=True, timeout=300)
-        params = {"host": settings_dict.get("HOST") or "127.0.0.1", "port": settings_dict.get("PORT") or 5432,
-                  "user": settings_dict.get("USER") or None, "password": settings_dict.get("PASSWORD") or None}
-        restored = psycopg2.connect(dbname=fresh, **params)
+        source = psycopg2.connect(dbname=source_db, **params)
+        restored = psycopg2.connect(dbname=fresh_db, **params)
         restored.autocommit = True
-        source = psycopg2.connect(dbname=settings_dict["NAME"], **params)
         try:
-            tables = connection.introspection.table_names()
             with source.cursor() as src, restored.cursor() as dst:
-                for table in tables:
-                    assert rows_of(dst, table) == rows_of(src, table), table
-                    assert len(rows_of(dst, table)) == populated[table], table
+                counts = compare(src, dst, "postgresql")
                 triggers = ("SELECT c.relname, t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
                             "JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal ORDER BY 1, 2")
                 src.execute(triggers)
                 dst.execute(triggers)
                 assert dst.fetchall() == src.fetchall()
-            for table in ledger_tables(tables):
-                if populated[table]:
+            for table in APPEND_ONLY:
+                if counts.get(table):
                     with restored.cursor() as dst, pytest.raises(psycopg2.Error):
                         dst.execute(f'UPDATE "{table}" SET id = id')
                     with restored.cursor() as dst, pytest.raises(psycopg2.Error):
                         dst.execute(f'DELETE FROM "{table}"')
+                    with restored.cursor() as dst:
+                        assert len(rows_of(dst, table)) == counts[table]
         finally:
-            restored.close()
             source.close()
+            restored.close()
     finally:
-        subprocess.run(["dropdb", "--if-exists", *_pg_args(settings_dict), fresh], capture_output=True, timeout=60)
+        for name in (fresh_db, source_db):
+            subprocess.run(["dropdb", "--if-exists", *args, name], capture_output=True, timeout=60)
