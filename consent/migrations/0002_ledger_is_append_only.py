@@ -1,0 +1,62 @@
+"""The database itself refuses UPDATE and DELETE on the consent ledger.
+
+The portal only ever inserts; these triggers make that true for any other client of the
+database too (a shell, a script, a future bug). TRUNCATE is left alone on purpose: it is not
+something the application can do by accident, and test runners empty tables with it.
+"""
+
+from django.db import migrations
+
+TABLE = "consent_consentrecord"
+MESSAGE = "consent ledger is append-only: records are never changed or deleted"
+
+SQLITE_CREATE = [
+    f"CREATE TRIGGER consent_ledger_no_update BEFORE UPDATE ON {TABLE} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
+    f"CREATE TRIGGER consent_ledger_no_delete BEFORE DELETE ON {TABLE} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
+]
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS consent_ledger_no_update;",
+    "DROP TRIGGER IF EXISTS consent_ledger_no_delete;",
+]
+POSTGRES_CREATE = [
+    f"""CREATE OR REPLACE FUNCTION consent_ledger_refuse() RETURNS trigger AS $$
+BEGIN
+    RAISE EXCEPTION '{MESSAGE} (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
+END;
+$$ LANGUAGE plpgsql;""",
+    f"CREATE TRIGGER consent_ledger_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
+    "FOR EACH ROW EXECUTE FUNCTION consent_ledger_refuse();",
+]
+POSTGRES_DROP = [
+    f"DROP TRIGGER IF EXISTS consent_ledger_append_only ON {TABLE};",
+    "DROP FUNCTION IF EXISTS consent_ledger_refuse();",
+]
+
+
+def _run(schema_editor, statements):
+    for statement in statements:
+        schema_editor.execute(statement)
+
+
+def create_triggers(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        _run(schema_editor, SQLITE_CREATE)
+    elif vendor == "postgresql":
+        _run(schema_editor, POSTGRES_CREATE)
+    else:
+        raise NotImplementedError(f"No append-only trigger for database vendor {vendor!r}")
+
+
+def drop_triggers(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        _run(schema_editor, SQLITE_DROP)
+    elif vendor == "postgresql":
+        _run(schema_editor, POSTGRES_DROP)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("consent", "0001_initial")]
+
+    operations = [migrations.RunPython(create_triggers, drop_triggers)]
