@@ -40,7 +40,7 @@ class Answer:
     changed_at: datetime.datetime | None = None
     ended: bool = False  # the pupil left; consent ended
     disagreement: bool = False
-    # voice (guardian id, or None for the family/staff) -> (given, at)
+    # voice (guardian id, or None for the family/staff) -> (given, at, record id)
     voices: dict = field(default_factory=dict)
 
     @property
@@ -52,7 +52,7 @@ class Answer:
 
 def _reduce(rows, asked_from: dict[int, int], rule: str) -> dict[tuple[int, int], Answer]:
     answers: dict[tuple[int, int], Answer] = {}
-    for person_id, purpose_id, guardian_id, given, ended, at, number in rows:
+    for record_id, person_id, purpose_id, guardian_id, given, ended, at, number in rows:
         key = (person_id, purpose_id)
         answer = answers.get(key)
         if answer is None:
@@ -65,18 +65,19 @@ def _reduce(rows, asked_from: dict[int, int], rule: str) -> dict[tuple[int, int]
             continue
         if answer.ended:
             answer = answers[key] = Answer()
-        answer.voices[guardian_id] = (given, at)
+        answer.voices[guardian_id] = (given, at, record_id)
     for answer in answers.values():
         if not answer.voices:
             continue
         values = list(answer.voices.values())
         answer.answered = True
-        answer.changed_at = max(at for _given, at in values)
-        answer.disagreement = len({given for given, _at in values}) > 1
+        answer.changed_at = max(at for _given, at, _id in values)
+        answer.disagreement = len({given for given, _at, _id in values}) > 1
         if rule == LATEST:
-            answer.given = max(values, key=lambda v: v[1])[0]
+            # Two saves in the same microsecond: the one the database stored last wins.
+            answer.given = max(values, key=lambda v: (v[1], v[2]))[0]
         else:
-            answer.given = all(given for given, _at in values)
+            answer.given = all(given for given, _at, _id in values)
     return answers
 
 
@@ -90,7 +91,7 @@ def pupil_answers(pupil_ids, purposes=None) -> dict[tuple[int, int], Answer]:
     rows = (
         ConsentRecord.objects.filter(pupil_id__in=list(pupil_ids), purpose_id__in=[p.pk for p in purposes])
         .order_by("recorded_at", "id")
-        .values_list("pupil_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
+        .values_list("id", "pupil_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
                      "purpose_version__number")
     )
     return _reduce(rows, {p.pk: p.asked_from for p in purposes}, guardian_rule())
@@ -102,7 +103,7 @@ def staff_answers(staff_ids, purposes=None) -> dict[tuple[int, int], Answer]:
     rows = (
         ConsentRecord.objects.filter(staff_id__in=list(staff_ids), purpose_id__in=[p.pk for p in purposes])
         .order_by("recorded_at", "id")
-        .values_list("staff_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
+        .values_list("id", "staff_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
                      "purpose_version__number")
     )
     return _reduce(rows, {p.pk: p.asked_from for p in purposes}, LATEST)
@@ -120,6 +121,6 @@ def own_answers(*, pupil_id: int, guardian_id: int, purposes=None) -> dict[int, 
     for purpose in purposes:
         current = answers.get((pupil_id, purpose.pk))
         if current and guardian_id in current.voices:
-            given, at = current.voices[guardian_id]
+            given, at, _id = current.voices[guardian_id]
             result[purpose.pk] = Answer(given=given, answered=True, changed_at=at)
     return result

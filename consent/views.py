@@ -217,7 +217,7 @@ def disagreements(request):
         for purpose in purposes:
             a = state.answer(answers, pupil.pk, purpose.pk)
             if a.disagreement:
-                voices = [(guardians.get(gid), given, at) for gid, (given, at) in a.voices.items()]
+                voices = [(guardians.get(gid), given, at) for gid, (given, at, _id) in a.voices.items()]
                 rows.append({"pupil": pupil, "purpose": purpose, "answer": a, "voices": voices})
     return render(request, "consent/disagreements.html", {"rows": rows, "rule": state.guardian_rule()})
 

@@ -35,7 +35,8 @@ POSTGRES_DROP = [
 
 def _run(schema_editor, statements):
     for statement in statements:
-        schema_editor.execute(statement)
+        # params=None: the PL/pgSQL body holds a literal % that is no query parameter.
+        schema_editor.execute(statement, params=None)
 
 
 def create_triggers(apps, schema_editor):
