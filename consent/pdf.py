@@ -8,5 +8,5 @@ def render(template: str, context: dict, request=None) -> bytes:
     from weasyprint import CSS, HTML  # imported late: loading it costs ~0.3 s
 
     html = render_to_string(template, context, request=request)
-    stylesheets = [CSS(filename=finders.find("css/consent.css"))]
+    stylesheets = [CSS(filename=finders.find("css/consent_pdf.css"))]
     return HTML(string=html, base_url=None).write_pdf(stylesheets=stylesheets)
