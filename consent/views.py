@@ -261,8 +261,9 @@ def class_sheet_csv(request, pk):
     for row in data.rows:
         line = [row.pupil.full_name]
         for cell in row.cells:
+            changed_at = cell.answer.changed_at
             line += [_("ja") if cell.given else _("nee"),
-                     timezone.localtime(cell.changed_at).date().isoformat() if cell.changed_at else ""]
+                     timezone.localtime(changed_at).date().isoformat() if changed_at else ""]
         writer.writerow(line)
     return response
 
