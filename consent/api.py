@@ -19,7 +19,8 @@ from . import state
 from .models import IntegrationToken, Purpose
 from .openapi import SPEC
 
-MAX_PUPILS = 500
+# The list of ids is at most this long: at most 1,000 ids, and no database IN-list too long.
+MAX_PUPILS_TEXT = 1999
 
 
 def _is_id(text: str) -> bool:
@@ -81,44 +82,60 @@ def channels(request, token):
     return _json({"channels": [{"channel": p.slug, "name": p.name, "public": p.is_public} for p in items]})
 
 
-@csrf_exempt
-@login_not_required
-@require_GET
-@token_required
-def consent(request, token):
-    """May these pupils be shown on this channel? Pupil ids and true/false only."""
-    slug = request.GET.get("channel", "")
-    group_id = request.GET.get("group")
-    pupil_list = request.GET.get("pupils")
+def _purpose_for(token, slug: str):
+    """(purpose, None) or (None, error response) for a channel this token asks about."""
     if not slug:
-        return _error(400, "channel is required")
-    if (group_id is None) == (pupil_list is None):
-        return _error(400, "give either group or pupils")
+        return None, _error(400, "channel is required")
     purpose = Purpose.objects.filter(slug=slug).first()
     if purpose is None:
-        return _error(404, "unknown channel")
+        return None, _error(404, "unknown channel")
     if not token.purposes.filter(pk=purpose.pk).exists():
-        return _error(403, "this token may not ask about this channel")
-    if group_id is not None:
-        if not _is_id(group_id):
-            return _error(400, "group must be a positive integer")
-        group = ClassGroup.objects.filter(pk=int(group_id)).first()
-        if group is None:
-            return _error(404, "unknown group")
-        ids = list(Pupil.objects.active().filter(enrollments__group=group).order_by("pk").values_list("pk", flat=True))
-        known = set(ids)
-    else:
-        parts = pupil_list.split(",")
-        if not all(_is_id(part) for part in parts):
-            return _error(400, "pupils must be a comma-separated list of positive integers")
-        ids = list(dict.fromkeys(int(part) for part in parts))
-        if len(ids) > MAX_PUPILS:
-            return _error(400, f"at most {MAX_PUPILS} pupils per request")
-        # Unknown ids and pupils who left get false: the answer never tells who exists.
-        known = set(Pupil.objects.active().filter(pk__in=ids).values_list("pk", flat=True))
+        return None, _error(403, "this token may not ask about this channel")
+    return purpose, None
+
+
+def _answer(purpose, ids: list[int], known: set[int]) -> JsonResponse:
     allowed = {}
     if not purpose.is_retired:
         answers = state.pupil_answers(sorted(known), [purpose])
         allowed = {pk: state.answer(answers, pk, purpose.pk).given for pk in known}
     return _json({"channel": purpose.slug,
                   "pupils": [{"id": pk, "allowed": bool(allowed.get(pk, False))} for pk in ids]})
+
+
+@csrf_exempt
+@login_not_required
+@require_GET
+@token_required
+def group_consent(request, token):
+    """May the pupils of this group be shown on this channel? Pupil ids and true/false only."""
+    purpose, error = _purpose_for(token, request.GET.get("channel", ""))
+    if error:
+        return error
+    group_id = request.GET.get("group", "")
+    if not _is_id(group_id) or int(group_id) < 1:
+        return _error(400, "group must be a positive integer")
+    group = ClassGroup.objects.filter(pk=int(group_id)).first()
+    if group is None:
+        return _error(404, "unknown group")
+    ids = list(Pupil.objects.active().filter(enrollments__group=group).order_by("pk").values_list("pk", flat=True))
+    return _answer(purpose, ids, set(ids))
+
+
+@csrf_exempt
+@login_not_required
+@require_GET
+@token_required
+def pupils_consent(request, token):
+    """May these pupils be shown on this channel? Unknown ids and pupils who left get false, so
+    the answer never tells who exists."""
+    purpose, error = _purpose_for(token, request.GET.get("channel", ""))
+    if error:
+        return error
+    text = request.GET.get("pupils", "")
+    parts = text.split(",")
+    if not text or len(text) > MAX_PUPILS_TEXT or not all(_is_id(part) for part in parts):
+        return _error(400, "pupils must be a comma-separated list of pupil ids")
+    ids = list(dict.fromkeys(int(part) for part in parts))
+    known = set(Pupil.objects.active().filter(pk__in=ids).values_list("pk", flat=True))
+    return _answer(purpose, ids, known)

@@ -17,6 +17,20 @@ UNAUTHORIZED = {
     "content": {"application/json": {"schema": ERROR}},
 }
 
+CHANNEL = {"name": "channel", "in": "query", "required": True, "description": "The channel's code, e.g. website",
+                     "schema": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$"}}
+
+ANSWER_RESPONSES = {
+    "200": {
+        "description": "Pupil ids and whether each may be shown; nothing else.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ConsentAnswer"}}},
+    },
+    "400": _error_response("A parameter is missing or malformed."),
+    "401": UNAUTHORIZED,
+    "403": _error_response("This token may not ask about this channel."),
+    "404": _error_response("Unknown channel or unknown group."),
+}
+
 SPEC = {
     "openapi": "3.0.3",
     "info": {
@@ -45,34 +59,37 @@ SPEC = {
                 },
             }
         },
-        "/v1/consent": {
+        "/v1/consent/group": {
             "get": {
-                "operationId": "getConsent",
-                "summary": "May these pupils be shown on this channel?",
+                "operationId": "getGroupConsent",
+                "summary": "May the pupils of this group be shown on this channel?",
                 "description": (
-                    "Give `channel` and exactly one of `group` (all pupils currently in the group) or "
-                    "`pupils` (a comma-separated list of pupil ids, at most 500). Unknown pupil ids and "
-                    "pupils who left the school are answered with false. A retired channel answers false "
-                    "for everyone."
+                    "One entry per pupil currently in the group (pupils who left are not listed). "
+                    "A retired channel answers false for everyone."
                 ),
                 "parameters": [
-                    {"name": "channel", "in": "query", "required": True,
-                     "schema": {"type": "string", "minLength": 1, "maxLength": 40}},
-                    {"name": "group", "in": "query", "required": False,
+                    CHANNEL,
+                    {"name": "group", "in": "query", "required": True, "description": "The group's id",
                      "schema": {"type": "integer", "minimum": 1, "maximum": 999999999999999}},
-                    {"name": "pupils", "in": "query", "required": False,
-                     "schema": {"type": "string", "pattern": "^[0-9]{1,15}(,[0-9]{1,15})*$"}},
                 ],
-                "responses": {
-                    "200": {
-                        "description": "One entry per pupil asked about (or per pupil of the group).",
-                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ConsentAnswer"}}},
-                    },
-                    "400": _error_response("Missing channel, both or neither of group and pupils, or a malformed id."),
-                    "401": UNAUTHORIZED,
-                    "403": _error_response("This token may not ask about this channel."),
-                    "404": _error_response("Unknown channel or unknown group."),
-                },
+                "responses": ANSWER_RESPONSES,
+            }
+        },
+        "/v1/consent/pupils": {
+            "get": {
+                "operationId": "getPupilsConsent",
+                "summary": "May these pupils be shown on this channel?",
+                "description": (
+                    "One entry per distinct id asked about, in the order asked. Unknown ids and pupils "
+                    "who left the school are answered with false. A retired channel answers false for everyone."
+                ),
+                "parameters": [
+                    CHANNEL,
+                    {"name": "pupils", "in": "query", "required": True,
+                     "description": "Comma-separated pupil ids, e.g. 12,15,31",
+                     "schema": {"type": "string", "maxLength": 1999, "pattern": "^[0-9]{1,15}(,[0-9]{1,15})*$"}},
+                ],
+                "responses": ANSWER_RESPONSES,
             }
         },
     },

@@ -70,6 +70,8 @@ def rows() -> list[Row]:
         # The API: public description; sessions are no credentials there (401 without a token).
         Row("consent_api:openapi", lambda w: reverse("consent_api:openapi"), default=200, anonymous=200),
         Row("consent_api:channels", lambda w: reverse("consent_api:channels"), default=401, anonymous=401),
-        Row("consent_api:consent", lambda w: reverse("consent_api:consent") + f"?channel=website&group={w.group5.pk}",
+        Row("consent_api:group", lambda w: reverse("consent_api:group") + f"?channel=website&group={w.group5.pk}",
+            default=401, anonymous=401),
+        Row("consent_api:pupils", lambda w: reverse("consent_api:pupils") + f"?channel=website&pupils={w.pupil5.pk}",
             default=401, anonymous=401),
     ]

@@ -20,7 +20,8 @@ def _token(world, *purposes):
 
 
 def _ask(client, **params):
-    return client.get(reverse("consent_api:consent"), params)
+    name = "consent_api:pupils" if "pupils" in params else "consent_api:group"
+    return client.get(reverse(name), params)
 
 
 def test_answers_pupil_ids_and_true_false_only_for_a_group(world, purposes):
@@ -73,7 +74,7 @@ def test_only_the_hash_of_a_token_is_stored(client_for, world, purposes):
 
 
 def test_a_signed_in_session_is_no_api_credential(client_for, world, purposes):
-    response = client_for(world.directie).get(reverse("consent_api:consent"), {"channel": "website", "group": 1})
+    response = client_for(world.directie).get(reverse("consent_api:group"), {"channel": "website", "group": 1})
     assert response.status_code == 401
 
 
@@ -81,8 +82,10 @@ def test_malformed_questions_get_400_and_unknown_ones_404(world, purposes):
     _token_obj, raw = _token(world, purposes["website"])
     client = _api(raw)
     assert _ask(client, channel="website").status_code == 400
-    assert _ask(client, channel="website", group=world.group5.pk, pupils="1").status_code == 400
+    assert _ask(client, group=world.group5.pk).status_code == 400
     assert _ask(client, channel="website", pupils="1,x").status_code == 400
+    assert _ask(client, channel="website", pupils="").status_code == 400
+    assert _ask(client, channel="website", pupils=",".join(["1"] * 1001)).status_code == 400
     assert _ask(client, channel="website", group="-1").status_code == 400
     assert _ask(client, channel="bestaat-niet", group=world.group5.pk).status_code == 404
     assert _ask(client, channel="website", group=987654).status_code == 404
@@ -90,14 +93,15 @@ def test_malformed_questions_get_400_and_unknown_ones_404(world, purposes):
 
 def test_the_api_only_answers_get(world, purposes):
     _token_obj, raw = _token(world, purposes["website"])
-    response = _api(raw).post(reverse("consent_api:consent") + f"?channel=website&group={world.group5.pk}")
+    response = _api(raw).post(reverse("consent_api:group") + f"?channel=website&group={world.group5.pk}")
     assert response.status_code == 405
 
 
 def test_openapi_description_names_every_endpoint_and_the_bearer_header(client):
     spec = client.get(reverse("consent_api:openapi")).json()
     assert spec["openapi"].startswith("3.")
-    assert set(spec["paths"]) == {"/v1/channels", "/v1/consent"}
+    assert set(spec["paths"]) == {"/v1/channels", "/v1/consent/group", "/v1/consent/pupils"}
     assert spec["components"]["securitySchemes"]["bearerAuth"] == {
         "type": "http", "scheme": "bearer", "description": "Authorization: Bearer <token of the integration>"}
-    assert set(spec["paths"]["/v1/consent"]["get"]["responses"]) == {"200", "400", "401", "403", "404"}
+    for path in ("/v1/consent/group", "/v1/consent/pupils"):
+        assert set(spec["paths"][path]["get"]["responses"]) == {"200", "400", "401", "403", "404"}
