@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from julianaschool import access
-from julianaschool.models import ClassGroup, Role, SchoolYear
+from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
 from . import pdf, services, sheet, state
 from .forms import ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
@@ -206,8 +206,6 @@ def scan(request, pk):
 def disagreements(request):
     """Pupils whose guardians gave different answers for a purpose."""
     school_year = SchoolYear.objects.current()
-    from julianaschool.models import Pupil
-
     pupils = list(Pupil.objects.active().filter(enrollments__school_year=school_year).prefetch_related("guardians"))
     purposes = _active_purposes()
     answers = state.pupil_answers([p.pk for p in pupils], purposes)

@@ -1,6 +1,5 @@
 """Two guardians, each with their own account: the configured rule, disagreement, same moment."""
 
-import datetime
 import threading
 
 import pytest
