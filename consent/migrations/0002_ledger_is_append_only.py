@@ -1,8 +1,9 @@
 """The database itself refuses UPDATE and DELETE on the consent ledger.
 
 The portal only ever inserts; these triggers make that true for any other client of the
-database too (a shell, a script, a future bug). TRUNCATE is left alone on purpose: it is not
-something the application can do by accident, and test runners empty tables with it.
+database too (a shell, a script, a future bug). Emptying the whole database stays possible:
+TRUNCATE on PostgreSQL (not something the application can do by accident) and `manage.py flush`
+on SQLite (see consent/ledger_guard.py); test runners use both between transactional tests.
 """
 
 from django.db import migrations
@@ -12,7 +13,11 @@ MESSAGE = "consent ledger is append-only: records are never changed or deleted"
 
 SQLITE_CREATE = [
     f"CREATE TRIGGER consent_ledger_no_update BEFORE UPDATE ON {TABLE} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
-    f"CREATE TRIGGER consent_ledger_no_delete BEFORE DELETE ON {TABLE} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
+    # consent_ledger_flushing() is registered by consent.ledger_guard: only `manage.py flush`
+    # (which empties the whole database) gets through; without Django the function is missing
+    # and the DELETE fails all the same.
+    f"CREATE TRIGGER consent_ledger_no_delete BEFORE DELETE ON {TABLE} WHEN NOT consent_ledger_flushing() "
+    f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS consent_ledger_no_update;",

@@ -15,11 +15,16 @@ from tests.conftest import make_user
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
+def seed_purposes() -> None:
+    """The data migration's purposes, again, after a transactional test emptied the database."""
+    if not Purpose.objects.exists():
+        importlib.import_module("consent.migrations.0003_seed_purposes").seed(apps, None)
+
+
 @pytest.fixture
 def purposes(db) -> dict[str, Purpose]:
     """The seeded purposes by slug."""
-    if not Purpose.objects.exists():
-        importlib.import_module("consent.migrations.0003_seed_purposes").seed(apps, None)
+    seed_purposes()
     return {p.slug: p for p in Purpose.objects.select_related("current_version")}
 
 

@@ -100,3 +100,15 @@ def test_a_guardian_cannot_answer_for_another_familys_child(world, purposes):
         services.record_guardian_choices(guardian=world.guardian5, pupil=world.pupil7,
                                          choices={purposes["website"].pk: True}, actor=world.ouder5)
     assert not ConsentRecord.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_only_a_flush_of_the_whole_database_empties_the_ledger(world, purposes):
+    """As between transactional (e.g. browser) tests: a ledger with records must not block it."""
+    from django.core.management import call_command
+
+    _one_record(world, purposes)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        ConsentRecord.objects.all().delete()
+    call_command("flush", interactive=False, verbosity=0)
+    assert not ConsentRecord.objects.exists()
