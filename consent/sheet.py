@@ -10,7 +10,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from julianaschool.models import ClassGroup, Pupil
+from julianaschool.models import ClassGroup, Pupil, StaffMember
 
 from . import state
 from .models import Purpose
@@ -30,7 +30,7 @@ class Cell:
 
 @dataclass
 class Row:
-    pupil: Pupil
+    person: Pupil | StaffMember
     cells: list[Cell]  # one per purpose, in the purposes' order
 
 
@@ -96,7 +96,7 @@ class Sheet:
     def rows_html(self) -> SafeString:
         """The table body rows, joined in Python: the hot loop of the most used page."""
         return mark_safe("".join(  # noqa: S308 - every part is escaped above or here
-            f'<tr><th scope="row">{escape(row.pupil.full_name)}</th>{"".join(c.td for c in row.cells)}</tr>'
+            f'<tr><th scope="row">{escape(row.person.full_name)}</th>{"".join(c.td for c in row.cells)}</tr>'
             for row in self.rows
         ))
 
@@ -111,7 +111,7 @@ def build(group: ClassGroup, *, not_allowed_on: str = "") -> Sheet:
     )
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
     render = _CellRenderer()
-    rows = [Row(pupil=p, cells=[render(state.answer(answers, p.pk, q.pk)) for q in purposes]) for p in pupils]
+    rows = [Row(person=p, cells=[render(state.answer(answers, p.pk, q.pk)) for q in purposes]) for p in pupils]
     selected = next((p for p in purposes if p.slug == not_allowed_on), None)
     if selected is not None:
         index = purposes.index(selected)
@@ -143,3 +143,12 @@ def coverage(groups, purposes) -> list[dict]:
             })
         result.append({"group": group, "total": len(ids), "cells": cells})
     return result
+
+
+def staff_rows(purposes) -> list[Row]:
+    """Every current staff member by the purposes (their own answers), for directie."""
+
+    staff = list(StaffMember.objects.filter(left_on__isnull=True).order_by("first_name", "last_name"))
+    answers = state.staff_answers([s.pk for s in staff], purposes)
+    render = _CellRenderer()
+    return [Row(person=s, cells=[render(state.answer(answers, s.pk, p.pk)) for p in purposes]) for s in staff]

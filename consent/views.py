@@ -257,7 +257,7 @@ def class_sheet_csv(request, pk):
         header += [purpose.name, _("%(name)s: laatst gewijzigd") % {"name": purpose.name}]
     writer.writerow(header)
     for row in data.rows:
-        line = [row.pupil.full_name]
+        line = [row.person.full_name]
         for cell in row.cells:
             changed_at = cell.answer.changed_at
             line += [_("ja") if cell.given else _("nee"),
@@ -291,7 +291,7 @@ def overview(request):
     chart_height = 32 * len(totals) + 20
     return render(request, "consent/overview.html", {"table": table, "purposes": purposes, "missing": missing,
                                                      "totals": totals, "chart_height": chart_height,
-                                                     "school_year": school_year})
+                                                     "school_year": school_year, "staff": sheet.staff_rows(purposes)})
 
 
 @require_POST

@@ -44,3 +44,12 @@ def test_the_staff_form_shows_the_current_choice(client_for, world, purposes):
 def test_a_parent_without_a_job_at_school_has_no_staff_form(client_for, world, purposes):
     assert client_for(world.ouder5).get(reverse("consent:staff")).status_code == 403
     assert client_for(world.medewerker).get(reverse("consent:staff")).status_code == 200
+
+
+def test_directie_sees_every_staff_members_own_choices(client_for, world, purposes):
+    client_for(world.medewerker).post(reverse("consent:staff"), {f"doel_{purposes['website'].pk}": "nee"})
+    response = client_for(world.directie).get(reverse("consent:overview"))
+    row = next(r for r in response.context["staff"] if r.person == world.medewerker.staff)
+    website = list(purposes).index("website")
+    assert "✖</span> nee" in row.cells[website].html
+    assert world.medewerker.staff.full_name in response.content.decode()
