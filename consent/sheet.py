@@ -147,7 +147,6 @@ def coverage(groups, purposes) -> list[dict]:
 
 def staff_rows(purposes) -> list[Row]:
     """Every current staff member by the purposes (their own answers), for directie."""
-
     staff = list(StaffMember.objects.filter(left_on__isnull=True).order_by("first_name", "last_name"))
     answers = state.staff_answers([s.pk for s in staff], purposes)
     render = _CellRenderer()
