@@ -227,12 +227,15 @@ def disagreements(request):
 def groups(request):
     school_year = SchoolYear.objects.current()
     visible = access.visible_groups(request.user).filter(school_year=school_year).order_by("name")
-    return render(request, "consent/groups.html", {"groups": visible, "school_year": school_year})
+    return render(request, "consent/groups.html", {"groups": visible, "school_year": school_year,
+                                                   "office": access.can_manage_consent(request.user),
+                                                   "directie": access.is_directie(request.user)})
 
 
 def class_sheet(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
-    data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
+    data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""),
+                       link_pupils=access.can_manage_consent(request.user))
     return render(request, "consent/class_sheet.html", {"sheet": data, "group": group, "now": timezone.now()})
 
 

@@ -87,3 +87,10 @@ def test_a_teacher_cannot_enter_a_paper_form(client_for, world, purposes):
     response = _post(client_for(world.leerkracht5), world, purposes, scan=pdf_upload())
     assert response.status_code == 403
     assert not ConsentRecord.objects.exists()
+
+
+def test_administratie_reaches_a_pupils_form_from_the_class_sheet(client_for, world, purposes):
+    html = client_for(world.administratie).get(reverse("consent:class_sheet", args=[world.group5.pk])).content.decode()
+    assert f'href="{reverse("consent:pupil", args=[world.pupil5.pk])}"' in html
+    teacher_html = client_for(world.leerkracht5).get(reverse("consent:class_sheet", args=[world.group5.pk])).content.decode()
+    assert reverse("consent:pupil", args=[world.pupil5.pk]) not in teacher_html
