@@ -25,7 +25,7 @@ RULES = (MOST_RESTRICTIVE, LATEST)
 
 
 def guardian_rule() -> str:
-    rule = getattr(settings, "CONSENT_GUARDIAN_RULE", MOST_RESTRICTIVE)
+    rule = settings.CONSENT_GUARDIAN_RULE
     if rule not in RULES:
         raise ValueError(f"CONSENT_GUARDIAN_RULE must be one of {RULES}, not {rule!r}")
     return rule

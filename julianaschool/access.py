@@ -218,6 +218,7 @@ def dossier_document_for(user, pk):
         documents = DossierDocument.objects.filter(staff__isnull=False)
     return get_object_or_404(documents, pk=pk)
 
+
 # --- consent
 
 

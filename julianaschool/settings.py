@@ -178,3 +178,7 @@ LOGGING = {
 
 # How far back earlier measures count when the portal proposes the next step on a ladder.
 INCIDENTS_LADDER_MONTHS = env.int("INCIDENTS_LADDER_MONTHS", default=12)
+
+# Two guardians who disagree: "most_restrictive" (a no by either is a no) or "latest" (the most
+# recent answer counts).
+CONSENT_GUARDIAN_RULE = env("CONSENT_GUARDIAN_RULE", default="most_restrictive")
