@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("julianaschool.people_urls")),
+    path("protocol/", include("policy.pdf_urls")),
     path("protocol/", include("policy.urls")),
     path("toestemming/", include("consent.urls")),
     path("incidenten/", include("incidents.urls")),
