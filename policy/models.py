@@ -15,9 +15,28 @@ class VersionStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
+# A version in one of these states is "the draft": at most one at a time (services enforce it;
+# the database enforces at most one concept).
+OPEN_STATUSES = [VersionStatus.CONCEPT, VersionStatus.VASTGESTELD, VersionStatus.GOEDGEKEURD]
+
+
 class ChangeKind(models.TextChoices):
     EDITORIAL = "redactioneel", _("Redactioneel (taal, namen)")
     SUBSTANTIVE = "inhoudelijk", _("Inhoudelijk")
+
+
+class ProtocolVersionQuerySet(models.QuerySet):
+    def in_force(self) -> "ProtocolVersion | None":
+        """The version in force (published), or None; the database allows at most one."""
+        return self.filter(status=VersionStatus.GEPUBLICEERD).first()
+
+    def published(self):
+        """Versions that were ever in force (the one in force and the superseded ones), newest first."""
+        return self.filter(status__in=[VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN])
+
+    def open_draft(self) -> "ProtocolVersion | None":
+        """The version on its way to publication (concept, vastgesteld or goedgekeurd), or None."""
+        return self.filter(status__in=OPEN_STATUSES).first()
 
 
 class ProtocolVersion(models.Model):
@@ -38,6 +57,8 @@ class ProtocolVersion(models.Model):
     chair_name = models.CharField(_("voorzitter van het bestuur"), max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = ProtocolVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-major", "-minor"]
