@@ -15,6 +15,9 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric.ec import ECDSA, EllipticCurvePrivateKey
+from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
+from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from django.conf import settings
@@ -23,6 +26,7 @@ from pyhanko.pdf_utils.layout import SimpleBoxLayoutRule, AxisAlignment, Margins
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.fields import MDPPerm, SigSeedSubFilter
+from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.stamp import TextStampStyle
 
 SIGNATURE_FIELD = "Handtekening bestuur"
@@ -32,6 +36,29 @@ SIGNER_ROLE = "voorzitter van het bestuur"
 
 class SigningNotConfigured(Exception):
     """The board's PKCS#12 file is missing or cannot be opened with the configured passphrase."""
+
+
+class _BoardSigner(signers.SimpleSigner):
+    """pyHanko parses the private key again for every signature it makes (twice per PDF: once to
+    size the signature). For an RSA key the checks on parsing cost about 0.1 s; this signer
+    parses it once and keeps it."""
+
+    _parsed_key = None
+
+    def _key(self):
+        if self._parsed_key is None:
+            self._parsed_key = serialization.load_der_private_key(self.signing_key.dump(), password=None)
+        return self._parsed_key
+
+    def sign_raw(self, data: bytes, digest_algorithm: str) -> bytes:
+        mechanism = self.get_signature_mechanism_for_digest(digest_algorithm).signature_algo
+        key = self._key()
+        hash_algo = get_pyca_cryptography_hash(digest_algorithm)
+        if mechanism == "rsassa_pkcs1v15" and isinstance(key, RSAPrivateKey):
+            return key.sign(data, PKCS1v15(), hash_algo)
+        if mechanism == "ecdsa" and isinstance(key, EllipticCurvePrivateKey):
+            return key.sign(data, ECDSA(hash_algo))
+        return super().sign_raw(data, digest_algorithm)
 
 
 @dataclass(frozen=True)
@@ -66,7 +93,7 @@ def board_key() -> BoardKey:
     cache_key = (str(path), stat.st_mtime_ns, stat.st_size, settings.SIGNING_PKCS12_PASSPHRASE)
     if cache_key not in _cache:
         try:
-            signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=_passphrase())
+            signer = _BoardSigner.load_pkcs12(str(path), passphrase=_passphrase())
         except Exception as exc:  # pyHanko raises several kinds for a wrong passphrase or a bad file
             raise SigningNotConfigured(f"Het ondertekeningscertificaat in {path} kan niet worden geopend") from exc
         if signer is None:
@@ -141,9 +168,9 @@ class Box:
         return (round(self.left), round(self.bottom), round(self.right), round(self.top))
 
 
-def sign_pdf(pdf: bytes, *, signer_name: str, box: Box, key: BoardKey | None = None) -> bytes:
+def sign_pdf(pdf: bytes, *, signer_name: str, box: Box, page: int = -1, key: BoardKey | None = None) -> bytes:
     """A copy of `pdf` with the board's PAdES signature over the entire file, shown in `box` on
-    the last page: signer and role, reason, date. A certification signature that allows no later
+    on `page` (default the last): signer and role, reason, date. A certification signature that allows no later
     change, so any edit shows as a modification in a reader's signature panel. A timestamp is added
     when settings.SIGNING_TIMESTAMP_URL names a server."""
     key = key or board_key()
@@ -176,8 +203,15 @@ def sign_pdf(pdf: bytes, *, signer_name: str, box: Box, key: BoardKey | None = N
         signer=key.signer,
         timestamper=timestamper,
         stamp_style=stamp,
-        new_field_spec=fields.SigFieldSpec(sig_field_name=SIGNATURE_FIELD, on_page=-1, box=box.as_tuple()),
+        new_field_spec=fields.SigFieldSpec(sig_field_name=SIGNATURE_FIELD, on_page=page, box=box.as_tuple()),
     )
+    # Reserving the room for the signature up front spares pyHanko a trial signature to size it.
+    # Counted in hex digits: twice the DER size of the CMS structure (certificates, signature,
+    # attributes, and the timestamp token when there is one).
+    certificates = sum(len(cert.dump()) for cert in [key.certificate, *key.signer.cert_registry])
+    reserved = 2 * (4096 + certificates + (8192 if timestamper else 0))
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-    out = pdf_signer.sign_pdf(writer, appearance_text_params={"signer": signer_name or SIGNER_ROLE})
+    out = pdf_signer.sign_pdf(
+        writer, bytes_reserved=reserved, appearance_text_params={"signer": signer_name or SIGNER_ROLE}
+    )
     return out.getvalue()
