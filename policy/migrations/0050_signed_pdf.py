@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policy', '0002_protocol_2022_2024'),
+        ('policy', '0003_acknowledgements_reviews'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
