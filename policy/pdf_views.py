@@ -3,7 +3,7 @@ verification page."""
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -11,22 +11,16 @@ from julianaschool.access import role_required
 from julianaschool.models import Role
 
 from . import pdf, pdf_services
-from .models import ProtocolVersion
+from .access import version_for
 from .pdf_forms import InMemoryLimitedUploadHandler, VerifyForm
 from .signing import SigningNotConfigured
 from .verification import verify_pdf
 
 
-def pdf_version_for(user, pk) -> ProtocolVersion:
-    """A version for a PDF. Only bestuur and directie get here (role_required), and both read
-    every version, drafts included; a version that does not exist is a 404."""
-    return get_object_or_404(ProtocolVersion, pk=pk)
-
-
 @require_GET
 @role_required(Role.BESTUUR, Role.DIRECTIE)
 def signed_pdf(request, pk):
-    version = pdf_version_for(request.user, pk)
+    version = version_for(request.user, pk)
     try:
         copy = pdf_services.export_signed_copy(version=version, actor=request.user)
     except pdf_services.NotSignable:
@@ -48,7 +42,7 @@ def signed_pdf(request, pk):
 @require_GET
 @role_required(Role.DIRECTIE)
 def concept_pdf(request, pk):
-    version = pdf_version_for(request.user, pk)
+    version = version_for(request.user, pk)
     data = pdf.render_version(version, draft=True).data
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{pdf.filename(version, signed=False)}"'

@@ -78,13 +78,20 @@ class BoardKey:
 _cache: dict = {}
 
 
-def _passphrase() -> bytes | None:
-    return settings.SIGNING_PKCS12_PASSPHRASE.encode() if settings.SIGNING_PKCS12_PASSPHRASE else None
+def load_key(path: Path, passphrase: str = "") -> BoardKey:
+    """A signer and its certificate from a PKCS#12 file."""
+    try:
+        signer = _BoardSigner.load_pkcs12(str(path), passphrase=passphrase.encode() if passphrase else None)
+    except Exception as exc:  # pyHanko raises several kinds for a wrong passphrase or a bad file
+        raise SigningNotConfigured(f"Het ondertekeningscertificaat in {path} kan niet worden geopend") from exc
+    if signer is None:
+        raise SigningNotConfigured(f"Het ondertekeningscertificaat in {path} kan niet worden geopend")
+    return BoardKey(signer=signer, certificate=signer.signing_cert)
 
 
 def board_key() -> BoardKey:
-    """The board's signer, loaded from the PKCS#12 file once per file version (decrypting it
-    costs more than a signature)."""
+    """The board's signer, loaded from settings.SIGNING_PKCS12_PATH once per file version
+    (decrypting the file costs more than a signature)."""
     path = Path(settings.SIGNING_PKCS12_PATH)
     try:
         stat = path.stat()
@@ -92,14 +99,9 @@ def board_key() -> BoardKey:
         raise SigningNotConfigured(f"Geen ondertekeningscertificaat gevonden in {path}") from exc
     cache_key = (str(path), stat.st_mtime_ns, stat.st_size, settings.SIGNING_PKCS12_PASSPHRASE)
     if cache_key not in _cache:
-        try:
-            signer = _BoardSigner.load_pkcs12(str(path), passphrase=_passphrase())
-        except Exception as exc:  # pyHanko raises several kinds for a wrong passphrase or a bad file
-            raise SigningNotConfigured(f"Het ondertekeningscertificaat in {path} kan niet worden geopend") from exc
-        if signer is None:
-            raise SigningNotConfigured(f"Het ondertekeningscertificaat in {path} kan niet worden geopend")
+        key = load_key(path, settings.SIGNING_PKCS12_PASSPHRASE)
         _cache.clear()
-        _cache[cache_key] = BoardKey(signer=signer, certificate=signer.signing_cert)
+        _cache[cache_key] = key
     return _cache[cache_key]
 
 
