@@ -40,7 +40,6 @@ class InMemoryLimitedUploadHandler(FileUploadHandler):
             self.too_large = True
             raise StopUpload(connection_reset=False)
         self.buffer.write(raw_data)
-        return None
 
     def file_complete(self, file_size):
         self.buffer.seek(0)

@@ -65,7 +65,7 @@ def verify_pdf(data: bytes) -> Verification:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
-    except Exception:
+    except Exception:  # noqa: BLE001 - any parse failure of a stranger's file means "unreadable"
         # An unreadable file that still carries a signature's byte range was signed once and
         # damaged afterwards; without one it is simply not a signed PDF.
         if b"/ByteRange" in data:

@@ -11,7 +11,8 @@ from django.urls import reverse
 from julianaschool.models import AuditEntry
 from policy import services
 from policy.models import ProtocolVersion, SignedCopy, VersionStatus
-from tests.policy.pdf_fixtures import board_p12, board_settings  # noqa: F401 (fixtures)
+
+pytest_plugins = ["tests.policy.pdf_fixtures"]
 
 OTHER_ROLES = ["leerkracht5", "leerkracht7", "ouder5", "ouder7", "administratie", "medewerker", "outsider"]
 

@@ -16,14 +16,9 @@ from pyhanko_certvalidator import ValidationContext
 
 from policy import pdf, pdf_services, signing
 from policy.models import ProtocolVersion, SignedCopy, VersionStatus
-from tests.policy.pdf_fixtures import (  # noqa: F401 (fixtures)
-    PASSPHRASE,
-    board_p12,
-    board_settings,
-    flip_byte_in_signed_range,
-    other_p12,
-    signed_v1,
-)
+from tests.policy.pdf_fixtures import PASSPHRASE, flip_byte_in_signed_range
+
+pytest_plugins = ["tests.policy.pdf_fixtures"]
 
 
 def _board_context(board_p12):
@@ -127,7 +122,7 @@ def test_create_signing_certificate_makes_a_document_signing_certificate(setting
     settings.SIGNING_PKCS12_PATH = tmp_path / "var" / "signing" / "board.p12"
     settings.SIGNING_PKCS12_PASSPHRASE = "geheim-genoeg"
     call_command("create_signing_certificate", stdout=io.StringIO())
-    key, certificate, _extra = pkcs12.load_key_and_certificates(
+    _key, certificate, _extra = pkcs12.load_key_and_certificates(
         settings.SIGNING_PKCS12_PATH.read_bytes(), b"geheim-genoeg")
     usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
     assert usage.digital_signature and usage.content_commitment  # content_commitment is non-repudiation
@@ -147,10 +142,7 @@ def test_create_signing_certificate_if_missing_keeps_an_existing_certificate(set
 
 def test_flipping_one_byte_inside_the_signed_range_breaks_the_signature(signed_v1, board_p12):
     changed = flip_byte_in_signed_range(signed_v1)
-    try:
-        status = validate_pdf_signature(_signature(changed), signer_validation_context=_board_context(board_p12))
-    except Exception:
-        return  # the change broke the file's structure: no validation passes either
+    status = validate_pdf_signature(_signature(changed), signer_validation_context=_board_context(board_p12))
     assert not status.intact
     assert not status.bottom_line
 

@@ -10,13 +10,9 @@ from django.urls import reverse
 from policy import pdf, pdf_services, signing
 from policy.models import ProtocolVersion
 from policy.verification import Verdict, verify_pdf
-from tests.policy.pdf_fixtures import (  # noqa: F401 (fixtures)
-    board_p12,
-    board_settings,
-    flip_byte_in_signed_range,
-    other_p12,
-    signed_v1,
-)
+from tests.policy.pdf_fixtures import flip_byte_in_signed_range
+
+pytest_plugins = ["tests.policy.pdf_fixtures"]
 
 
 @pytest.fixture
