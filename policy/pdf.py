@@ -12,6 +12,7 @@ import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from weasyprint.text.fonts import FontConfiguration
 
@@ -74,6 +75,7 @@ def _context(version: ProtocolVersion, *, draft: bool) -> dict:
         "school_name": settings.SCHOOL_NAME,
         "foundation": settings.SCHOOL_FOUNDATION,
         "created": timezone.localtime(),
+        "verify_url": settings.PORTAL_BASE_URL.rstrip("/") + reverse("signing:verify"),
         "signature_anchor": SIGNATURE_ANCHOR,
         "signature_width_mm": SIGNATURE_WIDTH_MM,
         "signature_height_mm": SIGNATURE_HEIGHT_MM,
