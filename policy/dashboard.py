@@ -34,6 +34,11 @@ def sections(request) -> list[dict]:
                 waiting = _("Goedgekeurd: klaar om te publiceren.")
             result.append({"template": "policy/_dashboard_workflow.html", "priority": 5,
                            "context": {"draft": draft, "waiting_for_you": waiting}})
+        if directie and in_force is not None:
+            rows = acknowledgements.status_per_staff(in_force)
+            missing = sum(1 for row in rows if row["acknowledgement"] is None)
+            result.append({"template": "policy/_dashboard_acknowledgements.html", "priority": 20,
+                           "context": {"version": in_force, "missing": missing, "total": len(rows)}})
     pending = acknowledgements.pending_for(user)
     if pending:
         result.append({"template": "policy/_dashboard_acknowledge.html", "priority": 5, "context": {"pending": pending}})

@@ -83,4 +83,5 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("old", "new"):
             self.fields[name].queryset = versions
-            self.fields[name].label_from_instance = lambda v: f"{v.number} ({v.get_status_display().lower()})"
+            self.fields[name].label_from_instance = lambda v: f"{v.number} · {v.get_status_display().lower()}"
+            self.fields[name].widget.attrs["class"] = "form-select"

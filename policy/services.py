@@ -299,13 +299,18 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVe
 @transaction.atomic
 def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, review_on: datetime.date,
             comment: str = "") -> ProtocolVersion:
-    """goedgekeurd -> gepubliceerd (directie) with an effective date and a review date; the version
-    in force until now becomes vervallen on that date. Afterwards exactly one version is in force."""
+    """goedgekeurd -> gepubliceerd (directie) with an effective date (between the approval and
+    today) and a review date; the version in force until now becomes vervallen on that date.
+    Afterwards exactly one version is in force."""
     _require_directie(actor, _("een versie publiceren"))
     version = _lock(version)
     _require_status(version, VersionStatus.GOEDGEKEURD, _("gepubliceerd worden"))
     if version.approved_on and effective_from < version.approved_on:
         raise Refused(_("'Geldig vanaf' kan niet vóór de goedkeuring door het bestuur liggen."))
+    # Publishing puts the version in force at once (and ends the previous one), so it cannot be
+    # dated in the future: publish on the day it starts to apply.
+    if effective_from > timezone.localdate():
+        raise Refused(_("'Geldig vanaf' kan niet in de toekomst liggen: publiceer op de dag dat de versie gaat gelden."))
     if review_on <= effective_from:
         raise Refused(_("'Te herzien' moet na 'Geldig vanaf' liggen."))
     previous = ProtocolVersion.objects.select_for_update().filter(status=VersionStatus.GEPUBLICEERD).first()

@@ -11,13 +11,23 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from julianaschool.access import is_directie, is_staff_member, role_required
 from julianaschool.models import Role
 
 from . import acknowledgements, services
-from .access import can_edit_protocol, can_see_drafts, draft_for, is_board, section_for, version_for, visible_versions
+from .access import (
+    can_edit_protocol,
+    can_see_drafts,
+    draft_for,
+    is_board,
+    review_for,
+    section_for,
+    version_for,
+    visible_versions,
+)
 from .diff import changed_only, compare as compare_versions
 from .forms import (
     AddSectionForm,
@@ -83,7 +93,8 @@ def version_detail(request, pk):
         "publish_form": PublishForm(),
         "review_form": ReviewForm(),
         "reviews": list(version.reviews.select_related("recorded_by", "confirmed_by")) if can_see_drafts(user) else [],
-        "review_status": version.review_status(),
+        # The review reminder is for the school and the board, not for visitors.
+        "review_status": version.review_status() if can_see_drafts(user) else None,
     }
     return render(request, "policy/version_detail.html", context)
 
@@ -231,10 +242,10 @@ def draft_discard(request, pk):
 # --- The approval path (directie and bestuur)
 
 STEPS = {
-    "vaststellen": (services.adopt, _("Versie %(number)s is vastgesteld door de directie.")),
-    "terug-naar-concept": (services.return_to_concept, _("Versie %(number)s is teruggezet naar concept.")),
-    "goedkeuren": (services.approve, _("Versie %(number)s is goedgekeurd door het bestuur.")),
-    "publiceren": (services.publish, _("Versie %(number)s is gepubliceerd en geldt nu.")),
+    "vaststellen": (services.adopt, gettext_lazy("Versie %(number)s is vastgesteld door de directie.")),
+    "terug-naar-concept": (services.return_to_concept, gettext_lazy("Versie %(number)s is teruggezet naar concept.")),
+    "goedkeuren": (services.approve, gettext_lazy("Versie %(number)s is goedgekeurd door het bestuur.")),
+    "publiceren": (services.publish, gettext_lazy("Versie %(number)s is gepubliceerd en geldt nu.")),
 }
 
 
@@ -280,8 +291,6 @@ def review_record(request, pk):
 
 @require_POST
 def review_confirm(request, pk):
-    from .access import review_for
-
     review = review_for(request.user, pk)
     try:
         services.confirm_review(actor=request.user, review=review)
