@@ -141,3 +141,19 @@ def test_export_command_refuses_a_draft_and_an_unknown_version(world, board_sett
     with pytest.raises(CommandError, match="bestaat niet"):
         call_command("export_protocol_pdf", "--version", "7.3", "--output", str(tmp_path / "x.pdf"))
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_superseded_version_keeps_serving_the_copy_signed_while_it_was_in_force(world, client_for, board_settings):
+    url = reverse("signing:signed_pdf", args=[_v1().pk])
+    signed_in_force = _body(client_for(world.users["bestuur"]).get(url))
+    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.VERVALLEN)
+    response = client_for(world.users["bestuur"]).get(url)
+    assert response.status_code == 200
+    assert _body(response) == signed_in_force
+
+
+def test_a_superseded_version_without_a_signed_copy_is_not_signed_afterwards(world, client_for, board_settings):
+    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.VERVALLEN)
+    response = client_for(world.users["bestuur"]).get(reverse("signing:signed_pdf", args=[_v1().pk]))
+    assert response.status_code == 409
+    assert not SignedCopy.objects.exists()

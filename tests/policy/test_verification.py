@@ -114,3 +114,12 @@ def test_verification_without_a_configured_certificate_says_it_is_unavailable(bo
     response = _upload(client_for(None), signed_v1)
     assert response.status_code == 503
     assert "niet mogelijk" in response.content.decode()
+
+
+def test_an_upload_without_the_csrf_token_is_refused(board_settings, db, signed_v1):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(reverse("signing:verify"),
+                           {"document": SimpleUploadedFile("p.pdf", signed_v1, "application/pdf")})
+    assert response.status_code == 403
