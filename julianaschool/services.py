@@ -118,6 +118,10 @@ def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
     pupil.left_on = left_on
     pupil.save(update_fields=["left_on"])
     audit.record(actor=actor, action="leerling uitgeschreven", obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
+    # Consent ends with leaving, recorded as such in the append-only consent ledger.
+    from consent.services import end_consent_for_leaver
+
+    end_consent_for_leaver(pupil=pupil, actor=actor)
     return pupil
 
 

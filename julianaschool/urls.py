@@ -12,6 +12,7 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("julianaschool.people_urls")),
+    path("protocol/", include("policy.pdf_urls")),
     path("protocol/", include("policy.urls")),
     path("toestemming/", include("consent.urls")),
     path("incidenten/", include("incidents.urls")),
