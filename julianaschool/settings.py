@@ -228,6 +228,14 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# AVG retention (manage.py apply_retention, daily from cron): years after a pupil or staff member
+# left. Consent records and paper forms go after RETENTION_CONSENT_YEARS, incident dossiers after
+# RETENTION_INCIDENT_YEARS, and then the person is anonymised after RETENTION_PEOPLE_YEARS (which
+# must be at least the other two).
+RETENTION_CONSENT_YEARS = env.int("RETENTION_CONSENT_YEARS", default=2)
+RETENTION_INCIDENT_YEARS = env.int("RETENTION_INCIDENT_YEARS", default=5)
+RETENTION_PEOPLE_YEARS = env.int("RETENTION_PEOPLE_YEARS", default=5)
+
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
