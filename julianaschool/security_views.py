@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -110,3 +111,19 @@ def lock_release(request):
     else:
         messages.success(request, _("Het adres %(ip)s kan weer inloggen.") % {"ip": value})
     return redirect("security:locks")
+
+
+# --- dashboard and menu (registered in settings.PORTAL_DASHBOARD_PROVIDERS / PORTAL_NAV_PROVIDERS)
+
+
+def dashboard_sections(request) -> list[dict]:
+    """A small card: two-step verification on or off, with the way to change it."""
+    user = request.user
+    context = {"has_device": user_has_device(user), "required": security.two_factor_required(user)}
+    return [{"template": "julianaschool/security/_dashboard_2fa.html", "context": context, "priority": 90}]
+
+
+def nav_items(request) -> list[dict]:
+    if access.has_role(request.user, Role.ADMINISTRATIE):
+        return [{"label": _("Blokkades"), "url": reverse("security:locks"), "active_prefix": "/beveiliging/blokkades/"}]
+    return []

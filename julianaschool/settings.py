@@ -163,12 +163,14 @@ PORTAL_DASHBOARD_PROVIDERS = [
     "policy.dashboard.sections",
     "consent.dashboard.sections",
     "incidents.dashboard.sections",
+    "julianaschool.security_views.dashboard_sections",
 ]
 PORTAL_NAV_PROVIDERS = [
     "julianaschool.dashboard.nav_items",
     "policy.dashboard.nav_items",
     "consent.dashboard.nav_items",
     "incidents.dashboard.nav_items",
+    "julianaschool.security_views.nav_items",
 ]
 
 # The board's key and certificate for the signed protocol PDF, as one PKCS#12 file.

@@ -260,3 +260,10 @@ def test_a_very_long_username_is_a_failed_login_not_a_server_error(parent5):
         response = login(client, "A" * 5000, "wrong-password", ip="192.0.2.77")
         assert response.status_code in (200, 429)
     assert response.status_code == 429
+
+
+def test_the_dashboard_offers_two_factor_and_the_office_finds_the_lock_outs_in_the_menu(client_for, parent5, administrator):
+    page = client_for(parent5).get(reverse("dashboard")).content.decode()
+    assert "Tweestapsverificatie aanzetten" in page and reverse("security:otp_setup") in page
+    assert reverse("security:locks") not in page
+    assert reverse("security:locks") in client_for(administrator).get(reverse("dashboard")).content.decode()
