@@ -246,6 +246,7 @@ class Attempt:
 @dataclass
 class Results:
     attempts: list = field(default_factory=list)
+    incidents: list = field(default_factory=list)  # (marker, pk or None when no answer came back)
     form_latency: list = field(default_factory=list)
     sheet_latency: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -306,8 +307,12 @@ def family_loop(base, sessions, families, pool: queue.Queue, stop: threading.Eve
             pool.put(family)
 
 
-def teacher_loop(base, session, group_pk, stop: threading.Event, results: Results):
+def teacher_loop(base, session, group_pk, pupils, stop: threading.Event, results: Results, rng):
+    """A teacher reloads the class sheet; every fifth time they report an incident about a pupil
+    of their group through the real report form (so a killed worker can hit an incident too)."""
+    n = 0
     while not stop.is_set():
+        n += 1
         started = time.perf_counter()
         try:
             response = session.get(f"{base}/toestemming/groepskaart/{group_pk}/", timeout=30)
@@ -317,6 +322,32 @@ def teacher_loop(base, session, group_pk, stop: threading.Event, results: Result
         results.add(sheet_latency=time.perf_counter() - started)
         if response.status_code != 200:
             results.add(errors=f"class sheet {response.status_code}")
+        if n % 5 == 0:
+            report_incident(base, session, rng.choice(pupils), results)
+
+
+def report_incident(base, session, pupil, results: Results):
+    url = f"{base}/incidenten/melden/"
+    marker = f"Belastingtest {uuid.uuid4()}"
+    try:
+        page = session.get(url, timeout=30)
+        category = re.search(r'<select name="category"[^>]*>.*?<option value="(\d+)"', page.text, re.S).group(1)
+        data = {
+            "csrfmiddlewaretoken": CSRF.search(page.text).group(1),
+            "occurred_at": time.strftime("%Y-%m-%dT%H:%M", time.localtime(time.time() - 3600)),
+            "place": "schoolplein", "category": category, "severity": "", "description": marker,
+            "betrokkene-TOTAL_FORMS": "5", "betrokkene-INITIAL_FORMS": "0", "betrokkene-MIN_NUM_FORMS": "0",
+            "betrokkene-MAX_NUM_FORMS": "5", "betrokkene-0-role": "dader", "betrokkene-0-person": f"p{pupil}",
+        }
+        response = session.post(url, data=data, headers={"Referer": url}, allow_redirects=False, timeout=30)
+    except requests.RequestException as error:
+        results.add(incidents=(marker, None), errors=f"incident: {type(error).__name__}")
+        return
+    match = re.search(r"/incidenten/(\d+)/$", response.headers.get("Location", ""))
+    if response.status_code == 302 and match:
+        results.add(incidents=(marker, int(match.group(1))))
+    else:
+        results.add(incidents=(marker, None), errors=f"incident: HTTP {response.status_code}")
 
 
 # --- checking
@@ -389,6 +420,24 @@ def check_ledger(results: Results, base: str, sessions: dict, group_of_teacher: 
                     problems.append(f"class sheet {group_pk}: {row[0]} / {header[i]} shows {row[i]}, ledger says "
                                     f"{latest.get((pupil, purpose))}")
         sheets_checked += 1
+    from incidents.models import Incident
+
+    reported = {marker: pk for marker, pk in results.incidents}
+    half = 0
+    for incident in Incident.objects.filter(description__startswith="Belastingtest").annotate(
+            n_parties=Count("parties", distinct=True), n_entries=Count("timeline", distinct=True)):
+        if incident.n_parties != 1 or incident.n_entries != 1:
+            half += 1
+        if incident.description not in reported:
+            problems.append(f"incident {incident.pk} matches no report")
+    stored = set(Incident.objects.filter(description__startswith="Belastingtest").values_list("description", flat=True))
+    lost_incidents = [m for m, pk in results.incidents if pk is not None and m not in stored]
+    if half:
+        problems.append(f"{half} incidents half-written (without their party or their 'gemeld' entry)")
+    if lost_incidents:
+        problems.append(f"{len(lost_incidents)} acknowledged incident reports missing")
+    print(f"incidents:     {sum(1 for _m, pk in results.incidents if pk)} reported and acknowledged, "
+          f"{len(stored)} in the database, {len(lost_incidents)} lost, {half} half-written")
     print(f"ledger:        {total} records; {len(acked)} acknowledged submissions with {expected_records} records, "
           f"all present: {not any(p.startswith('acknowledged') for p in problems)}; "
           f"{complete_unacked} complete submissions whose answer was lost with a killed worker; "
@@ -417,7 +466,7 @@ def main():
     import django
 
     django.setup()
-    families, group_of_teacher, _pupil_group = seed(args)
+    families, group_of_teacher, pupil_group = seed(args)
     base = f"http://127.0.0.1:{args.port}"
     server = start_gunicorn(args, env, tmp / "gunicorn.log")
     ok = False
@@ -450,7 +499,11 @@ def main():
         threads = [threading.Thread(target=family_loop, args=(base, sessions, families, pool, stop, results, random.Random(n), args.think))
                    for n in range(args.concurrency)]
         teachers = list(group_of_teacher)[: args.teachers]
-        threads += [threading.Thread(target=teacher_loop, args=(base, sessions[t], group_of_teacher[t], stop, results))
+        pupils_of = defaultdict(list)
+        for pupil, group in pupil_group.items():
+            pupils_of[group].append(pupil)
+        threads += [threading.Thread(target=teacher_loop, args=(base, sessions[t], group_of_teacher[t],
+                                                                pupils_of[group_of_teacher[t]], stop, results, random.Random(t)))
                     for t in teachers]
         began = time.perf_counter()
         for thread in threads:
