@@ -25,10 +25,10 @@ What it does:
 Exit status 0 only when every check holds.
 
 Measured 25 November 2026 on the 2-core development machine (other suites running beside it):
-60 s, 24 families without pause: 32.8 submissions/s, POST median 340 ms, p99 1,057 ms, 0 errors,
-0 lost/doubled/half-written (1,980 submissions, 8,171 records, 3,204 class-sheet cells match);
-with --think 1: 18.9/s, median 109 ms, p99 352 ms, 0 errors; with --kill-worker: 32.4/s,
-13 connection errors (requests in flight on the killed worker), 0 acknowledged submissions lost,
+60 s, 24 families without pause: 43.4 submissions/s, POST median 268 ms, p99 607 ms, 0 errors,
+0 lost/doubled/half-written (2,644 submissions, 10,446 records, 3,204 class-sheet cells, 126
+incidents); --think 1: 20.6/s, median 66 ms, p99 274 ms, 0 errors; --kill-worker: 21.7/s, 7
+connection errors (requests on the killed worker), 0 acknowledged submissions or incidents lost,
 nothing half-written. See docs/SECURITY.md.
 """
 
