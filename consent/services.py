@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from julianaschool import audit
 from julianaschool.models import Guardian, Pupil, StaffMember
+from julianaschool.uploads import accept_upload
 
 from . import state
 from .models import (
@@ -181,36 +182,13 @@ def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[i
     return records
 
 
+# A paper form is scanned or photographed: a PDF, JPEG or PNG.
+SCAN_TYPES = ("application/pdf", "image/jpeg", "image/png")
+
+
 def _check_scan(scan: UploadedFile) -> tuple[str, str]:
     """(content type, sha256) of an uploaded scan, judged by its content, not its name."""
-    if scan.size > settings.MAX_UPLOAD_BYTES:
-        raise ValidationError(_("Scan: het bestand is te groot (hoogstens %(mb)s MB).")
-                              % {"mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024)})
-    scan.seek(0)
-    head = scan.read(16)
-    scan.seek(0)
-    if head.startswith(b"%PDF-"):
-        content_type = "application/pdf"
-    elif head.startswith(b"\x89PNG\r\n\x1a\n"):
-        content_type = "image/png"
-    elif head.startswith(b"\xff\xd8\xff"):
-        content_type = "image/jpeg"
-    else:
-        raise ValidationError(_("Scan: alleen een PDF, JPEG of PNG kan worden bewaard."))
-    if content_type != "application/pdf":
-        from PIL import Image
-
-        try:
-            with Image.open(scan) as image:
-                image.verify()
-        except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
-            raise ValidationError(_("Scan: dit plaatje kan niet worden gelezen.")) from error
-        scan.seek(0)
-    digest = hashlib.sha256()
-    for chunk in scan.chunks():
-        digest.update(chunk)
-    scan.seek(0)
-    return content_type, digest.hexdigest()
+    return accept_upload(scan, allowed=SCAN_TYPES)
 
 
 @transaction.atomic

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import access, audit
+from julianaschool.uploads import accept_upload
 from julianaschool.models import Enrollment, Role, SchoolYear
 
 from . import ladders, letters, rules
@@ -42,41 +43,11 @@ from .models import (
 
 User = get_user_model()
 
-# What an upload may be, recognised by its first bytes (never by its name or the browser's word).
-SIGNATURES = [
-    (b"%PDF-", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-]
-
-
-def sniff(head: bytes) -> str | None:
-    for magic, content_type in SIGNATURES:
-        if head.startswith(magic):
-            return content_type
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "image/webp"
-    return None
-
-
 def check_upload(upload, *, allowed: tuple[str, ...] | None = None) -> tuple[str, str, int]:
     """(content type, sha256, size) of an upload; ValidationError when it is too big or not an
-    image or PDF by its content."""
-    if upload.size > settings.MAX_UPLOAD_BYTES:
-        raise ValidationError(_("Het bestand %(name)s is groter dan %(max)s MB.") % {
-            "name": upload.name, "max": settings.MAX_UPLOAD_BYTES // (1024 * 1024)})
-    upload.seek(0)
-    content_type = sniff(upload.read(16))
-    if content_type is None or (allowed and content_type not in allowed):
-        raise ValidationError(_("Het bestand %(name)s is geen afbeelding of PDF.") % {"name": upload.name})
-    upload.seek(0)
-    digest = hashlib.sha256()
-    for chunk in upload.chunks():
-        digest.update(chunk)
-    upload.seek(0)
-    return content_type, digest.hexdigest(), upload.size
+    image or PDF by its content (the portal's one upload check, julianaschool.uploads)."""
+    content_type, sha256 = accept_upload(upload, allowed=allowed)
+    return content_type, sha256, upload.size
 
 
 def _author_name(user) -> str:

@@ -10,6 +10,8 @@ trusted: a script renamed to scan.pdf is refused. Use it on a model or form fiel
 or call `validate_upload(file)` yourself; `detect_type(file)` tells which kind it is.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -61,10 +63,11 @@ class UploadValidator:
             raise ValidationError(_("Het bestand kon niet worden gelezen."), code="unreadable")
         if size == 0:
             raise ValidationError(_("Het bestand is leeg."), code="empty")
+        name = getattr(file, "name", "") or ""
         if size > limit:
             raise ValidationError(
-                _("Het bestand is te groot (%(size)s). Het mag hoogstens %(limit)s zijn.")
-                % {"size": filesizeformat(size), "limit": filesizeformat(limit)},
+                _("Het bestand %(name)s is te groot (%(size)s): groter dan de %(limit)s die is toegestaan.")
+                % {"name": name, "size": filesizeformat(size), "limit": filesizeformat(limit)},
                 code="too_large",
             )
         kind = detect_type(file)
@@ -72,12 +75,42 @@ class UploadValidator:
         if kind is None or kind not in allowed:
             names = ", ".join(ext.upper() for ct, ext, _t in _SIGNATURES if ct in allowed)
             raise ValidationError(
-                _("Dit soort bestand kunnen wij niet aannemen. Upload een %(types)s-bestand.") % {"types": names},
+                _("Dit soort bestand kunnen wij niet aannemen: %(name)s is geen afbeelding of PDF die wij "
+                  "bewaren. Upload een %(types)s-bestand.") % {"name": name, "types": names},
                 code="file_type",
             )
+        if kind.startswith("image/"):
+            _verify_image(file, name)
 
     def __eq__(self, other):
         return isinstance(other, UploadValidator) and (self.allowed, self.max_bytes) == (other.allowed, other.max_bytes)
 
 
 validate_upload = UploadValidator()
+
+
+def _verify_image(file, name: str) -> None:
+    """An image must really open: the first bytes alone could front anything."""
+    from PIL import Image
+
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image.verify()
+    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
+        raise ValidationError(_("Het plaatje %(name)s kan niet worden gelezen.") % {"name": name},
+                              code="broken_image") from error
+    finally:
+        file.seek(0)
+
+
+def accept_upload(file, *, allowed: list[str] | tuple[str, ...] | None = None) -> tuple[str, str]:
+    """Check `file` as `UploadValidator` does and return (content type, SHA-256 of its bytes):
+    what the portal records of every file it keeps."""
+    UploadValidator(allowed)(file)
+    digest = hashlib.sha256()
+    file.seek(0)
+    for chunk in file.chunks():
+        digest.update(chunk)
+    file.seek(0)
+    return detect_type(file), digest.hexdigest()

@@ -43,7 +43,7 @@ def test_a_paper_form_without_a_scan_is_refused_and_says_so(client_for, world, p
 def test_a_file_that_only_looks_like_a_pdf_by_name_is_refused(client_for, world, purposes):
     fake = pdf_upload("formulier.pdf", b"MZ\x90\x00 this is a program, not a scan")
     response = _post(client_for(world.administratie), world, purposes, scan=fake)
-    assert "alleen een PDF, JPEG of PNG" in response.content.decode()
+    assert "Dit soort bestand kunnen wij niet aannemen" in response.content.decode()
     assert not PaperForm.objects.exists()
 
 

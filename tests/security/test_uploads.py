@@ -8,10 +8,20 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from julianaschool.uploads import UploadValidator, detect_type, validate_upload
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
-JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 40
-GIF = b"GIF89a" + b"\x00" * 40
-WEBP = b"RIFF\x24\x00\x00\x00WEBPVP8 " + b"\x00" * 40
+
+
+def _image(fmt: str) -> bytes:
+    """A real 2x2 picture in that format (an image must open, not only start right)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (2, 2), "white").save(out, format=fmt)
+    return out.getvalue()
+
+
+PNG, JPEG, GIF, WEBP = (_image(fmt) for fmt in ("PNG", "JPEG", "GIF", "WEBP"))
 
 
 @pytest.mark.parametrize("content,kind", [(PDF, "application/pdf"), (PNG, "image/png"), (JPEG, "image/jpeg"),
@@ -43,6 +53,12 @@ def test_a_file_over_the_limit_is_refused_with_the_limit_named(settings):
     with pytest.raises(ValidationError) as error:
         validate_upload(upload)
     assert "te groot" in error.value.messages[0] and "1,0" in error.value.messages[0]
+
+
+def test_a_file_that_only_starts_like_an_image_is_refused():
+    with pytest.raises(ValidationError) as error:
+        validate_upload(SimpleUploadedFile("foto.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40))
+    assert "kan niet worden gelezen" in error.value.messages[0]
 
 
 def test_an_empty_file_is_refused():
