@@ -12,6 +12,8 @@ Chromium is used. Without it the tests are skipped locally and fail in CI (CI is
 
 import io
 import os
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -292,3 +294,49 @@ def save_for_docs(png: bytes, name: str) -> Path:
     target = DOCS / f"{name}.png"
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
     return target
+
+
+# --- signed PDFs
+
+
+def board_certificate(pkcs12_path: Path, passphrase: str = ""):
+    """The board's certificate from its PKCS#12 file, as pyHanko's validator takes a trust root."""
+    from asn1crypto import x509
+    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
+
+    _key, certificate, _chain = pkcs12.load_key_and_certificates(
+        pkcs12_path.read_bytes(), passphrase.encode() if passphrase else None
+    )
+    return x509.Certificate.load(certificate.public_bytes(Encoding.DER))
+
+
+def validate_signature(pdf: Path, trust_root):
+    """pyHanko's status of the PDF's one signature, with only `trust_root` trusted.
+
+    pyHanko's validator runs its own asyncio loop, which Python refuses inside the loop that
+    Playwright keeps running in this thread; a worker thread has none.
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    def validate():
+        with pdf.open("rb") as handle:
+            signatures = PdfFileReader(handle).embedded_signatures
+            assert len(signatures) == 1, f"expected one signature in {pdf.name}, found {len(signatures)}"
+            context = ValidationContext(trust_roots=[trust_root])
+            return validate_pdf_signature(signatures[0], context)
+
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(validate).result()
+
+
+def render_first_page(pdf: Path, name: str, *, dpi: int = 60) -> Path:
+    """The PDF's first page as test-artifacts/screenshots/<name>.png (pdftoppm from poppler-utils)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    stem = SCREENSHOTS / name
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
+        check=True, capture_output=True, timeout=60,
+    )
+    return stem.with_suffix(".png")
