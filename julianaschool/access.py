@@ -113,6 +113,13 @@ def group_for(user, pk) -> ClassGroup:
     return get_object_or_404(visible_groups(user), pk=pk)
 
 
+def guardian_for(user, pk) -> Guardian:
+    """A guardian record, for the office and directie only (others: 404)."""
+    if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
+        return get_object_or_404(Guardian.objects.none(), pk=pk)
+    return get_object_or_404(Guardian, pk=pk)
+
+
 def can_manage_people(user) -> bool:
     """Pupils, guardians, invitations and imports are the office's work (and the director's)."""
     return has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE)

@@ -42,3 +42,23 @@ class RedeemCodeForm(forms.Form):
                 except ValidationError as error:
                     self.add_error("password1", error)
         return data
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(label=_("CSV-bestand"), help_text=_("Eén regel per leerling; zie het voorbeeldbestand voor de kolommen."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > 2 * 1024 * 1024:
+            raise ValidationError(_("Het bestand is groter dan 2 MB."))
+        name = upload.name.lower()
+        if not name.endswith((".csv", ".txt")):
+            raise ValidationError(_("Kies een CSV-bestand (.csv)."))
+        data = upload.read()
+        if b"\x00" in data:
+            raise ValidationError(_("Dit is geen CSV-bestand (het bevat binaire gegevens)."))
+        return data
+
+
+class LeaveForm(forms.Form):
+    left_on = forms.DateField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))

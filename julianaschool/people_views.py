@@ -1,5 +1,7 @@
 """Pages of the office (administratie) and directie about the school's people, and the audit trail."""
 
+import base64
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
@@ -8,9 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from . import access, services
-from .forms import RedeemCodeForm
+from . import access, imports, services
+from .forms import ImportUploadForm, LeaveForm, RedeemCodeForm
 from .models import AuditEntry, ClassGroup, Role, SchoolYear
 
 
@@ -72,3 +75,84 @@ def redeem(request):
             messages.success(request, _("Gelukt: uw kind(eren) zijn aan uw account gekoppeld."))
             return redirect("dashboard")
     return render(request, "julianaschool/redeem.html", {"form": form})
+
+
+IMPORT_SESSION_KEY = "pending_import"
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def import_upload(request):
+    """Step 1: upload the CSV; step 2 (same page): the preview with every row's problems."""
+    plan = None
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"]
+        plan = imports.read(data)
+        if plan.ok:
+            # The checked file waits in the session until the office confirms; nothing is saved yet.
+            request.session[IMPORT_SESSION_KEY] = base64.b64encode(data).decode()
+        else:
+            request.session.pop(IMPORT_SESSION_KEY, None)
+    return render(request, "julianaschool/import.html", {"form": form, "plan": plan})
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@require_POST
+def import_confirm(request):
+    """Step 3: save the previewed file, all or nothing."""
+    encoded = request.session.pop(IMPORT_SESSION_KEY, None)
+    if not encoded:
+        messages.error(request, _("Er staat geen gecontroleerd bestand klaar. Upload het bestand opnieuw."))
+        return redirect("people:import")
+    plan = imports.read(base64.b64decode(encoded))
+    try:
+        counts = services.import_pupils(plan=plan, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("people:import")
+    summary = ", ".join(f"{value} {key}" for key, value in counts.items())
+    messages.success(request, _("Import opgeslagen: %(summary)s.") % {"summary": summary})
+    return redirect("people:pupils")
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def pupil_detail(request, pk):
+    pupil = access.pupil_for(request.user, pk)
+    guardians = pupil.guardians.prefetch_related("link_codes").select_related("user")
+    enrollments = pupil.enrollments.select_related("group", "school_year").order_by("-school_year__starts_on")
+    return render(request, "julianaschool/pupil_detail.html",
+                  {"pupil": pupil, "guardians": guardians, "enrollments": enrollments, "leave_form": LeaveForm()})
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@require_POST
+def pupil_leave(request, pk):
+    pupil = access.pupil_for(request.user, pk)
+    form = LeaveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.mark_pupil_left(pupil=pupil, left_on=form.cleaned_data["left_on"], actor=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(name)s is uitgeschreven.") % {"name": pupil.full_name})
+    else:
+        messages.error(request, _("Vul een geldige datum van uitschrijven in."))
+    return redirect("people:pupil", pk=pupil.pk)
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@require_POST
+def guardian_invite(request, pk):
+    """Send a guardian their koppelcode by e-mail."""
+    guardian = access.guardian_for(request.user, pk)
+    try:
+        services.invite_guardian(guardian=guardian, invited_by=request.user, base_url=request.build_absolute_uri("/"))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De uitnodiging met koppelcode is gemaild naar %(email)s.") % {"email": guardian.email})
+    pupil_id = request.POST.get("pupil", "")
+    if pupil_id.isdigit() and access.visible_pupils(request.user).filter(pk=int(pupil_id)).exists():
+        return redirect("people:pupil", pk=int(pupil_id))
+    return redirect("people:pupils")

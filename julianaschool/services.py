@@ -37,10 +37,12 @@ def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = No
     if not guardian.email:
         raise ValidationError(_("Deze ouder/verzorger heeft geen e-mailadres; vul dat eerst in."))
     code = LinkCode.generate()
+    now = timezone.now()
     link_code = LinkCode.objects.create(
         guardian=guardian,
         code_hash=LinkCode.hash(code),
-        expires_at=timezone.now() + datetime.timedelta(days=settings.LINK_CODE_VALID_DAYS),
+        created_at=now,
+        expires_at=now + datetime.timedelta(days=settings.LINK_CODE_VALID_DAYS),
         created_by=invited_by,
     )
     url = (base_url or settings.PORTAL_BASE_URL).rstrip("/") + reverse("people:redeem") + f"?code={code}"
@@ -126,3 +128,59 @@ def enroll(*, pupil: Pupil, group, actor) -> Enrollment:
     )
     audit.record(actor=actor, action="leerling geplaatst", obj=pupil, changes={"groep": str(group)})
     return enrollment
+
+
+def _find_guardian(pupil: Pupil, row) -> Guardian | None:
+    """The guardian an import row means: by e-mail (siblings share a parent), else by name among
+    the pupil's own guardians."""
+    if row.email:
+        found = Guardian.objects.filter(email__iexact=row.email).first()
+        if found:
+            return found
+    return pupil.guardians.filter(first_name__iexact=row.first_name, last_name__iexact=row.last_name).first()
+
+
+@transaction.atomic
+def import_pupils(*, plan, actor) -> dict:
+    """Save a checked import plan, all or nothing. Pupils are matched on leerlingnummer, so the
+    same file imported twice changes nothing the second time. Returns what changed."""
+    if not plan.ok:
+        raise ValidationError(_("Het bestand bevat nog fouten; er is niets opgeslagen."))
+    counts = {"nieuwe leerlingen": 0, "gewijzigde leerlingen": 0, "nieuwe ouders": 0, "nieuwe koppelingen": 0}
+    changed: set[int] = set()
+    for row in plan.rows:
+        pupil = Pupil.objects.filter(student_number=row.student_number).first()
+        wanted = {"first_name": row.first_name, "last_name": row.last_name, "date_of_birth": row.date_of_birth}
+        if pupil is None:
+            pupil = Pupil.objects.create(student_number=row.student_number, **wanted)
+            counts["nieuwe leerlingen"] += 1
+            audit.record(actor=actor, action="leerling aangemaakt (import)", obj=pupil, changes=audit.snapshot(pupil, list(wanted)))
+        else:
+            before = audit.snapshot(pupil, list(wanted))
+            for name, value in wanted.items():
+                setattr(pupil, name, value)
+            changes = audit.diff(before, audit.snapshot(pupil, list(wanted)))
+            if changes:
+                pupil.save(update_fields=list(wanted))
+                changed.add(pupil.pk)
+                audit.record(actor=actor, action="leerling gewijzigd (import)", obj=pupil, changes=changes)
+        enrollment = Enrollment.objects.filter(pupil=pupil, school_year=row.group.school_year).first()
+        if enrollment is None or enrollment.group_id != row.group.pk:
+            enroll(pupil=pupil, group=row.group, actor=actor)
+            if enrollment is not None:
+                changed.add(pupil.pk)
+        for guardian_row in row.guardians:
+            guardian = _find_guardian(pupil, guardian_row)
+            if guardian is None:
+                guardian = Guardian.objects.create(first_name=guardian_row.first_name, last_name=guardian_row.last_name,
+                                                   email=guardian_row.email)
+                counts["nieuwe ouders"] += 1
+                audit.record(actor=actor, action="ouder aangemaakt (import)", obj=guardian,
+                             changes={"e-mail": guardian.email})
+            _link, created = GuardianLink.objects.get_or_create(guardian=guardian, pupil=pupil)
+            if created:
+                counts["nieuwe koppelingen"] += 1
+                audit.record(actor=actor, action="ouder gekoppeld (import)", obj=pupil, changes={"ouder": guardian.full_name})
+    counts["gewijzigde leerlingen"] = len(changed)
+    audit.record(actor=actor, action="import", obj=None, changes={**counts, "regels": len(plan.rows)})
+    return counts
