@@ -340,3 +340,14 @@ def render_first_page(pdf: Path, name: str, *, dpi: int = 60) -> Path:
         check=True, capture_output=True, timeout=60,
     )
     return stem.with_suffix(".png")
+
+
+# --- moving around as a person does
+
+
+def open_menu(page: Page, label: str) -> None:
+    """Clicks `label` in the main menu, first opening the menu when the screen is narrow enough to fold it."""
+    toggler = page.get_by_role("button", name="Menu openen")
+    if toggler.is_visible():
+        toggler.click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=label, exact=True).click()
