@@ -1,5 +1,7 @@
 """The protocol as a living document: versions, their sections, and the steps each version took."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -15,9 +17,31 @@ class VersionStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
+# Directie and bestuur are warned this many days before a version's review date.
+REVIEW_WARNING_DAYS = 90
+
+# A version in one of these states is "the draft": at most one at a time (services enforce it;
+# the database enforces at most one concept).
+OPEN_STATUSES = [VersionStatus.CONCEPT, VersionStatus.VASTGESTELD, VersionStatus.GOEDGEKEURD]
+
+
 class ChangeKind(models.TextChoices):
     EDITORIAL = "redactioneel", _("Redactioneel (taal, namen)")
     SUBSTANTIVE = "inhoudelijk", _("Inhoudelijk")
+
+
+class ProtocolVersionQuerySet(models.QuerySet):
+    def in_force(self) -> "ProtocolVersion | None":
+        """The version in force (published), or None; the database allows at most one."""
+        return self.filter(status=VersionStatus.GEPUBLICEERD).first()
+
+    def published(self):
+        """Versions that were ever in force (the one in force and the superseded ones), newest first."""
+        return self.filter(status__in=[VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN])
+
+    def open_draft(self) -> "ProtocolVersion | None":
+        """The version on its way to publication (concept, vastgesteld or goedgekeurd), or None."""
+        return self.filter(status__in=OPEN_STATUSES).first()
 
 
 class ProtocolVersion(models.Model):
@@ -38,6 +62,8 @@ class ProtocolVersion(models.Model):
     chair_name = models.CharField(_("voorzitter van het bestuur"), max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    objects = ProtocolVersionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-major", "-minor"]
@@ -60,6 +86,42 @@ class ProtocolVersion(models.Model):
     def is_editable(self) -> bool:
         """Only a draft's text may change; once adopted, a change means a new version."""
         return self.status == VersionStatus.CONCEPT
+
+    @property
+    def number_key(self) -> tuple[int, int]:
+        """Sortable version number: (2, 0) comes after (1, 1)."""
+        return (self.major, self.minor)
+
+    @property
+    def is_open(self) -> bool:
+        """On its way to publication (concept, vastgesteld or goedgekeurd)."""
+        return self.status in OPEN_STATUSES
+
+    @property
+    def is_published(self) -> bool:
+        """Was (or is) in force, and so readable by everyone."""
+        return self.status in (VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN)
+
+    @property
+    def is_in_force(self) -> bool:
+        return self.status == VersionStatus.GEPUBLICEERD
+
+    @property
+    def is_substantive(self) -> bool:
+        return self.kind == ChangeKind.SUBSTANTIVE
+
+    def review_status(self, today: datetime.date | None = None) -> dict | None:
+        """For the version in force: {'state': 'due', 'days': N} from REVIEW_WARNING_DAYS before the
+        review date, {'state': 'overdue', 'since': date, 'days': N} once it passed; None otherwise."""
+        if not self.is_in_force or self.review_on is None:
+            return None
+        today = today or timezone.localdate()
+        days = (self.review_on - today).days
+        if days < 0:
+            return {"state": "overdue", "since": self.review_on, "days": -days}
+        if days <= REVIEW_WARNING_DAYS:
+            return {"state": "due", "days": days}
+        return None
 
 
 class Section(models.Model):
@@ -104,3 +166,74 @@ class VersionStep(models.Model):
         ordering = ["at", "id"]
         verbose_name = _("stap")
         verbose_name_plural = _("stappen")
+
+
+class Acknowledgement(models.Model):
+    """A staff member declared that they read this version (who, which version, when)."""
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.PROTECT, related_name="acknowledgements")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="protocol_acknowledgements")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("leesbevestiging")
+        verbose_name_plural = _("leesbevestigingen")
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="one_acknowledgement_per_version")]
+
+    def __str__(self):
+        return f"{self.user} · {self.version.number}"
+
+
+class Review(models.Model):
+    """'Herzien zonder wijzigingen': directie reviewed the version in force and found nothing to
+    change; once the board confirms, the version's review date moves to `next_review_on`."""
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.PROTECT, related_name="reviews")
+    previous_review_on = models.DateField(_("vorige herzieningsdatum"), null=True, blank=True)
+    next_review_on = models.DateField(_("volgende herziening"))
+    comment = models.TextField(_("toelichting"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        verbose_name = _("herziening zonder wijzigingen")
+        verbose_name_plural = _("herzieningen zonder wijzigingen")
+        constraints = [
+            # One review waits for the board at a time, per version.
+            models.UniqueConstraint(fields=["version"], condition=Q(confirmed_at__isnull=True), name="one_pending_review"),
+        ]
+
+    def __str__(self):
+        return f"{self.version.number} · {self.next_review_on}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+
+class ReviewReminder(models.Model):
+    """A review reminder mail that was sent, so that cron sends each milestone only once."""
+
+    class Milestone(models.TextChoices):
+        DUE_90 = "90-dagen", _("herziening binnen 90 dagen")
+        DUE_30 = "30-dagen", _("herziening binnen 30 dagen")
+        OVERDUE = "te-laat", _("herziening te laat")
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="review_reminders")
+    # The review date the reminder was about: a new review date starts the milestones afresh.
+    review_on = models.DateField()
+    milestone = models.CharField(max_length=20, choices=Milestone.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("herinnering herziening")
+        verbose_name_plural = _("herinneringen herziening")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "review_on", "milestone"], name="one_reminder_per_milestone"),
+        ]

@@ -1,0 +1,68 @@
+"""Who may see and change protocol versions, built on julianaschool.access.
+
+Published versions (in force or superseded) are public: the school website links to them.
+Versions on their way to publication are for the school's staff and the board only; everyone
+else gets a 404, so a draft's existence does not leak.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from julianaschool.access import has_role, is_directie, is_staff_member
+from julianaschool.models import Role
+
+from .models import ProtocolVersion, Review, Section, VersionStatus
+
+
+def can_see_drafts(user) -> bool:
+    """Staff and the board read drafts; the board must, to approve them."""
+    return is_staff_member(user) or has_role(user, Role.BESTUUR)
+
+
+def is_board(user) -> bool:
+    return has_role(user, Role.BESTUUR)
+
+
+def can_edit_protocol(user) -> bool:
+    """Drafting, adopting and publishing are the directie's work."""
+    return is_directie(user)
+
+
+def visible_versions(user):
+    """The versions this user may read: published ones for everyone, drafts for staff and board."""
+    versions = ProtocolVersion.objects.all()
+    if can_see_drafts(user):
+        return versions
+    return versions.filter(status__in=[VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN])
+
+
+def version_for(user, pk) -> ProtocolVersion:
+    """The version, if the user may read it; 404 otherwise."""
+    return get_object_or_404(visible_versions(user), pk=pk)
+
+
+def draft_for(user, pk) -> ProtocolVersion:
+    """A version to edit: 404 if the user may not read it, 403 if they may read but not edit it."""
+    version = version_for(user, pk)
+    if not can_edit_protocol(user):
+        raise PermissionDenied
+    return version
+
+
+def section_for(user, pk) -> Section:
+    """A section to edit, through its version's rules (404 unseen, 403 not directie)."""
+    section = get_object_or_404(Section.objects.select_related("version"), pk=pk)
+    if not visible_versions(user).filter(pk=section.version_id).exists():
+        raise Http404
+    if not can_edit_protocol(user):
+        raise PermissionDenied
+    return section
+
+
+def review_for(user, pk) -> Review:
+    """A review to confirm: board members only (the version in force is public, so 403 for others)."""
+    review = get_object_or_404(Review.objects.select_related("version"), pk=pk)
+    if not is_board(user):
+        raise PermissionDenied
+    return review

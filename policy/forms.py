@@ -1,0 +1,87 @@
+"""Forms of the policy app: they validate, the views hand cleaned_data to policy.services."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import ChangeKind, ProtocolVersion, Section
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class StartDraftForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Soort wijziging"), choices=ChangeKind.choices, initial=ChangeKind.SUBSTANTIVE,
+                             widget=forms.RadioSelect,
+                             help_text=_("Redactioneel: taal en namen (1.0 wordt 1.1). Inhoudelijk: regels veranderen "
+                                         "(1.0 wordt 2.0); medewerkers lezen het opnieuw."))
+
+
+class VersionDetailsForm(forms.Form):
+    kind = StartDraftForm.base_fields["kind"]
+    period = forms.CharField(label=_("Periode"), max_length=20, required=False,
+                             help_text=_("Bijvoorbeeld 2026-2028. Leeg laten: volgt uit de data bij publicatie."))
+    change_summary = forms.CharField(label=_("Wat is er veranderd en waarom"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 4}),
+                                     help_text=_("Verplicht om de versie vast te stellen."))
+
+
+class SectionForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    body = forms.CharField(label=_("Tekst"), required=False, widget=forms.Textarea(attrs={"rows": 16}),
+                           help_text=_("Markdown: een regel die met '- ' begint is een opsommingsteken; vier spaties "
+                                       "ervoor maakt er een sub-opsomming van; **vet** wordt vet."))
+    style = forms.ChoiceField(label=_("Opmaak"), choices=Section.Style.choices, initial=Section.Style.NORMAL)
+
+
+class AddSectionForm(forms.Form):
+    title = forms.CharField(label=_("Titel van het nieuwe hoofdstuk"), max_length=300)
+    parent = forms.ModelChoiceField(label=_("Onder hoofdstuk"), queryset=Section.objects.none(), required=False,
+                                    empty_label=_("(geen: een nieuw hoofdstuk)"))
+
+    def __init__(self, *args, version: ProtocolVersion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = version.sections.filter(parent__isnull=True).order_by("position")
+
+
+class StepForm(forms.Form):
+    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PublishForm(StepForm):
+    effective_from = forms.DateField(label=_("Geldig vanaf"), widget=DateInput())
+    review_on = forms.DateField(label=_("Te herzien"), widget=DateInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["effective_from"].initial = today
+        self.fields["review_on"].initial = today.replace(year=today.year + 2, day=1)
+
+
+class ReviewForm(forms.Form):
+    next_review_on = forms.DateField(label=_("Volgende herziening"), widget=DateInput())
+    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        today = timezone.localdate()
+        self.fields["next_review_on"].initial = datetime.date(today.year + 2, today.month, 1)
+
+
+class CompareForm(forms.Form):
+    old = forms.ModelChoiceField(label=_("Van versie"), queryset=ProtocolVersion.objects.none(), to_field_name="pk")
+    new = forms.ModelChoiceField(label=_("Naar versie"), queryset=ProtocolVersion.objects.none(), to_field_name="pk")
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("old", "new"):
+            self.fields[name].queryset = versions
+            self.fields[name].label_from_instance = lambda v: f"{v.number} · {v.get_status_display().lower()}"
+            self.fields[name].widget.attrs["class"] = "form-select"

@@ -1,0 +1,467 @@
+"""Every write of the policy app: drafting, the approval path, reviews and acknowledgements.
+
+Each function checks who may do it and in which state, and refuses with `Refused` (a plain
+Dutch message for the user) before changing anything. Once a version is adopted its text never
+changes again: every text-changing function starts with `_require_editable`.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from julianaschool import audit
+from julianaschool.access import has_role, is_directie
+from julianaschool.models import BoardMember, Role
+
+from . import acknowledgements
+from .models import (
+    OPEN_STATUSES,
+    Acknowledgement,
+    ChangeKind,
+    ProtocolVersion,
+    Review,
+    ReviewReminder,
+    Section,
+    VersionStatus,
+    VersionStep,
+)
+
+
+class Refused(Exception):
+    """A change the rules do not allow. `str(error)` is the message to show the user."""
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _require_directie(actor, what: str) -> None:
+    if not is_directie(actor):
+        raise Refused(_("Alleen de directie mag %(what)s.") % {"what": what})
+
+
+def _require_board(actor, what: str) -> None:
+    if not has_role(actor, Role.BESTUUR):
+        raise Refused(_("Alleen het bestuur mag %(what)s.") % {"what": what})
+
+
+def _require_status(version: ProtocolVersion, status: str, what: str) -> None:
+    if version.status != status:
+        raise Refused(
+            _("Versie %(number)s kan niet %(what)s: de status is '%(current)s' en dat moet '%(needed)s' zijn.")
+            % {
+                "number": version.number,
+                "what": what,
+                "current": version.get_status_display(),
+                "needed": VersionStatus(status).label,
+            }
+        )
+
+
+def _require_editable(version: ProtocolVersion) -> None:
+    """The immutability rule: only a concept's text changes."""
+    if not version.is_editable:
+        raise Refused(
+            _(
+                "Versie %(number)s is %(status)s; de tekst verandert niet meer. "
+                "Begin een nieuwe versie om iets te wijzigen."
+            )
+            % {"number": version.number, "status": version.get_status_display().lower()}
+        )
+
+
+def _lock(version: ProtocolVersion) -> ProtocolVersion:
+    """Re-read the version under a row lock so two clicks cannot both take the same step."""
+    return ProtocolVersion.objects.select_for_update().get(pk=version.pk)
+
+
+def _record_step(*, version: ProtocolVersion, from_status: str, actor, comment: str) -> VersionStep:
+    return VersionStep.objects.create(
+        version=version, from_status=from_status, to_status=version.status, actor=actor,
+        actor_name=_name(actor) if actor else "systeem", comment=comment,
+    )
+
+
+def _number_for(based_on: ProtocolVersion | None, kind: str) -> tuple[int, int]:
+    """Editorial: 1.0 -> 1.1; substantive: 1.1 -> 2.0."""
+    if based_on is None:
+        return (1, 0)
+    if kind == ChangeKind.EDITORIAL:
+        return (based_on.major, based_on.minor + 1)
+    return (based_on.major + 1, 0)
+
+
+# --- Drafting
+
+
+@transaction.atomic
+def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion:
+    """A new concept, a copy of the version in force (sections with the same keys, so the compare
+    view pairs them). Refused when another version is still on its way to publication."""
+    _require_directie(actor, _("een nieuwe versie beginnen"))
+    open_version = ProtocolVersion.objects.select_for_update().filter(status__in=OPEN_STATUSES).first()
+    if open_version is not None:
+        raise Refused(
+            _("Er is al een versie in behandeling (versie %(number)s, %(status)s). Rond die eerst af.")
+            % {"number": open_version.number, "status": open_version.get_status_display().lower()}
+        )
+    based_on = ProtocolVersion.objects.in_force()
+    major, minor = _number_for(based_on, kind)
+    version = ProtocolVersion.objects.create(
+        major=major, minor=minor, kind=kind, status=VersionStatus.CONCEPT, based_on=based_on,
+        title=based_on.title if based_on else ProtocolVersion._meta.get_field("title").default,
+        chair_name=based_on.chair_name if based_on else "", created_by=actor,
+    )
+    if based_on is not None:
+        old_to_new: dict[int, Section] = {}
+        # Parents before children, so each copy can point at its parent's copy.
+        for section in sorted(based_on.sections.all(), key=lambda s: (s.parent_id is not None, s.position)):
+            old_to_new[section.pk] = Section.objects.create(
+                version=version, parent=old_to_new.get(section.parent_id), position=section.position,
+                key=section.key, title=section.title, body=section.body, style=section.style,
+            )
+    _record_step(version=version, from_status="", actor=actor,
+                 comment=_("Gestart vanaf versie %(number)s.") % {"number": based_on.number} if based_on else "")
+    audit.record(actor=actor, action="policy.start_draft", obj=version,
+                 changes={"number": version.number, "based_on": based_on.number if based_on else None})
+    return version
+
+
+@transaction.atomic
+def update_details(*, actor, version: ProtocolVersion, kind: str, change_summary: str, period: str = "") -> ProtocolVersion:
+    """Kind of change, change summary and period of a concept; the number follows the kind."""
+    _require_directie(actor, _("een concept wijzigen"))
+    version = _lock(version)
+    _require_editable(version)
+    before = audit.snapshot(version, ["kind", "change_summary", "period", "major", "minor"])
+    version.kind = kind
+    version.major, version.minor = _number_for(version.based_on, kind)
+    version.change_summary = change_summary.strip()
+    version.period = period.strip()
+    version.save(update_fields=["kind", "major", "minor", "change_summary", "period"])
+    audit.record(actor=actor, action="policy.update_details", obj=version,
+                 changes=audit.diff(before, audit.snapshot(version, list(before))))
+    return version
+
+
+def _unique_key(version: ProtocolVersion, title: str) -> str:
+    base = slugify(title)[:70] or "hoofdstuk"
+    taken = set(version.sections.values_list("key", flat=True))
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+@transaction.atomic
+def add_section(*, actor, version: ProtocolVersion, title: str, parent: Section | None = None, body: str = "",
+                style: str = Section.Style.NORMAL) -> Section:
+    """A new section at the end of its level (top level, or under `parent`)."""
+    _require_directie(actor, _("een hoofdstuk toevoegen"))
+    version = _lock(version)
+    _require_editable(version)
+    if parent is not None and (parent.version_id != version.pk or parent.parent_id is not None):
+        raise Refused(_("Een subhoofdstuk hoort onder een hoofdstuk van dezelfde versie."))
+    last = version.sections.filter(parent=parent).aggregate(m=Max("position"))["m"] or 0
+    section = Section.objects.create(
+        version=version, parent=parent, position=last + 1, key=_unique_key(version, title),
+        title=title.strip(), body=body, style=style,
+    )
+    audit.record(actor=actor, action="policy.add_section", obj=section,
+                 changes={"version": version.number, "title": section.title, "parent": str(parent) if parent else None})
+    return section
+
+
+@transaction.atomic
+def update_section(*, actor, section: Section, title: str, body: str, style: str | None = None) -> Section:
+    """New title and/or text of a concept's section (the key stays, so compare still pairs it)."""
+    _require_directie(actor, _("een hoofdstuk wijzigen"))
+    _require_editable(_lock(section.version))
+    section = Section.objects.select_for_update().get(pk=section.pk)
+    before = audit.snapshot(section, ["title", "body", "style"])
+    section.title = title.strip()
+    section.body = body.replace("\r\n", "\n")
+    if style:
+        section.style = style
+    section.save(update_fields=["title", "body", "style"])
+    audit.record(actor=actor, action="policy.update_section", obj=section,
+                 changes=audit.diff(before, audit.snapshot(section, list(before))))
+    return section
+
+
+@transaction.atomic
+def delete_section(*, actor, section: Section) -> None:
+    """Removes a concept's section together with its sub-sections."""
+    _require_directie(actor, _("een hoofdstuk verwijderen"))
+    _require_editable(_lock(section.version))
+    audit.record(actor=actor, action="policy.delete_section", obj=section,
+                 changes={"version": section.version.number, "title": section.title,
+                          "children": list(section.children.values_list("title", flat=True))})
+    section.delete()
+
+
+@transaction.atomic
+def move_section(*, actor, section: Section, direction: str) -> Section:
+    """Swaps the section with its neighbour above ('up') or below ('down') on the same level."""
+    _require_directie(actor, _("de volgorde wijzigen"))
+    _require_editable(_lock(section.version))
+    siblings = list(Section.objects.select_for_update().filter(version=section.version_id, parent=section.parent_id)
+                    .order_by("position", "pk"))
+    index = next(i for i, s in enumerate(siblings) if s.pk == section.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if direction not in ("up", "down") or not 0 <= other < len(siblings):
+        raise Refused(_("Dit hoofdstuk staat al bovenaan of onderaan."))
+    siblings[index], siblings[other] = siblings[other], siblings[index]
+    for position, sibling in enumerate(siblings, start=1):
+        if sibling.position != position:
+            sibling.position = position
+            sibling.save(update_fields=["position"])
+    audit.record(actor=actor, action="policy.move_section", obj=section,
+                 changes={"direction": direction, "order": [s.title for s in siblings]})
+    return Section.objects.get(pk=section.pk)
+
+
+@transaction.atomic
+def discard_draft(*, actor, version: ProtocolVersion) -> None:
+    """Throws away a concept that will not be adopted (its number becomes free again)."""
+    _require_directie(actor, _("een concept weggooien"))
+    version = _lock(version)
+    _require_status(version, VersionStatus.CONCEPT, _("weggegooid worden"))
+    audit.record(actor=actor, action="policy.discard_draft", obj=version, changes={"number": version.number})
+    version.sections.filter(parent__isnull=False).delete()
+    version.delete()
+
+
+# --- The approval path
+
+
+@transaction.atomic
+def adopt(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVersion:
+    """concept -> vastgesteld (directie). Requires a change summary; from now on the text is fixed."""
+    _require_directie(actor, _("een versie vaststellen"))
+    version = _lock(version)
+    _require_status(version, VersionStatus.CONCEPT, _("vastgesteld worden"))
+    if not version.change_summary.strip():
+        raise Refused(_("Schrijf eerst bij 'Wat is er veranderd en waarom' wat er veranderd is; dat is nodig om vast te stellen."))
+    if not version.sections.exists():
+        raise Refused(_("Een versie zonder hoofdstukken kan niet worden vastgesteld."))
+    version.status = VersionStatus.VASTGESTELD
+    version.adopted_on = timezone.localdate()
+    version.save(update_fields=["status", "adopted_on"])
+    _record_step(version=version, from_status=VersionStatus.CONCEPT, actor=actor, comment=comment)
+    audit.record(actor=actor, action="policy.adopt", obj=version, changes={"status": ["concept", "vastgesteld"]})
+    return version
+
+
+@transaction.atomic
+def return_to_concept(*, actor, version: ProtocolVersion, comment: str) -> ProtocolVersion:
+    """vastgesteld -> concept, when the board asks for changes (board or directie; a reason is required)."""
+    if not (is_directie(actor) or has_role(actor, Role.BESTUUR)):
+        raise Refused(_("Alleen de directie of het bestuur mag een versie terugzetten naar concept."))
+    version = _lock(version)
+    _require_status(version, VersionStatus.VASTGESTELD, _("terug naar concept"))
+    if not comment.strip():
+        raise Refused(_("Schrijf bij 'Toelichting' wat er moet veranderen."))
+    version.status = VersionStatus.CONCEPT
+    version.adopted_on = None
+    version.save(update_fields=["status", "adopted_on"])
+    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment)
+    audit.record(actor=actor, action="policy.return_to_concept", obj=version,
+                 changes={"status": ["vastgesteld", "concept"], "comment": comment})
+    return version
+
+
+@transaction.atomic
+def approve(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVersion:
+    """vastgesteld -> goedgekeurd (bestuur). The voorzitter's name goes on the version."""
+    _require_board(actor, _("een versie goedkeuren"))
+    version = _lock(version)
+    _require_status(version, VersionStatus.VASTGESTELD, _("goedgekeurd worden"))
+    chair = BoardMember.objects.filter(is_chair=True).first()
+    version.status = VersionStatus.GOEDGEKEURD
+    version.approved_on = timezone.localdate()
+    version.chair_name = chair.full_name if chair else _name(actor)
+    version.save(update_fields=["status", "approved_on", "chair_name"])
+    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment)
+    audit.record(actor=actor, action="policy.approve", obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
+    return version
+
+
+@transaction.atomic
+def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, review_on: datetime.date,
+            comment: str = "") -> ProtocolVersion:
+    """goedgekeurd -> gepubliceerd (directie) with an effective date (between the approval and
+    today) and a review date; the version in force until now becomes vervallen on that date.
+    Afterwards exactly one version is in force."""
+    _require_directie(actor, _("een versie publiceren"))
+    version = _lock(version)
+    _require_status(version, VersionStatus.GOEDGEKEURD, _("gepubliceerd worden"))
+    if version.approved_on and effective_from < version.approved_on:
+        raise Refused(_("'Geldig vanaf' kan niet vóór de goedkeuring door het bestuur liggen."))
+    # Publishing puts the version in force at once (and ends the previous one), so it cannot be
+    # dated in the future: publish on the day it starts to apply.
+    if effective_from > timezone.localdate():
+        raise Refused(_("'Geldig vanaf' kan niet in de toekomst liggen: publiceer op de dag dat de versie gaat gelden."))
+    if review_on <= effective_from:
+        raise Refused(_("'Te herzien' moet na 'Geldig vanaf' liggen."))
+    previous = ProtocolVersion.objects.select_for_update().filter(status=VersionStatus.GEPUBLICEERD).first()
+    if previous is not None:
+        previous.status = VersionStatus.VERVALLEN
+        previous.superseded_on = effective_from
+        previous.save(update_fields=["status", "superseded_on"])
+        _record_step(version=previous, from_status=VersionStatus.GEPUBLICEERD, actor=actor,
+                     comment=_("Vervangen door versie %(number)s.") % {"number": version.number})
+        audit.record(actor=actor, action="policy.supersede", obj=previous,
+                     changes={"status": ["gepubliceerd", "vervallen"], "by": version.number})
+    version.status = VersionStatus.GEPUBLICEERD
+    version.effective_from = effective_from
+    version.review_on = review_on
+    if not version.period:
+        version.period = f"{effective_from.year}-{review_on.year}"
+    version.save(update_fields=["status", "effective_from", "review_on", "period"])
+    _record_step(version=version, from_status=VersionStatus.GOEDGEKEURD, actor=actor, comment=comment)
+    audit.record(actor=actor, action="policy.publish", obj=version,
+                 changes={"status": ["goedgekeurd", "gepubliceerd"], "effective_from": effective_from,
+                          "review_on": review_on, "superseded": previous.number if previous else None})
+    return version
+
+
+# --- Review without changes
+
+
+@transaction.atomic
+def record_review(*, actor, version: ProtocolVersion, next_review_on: datetime.date, comment: str = "") -> Review:
+    """Directie reviewed the version in force and changes nothing; waits for the board to confirm."""
+    _require_directie(actor, _("een herziening vastleggen"))
+    version = _lock(version)
+    _require_status(version, VersionStatus.GEPUBLICEERD, _("herzien worden"))
+    if next_review_on <= timezone.localdate():
+        raise Refused(_("De volgende herzieningsdatum moet in de toekomst liggen."))
+    if version.reviews.filter(confirmed_at__isnull=True).exists():
+        raise Refused(_("Er wacht al een herziening op bevestiging door het bestuur."))
+    review = Review.objects.create(version=version, previous_review_on=version.review_on,
+                                   next_review_on=next_review_on, comment=comment, recorded_by=actor)
+    audit.record(actor=actor, action="policy.record_review", obj=version,
+                 changes={"next_review_on": next_review_on, "comment": comment})
+    return review
+
+
+@transaction.atomic
+def confirm_review(*, actor, review: Review) -> Review:
+    """The board confirms a review without changes: the version's review date moves on."""
+    _require_board(actor, _("een herziening bevestigen"))
+    review = Review.objects.select_for_update().get(pk=review.pk)
+    if review.is_confirmed:
+        raise Refused(_("Deze herziening is al bevestigd."))
+    version = _lock(review.version)
+    if not version.is_in_force:
+        raise Refused(_("Deze versie is niet meer geldend; de herziening vervalt."))
+    review.confirmed_by = actor
+    review.confirmed_at = timezone.now()
+    review.save(update_fields=["confirmed_by", "confirmed_at"])
+    before = version.review_on
+    version.review_on = review.next_review_on
+    version.save(update_fields=["review_on"])
+    audit.record(actor=actor, action="policy.confirm_review", obj=version,
+                 changes={"review_on": [before, version.review_on]})
+    return review
+
+
+def _review_recipients() -> list[str]:
+    User = get_user_model()
+    users = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
+    emails = sorted({u.email for u in users})
+    chair = BoardMember.objects.filter(is_chair=True).select_related("user").first()
+    if chair and chair.user.is_active and chair.user.email and chair.user.email not in emails:
+        emails.append(chair.user.email)
+    return emails
+
+
+def _milestone(status: dict | None) -> str | None:
+    if status is None:
+        return None
+    if status["state"] == "overdue":
+        return ReviewReminder.Milestone.OVERDUE
+    return ReviewReminder.Milestone.DUE_30 if status["days"] <= 30 else ReviewReminder.Milestone.DUE_90
+
+
+@transaction.atomic
+def send_review_reminders(*, today: datetime.date | None = None) -> ReviewReminder | None:
+    """Mails directie and the voorzitter when the version in force reaches a review milestone (90
+    days before, 30 days before, overdue). Each milestone of a review date is mailed once, however
+    often cron runs; a milestone skipped while cron was down is not mailed late."""
+    today = today or timezone.localdate()
+    version = ProtocolVersion.objects.in_force()
+    if version is None:
+        return None
+    status = version.review_status(today)
+    milestone = _milestone(status)
+    if milestone is None:
+        return None
+    if ReviewReminder.objects.filter(version=version, review_on=version.review_on, milestone=milestone).exists():
+        return None
+    recipients = _review_recipients()
+    context = {"version": version, "status": status, "milestone": milestone,
+               "url": settings.PORTAL_BASE_URL + reverse("policy:version", args=[version.pk])}
+    send_mail(
+        subject=render_to_string("emails/policy_review_subject.txt", context).strip(),
+        message=render_to_string("emails/policy_review.txt", context),
+        from_email=None, recipient_list=recipients,
+    )
+    reminder = ReviewReminder.objects.create(version=version, review_on=version.review_on, milestone=milestone,
+                                             recipients=", ".join(recipients))
+    audit.record(actor=None, action="policy.review_reminder", obj=version,
+                 changes={"milestone": milestone, "review_on": version.review_on, "recipients": recipients})
+    return reminder
+
+
+# --- Acknowledgement
+
+
+@transaction.atomic
+def acknowledge(*, user, version: ProtocolVersion) -> Acknowledgement:
+    """A staff member declares they read the version in force (idempotent: once per version)."""
+    from julianaschool.access import is_staff_member
+
+    if not is_staff_member(user):
+        raise Refused(_("Alleen medewerkers van de school bevestigen dat zij het protocol gelezen hebben."))
+    if not version.is_in_force:
+        raise Refused(_("Alleen het geldende protocol kan als gelezen worden bevestigd."))
+    ack, created = Acknowledgement.objects.get_or_create(version=version, user=user)
+    if created:
+        audit.record(actor=user, action="policy.acknowledge", obj=version, changes={"version": version.number})
+    return ack
+
+
+@transaction.atomic
+def send_acknowledgement_reminders(*, actor, version: ProtocolVersion) -> list[str]:
+    """Mails every staff member who has not yet confirmed reading the version in force; returns
+    the addresses mailed."""
+    _require_directie(actor, _("een herinnering sturen"))
+    if not version.is_in_force:
+        raise Refused(_("Herinneringen gaan alleen over het geldende protocol."))
+    missing = [row["staff"] for row in acknowledgements.status_per_staff(version) if row["acknowledgement"] is None]
+    url = settings.PORTAL_BASE_URL + reverse("policy:acknowledge")
+    sent = []
+    for staff in missing:
+        email = staff.user.email or staff.email
+        if not email:
+            continue
+        context = {"version": version, "staff": staff, "url": url, "sender": _name(actor)}
+        send_mail(
+            subject=render_to_string("emails/policy_acknowledge_subject.txt", context).strip(),
+            message=render_to_string("emails/policy_acknowledge.txt", context),
+            from_email=None, recipient_list=[email],
+        )
+        sent.append(email)
+    audit.record(actor=actor, action="policy.acknowledgement_reminder", obj=version, changes={"recipients": sent})
+    return sent
