@@ -155,6 +155,7 @@ def browse(new_context, csp_guard):
     def open_page(viewport: dict = DESKTOP, *, mobile: bool = False) -> Page:
         extra = {"is_mobile": True, "has_touch": True} if mobile else {}
         context = csp_guard.watch(new_context(viewport=viewport, device_scale_factor=1, **extra))
+        context.set_default_timeout(10_000)
         return context.new_page()
 
     return open_page
