@@ -10,6 +10,7 @@ Playwright's own browser download does not work on the school's machines, so onl
 Chromium is used. Without it the tests are skipped locally and fail in CI (CI is set).
 """
 
+import importlib
 import io
 import os
 import subprocess
@@ -187,11 +188,38 @@ class Cast:
 
 
 ROLES = ["directie", "bestuur", "leerkracht", "administratie", "ouder", "medewerker"]
+# Apps whose append-only tables have SQLite triggers that refuse every DELETE, which is also how
+# Django's flush empties a SQLite database between transactional tests. (PostgreSQL flushes with
+# TRUNCATE, which the triggers let through.)
+SUSPENDABLE_TRIGGERS = ["incidents.triggers"]
 
 
 @pytest.fixture
-def cast(request, settings) -> Cast:
+def _flushable_database():
+    """Set up after the test database and torn down before its flush: lifts the append-only
+    triggers for the flush and puts them back for the next test. The portal itself never deletes."""
+    from django.db import connection
+
+    modules = []
+    for name in SUSPENDABLE_TRIGGERS:
+        try:
+            modules.append(importlib.import_module(name))
+        except ImportError:
+            continue
+    sqlite = connection.vendor == "sqlite"
+    for module in modules if sqlite else []:
+        module.remove()  # idempotent: the previous test may have left them lifted
+        module.install()
+    yield
+    for module in modules if sqlite else []:
+        module.remove()
+
+
+@pytest.fixture
+def cast(request, settings, tmp_path, _flushable_database) -> Cast:
     """The demo school of `seed_demo` (the one the README describes), or the test world without it."""
+    # Uploads, letters and signed copies of this test go to its own folder.
+    settings.MEDIA_ROOT = tmp_path / "private"
     if "seed_demo" in get_commands():
         from julianaschool.management.commands import seed_demo
 
@@ -223,7 +251,8 @@ def login(cast):
         page.get_by_label("Gebruikersnaam").fill(cast.username(role))
         page.get_by_label("Wachtwoord").fill(cast.password)
         page.get_by_role("button", name="Inloggen").click()
-        expect(page.get_by_role("button", name="Uitloggen")).to_be_attached()
+        # Signed in: the logout button is there (folded into the menu on a phone).
+        expect(page.get_by_role("button", name="Uitloggen", include_hidden=True)).to_be_attached()
         return page
 
     return sign_in
@@ -332,15 +361,19 @@ def validate_signature(pdf: Path, trust_root):
         return worker.submit(validate).result()
 
 
-def render_first_page(pdf: Path, name: str, *, dpi: int = 60) -> Path:
-    """The PDF's first page as test-artifacts/screenshots/<name>.png (pdftoppm from poppler-utils)."""
+def render_first_page(pdf: Path, name: str, *, dpi: int = 60, docs: bool = False) -> Path:
+    """The PDF's first page as test-artifacts/screenshots/<name>.png (pdftoppm from poppler-utils);
+    with docs=True and E2E_UPDATE_DOCS set, also a small copy in docs/."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     stem = SCREENSHOTS / name
     subprocess.run(
         ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
         check=True, capture_output=True, timeout=60,
     )
-    return stem.with_suffix(".png")
+    png = stem.with_suffix(".png")
+    if docs and os.environ.get("E2E_UPDATE_DOCS"):
+        save_for_docs(png.read_bytes(), name)
+    return png
 
 
 # --- moving around as a person does
