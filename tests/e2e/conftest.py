@@ -381,6 +381,8 @@ def render_first_page(pdf: Path, name: str, *, dpi: int = 60, docs: bool = False
 
 def open_menu(page: Page, label: str) -> None:
     """Clicks `label` in the main menu, first opening the menu when the screen is narrow enough to fold it."""
+    # Until the stylesheet has loaded, the folded menu's toggler shows on any screen.
+    page.wait_for_load_state("load")
     toggler = page.get_by_role("button", name="Menu openen")
     if toggler.is_visible():
         toggler.click()
