@@ -1,12 +1,57 @@
 """What the consent app adds to the dashboard and the navigation (see PORTAL_DASHBOARD_PROVIDERS)."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from julianaschool import access
+from julianaschool.models import Role, SchoolYear
+
+from . import state
+from .models import Purpose
+
+
+def _uses_form(user) -> bool:
+    return access.has_role(user, Role.OUDER) or access.is_staff_member(user)
+
 
 def sections(request) -> list[dict]:
-    """Dashboard sections for this user: dicts with 'template', 'context' and 'priority'
-    (lower comes first; 0 is for what must be seen before anything else)."""
-    return []
+    """Parents with open questions see them first; teachers get their groups' class sheets."""
+    user = request.user
+    if not (_uses_form(user) or access.can_see_class_sheets(user)):
+        return []
+    purposes = list(Purpose.objects.active())
+    open_questions = 0
+    disagreement = False
+    children = list(access.children_of(user).filter(left_on__isnull=True).values_list("pk", flat=True))
+    if children:
+        answers = state.pupil_answers(children, purposes)
+        for pk in children:
+            for purpose in purposes:
+                answer = state.answer(answers, pk, purpose.pk)
+                open_questions += 0 if answer.answered else 1
+                disagreement = disagreement or answer.disagreement
+    staff = access.staff_of(user) if access.is_staff_member(user) else None
+    if staff is not None:
+        mine = state.staff_answers([staff.pk], purposes)
+        open_questions += sum(1 for p in purposes if not state.answer(mine, staff.pk, p.pk).answered)
+    groups = []
+    if access.has_role(user, Role.LEERKRACHT):
+        groups = list(access.taught_groups(user, SchoolYear.objects.current()))
+    context = {"open_questions": open_questions, "disagreement": disagreement, "groups": groups,
+               "show_form": _uses_form(user), "show_overview": access.is_directie(user)}
+    return [{"template": "consent/_dashboard.html", "context": context, "priority": 5 if open_questions else 20}]
 
 
 def nav_items(request) -> list[dict]:
     """Navigation items for this user: dicts with 'label', 'url' and 'active_prefix'."""
-    return []
+    user = request.user
+    items = []
+    if _uses_form(user):
+        items.append({"label": _("Toestemming"), "url": reverse("consent:index"), "active_prefix": "/toestemming/kind"})
+    if access.can_see_class_sheets(user):
+        items.append({"label": _("Groepskaart"), "url": reverse("consent:groups"),
+                      "active_prefix": "/toestemming/groepskaart"})
+    if access.is_directie(user):
+        items.append({"label": _("Toestemming overzicht"), "url": reverse("consent:overview"),
+                      "active_prefix": "/toestemming/overzicht"})
+    return items

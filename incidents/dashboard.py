@@ -1,12 +1,39 @@
 """What the incidents app adds to the dashboard and the navigation (see PORTAL_DASHBOARD_PROVIDERS)."""
 
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from julianaschool import access
+from julianaschool.models import Role
+
+from .models import Incident, Status
+
 
 def sections(request) -> list[dict]:
-    """Dashboard sections for this user: dicts with 'template', 'context' and 'priority'
-    (lower comes first; 0 is for what must be seen before anything else)."""
-    return []
+    """Directie: serious and possibly-criminal open incidents first of all (priority 0), with those
+    not picked up within 2 school days flagged. Reporters: the status of their own reports."""
+    user = request.user
+    result = []
+    if access.is_directie(user):
+        open_incidents = list(
+            Incident.objects.exclude(status=Status.AFGEHANDELD).select_related("category").order_by("reported_at")
+        )
+        urgent = [i for i in open_incidents if i.is_urgent]
+        overdue = [i for i in open_incidents if i.is_overdue()]
+        if urgent or overdue:
+            result.append({"template": "incidents/_dashboard_urgent.html", "priority": 0,
+                           "context": {"urgent": urgent, "overdue": overdue}})
+    if access.can_report_incident(user):
+        mine = Incident.objects.filter(reported_by=user).select_related("category")[:5]
+        result.append({"template": "incidents/_dashboard_mine.html", "priority": 30, "context": {"mine": list(mine)}})
+    return result
 
 
 def nav_items(request) -> list[dict]:
-    """Navigation items for this user: dicts with 'label', 'url' and 'active_prefix'."""
-    return []
+    user = request.user
+    items = []
+    if access.can_report_incident(user):
+        items.append({"label": _("Incidenten"), "url": reverse("incidents:list"), "active_prefix": "/incidenten/"})
+    if access.is_directie(user) or access.has_role(user, Role.BESTUUR):
+        items.append({"label": _("Dossiers"), "url": reverse("incidents:dossiers"), "active_prefix": "/incidenten/dossiers/"})
+    return items

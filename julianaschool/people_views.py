@@ -110,7 +110,7 @@ def import_confirm(request):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("people:import")
-    summary = ", ".join(f"{value} {key}" for key, value in counts.items())
+    summary = ", ".join(f"{value} {_(key)}" for key, value in counts.items())
     messages.success(request, _("Import opgeslagen: %(summary)s.") % {"summary": summary})
     return redirect("people:pupils")
 

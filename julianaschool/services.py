@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from . import audit
 from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
@@ -117,6 +118,10 @@ def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
     pupil.left_on = left_on
     pupil.save(update_fields=["left_on"])
     audit.record(actor=actor, action="leerling uitgeschreven", obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
+    # Consent ends with leaving, recorded as such in the append-only consent ledger.
+    from consent.services import end_consent_for_leaver
+
+    end_consent_for_leaver(pupil=pupil, actor=actor)
     return pupil
 
 
@@ -146,7 +151,10 @@ def import_pupils(*, plan, actor) -> dict:
     same file imported twice changes nothing the second time. Returns what changed."""
     if not plan.ok:
         raise ValidationError(_("Het bestand bevat nog fouten; er is niets opgeslagen."))
-    counts = {"nieuwe leerlingen": 0, "gewijzigde leerlingen": 0, "nieuwe ouders": 0, "nieuwe koppelingen": 0}
+    # The keys stay Dutch (they go into the audit trail as data); gettext_noop only marks them so
+    # the view can show them translated in its summary.
+    counts = {gettext_noop("nieuwe leerlingen"): 0, gettext_noop("gewijzigde leerlingen"): 0,
+              gettext_noop("nieuwe ouders"): 0, gettext_noop("nieuwe koppelingen"): 0}
     changed: set[int] = set()
     for row in plan.rows:
         pupil = Pupil.objects.filter(student_number=row.student_number).first()

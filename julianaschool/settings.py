@@ -151,6 +151,15 @@ PORTAL_NAV_PROVIDERS = [
     "incidents.dashboard.nav_items",
 ]
 
+# The board's key and certificate for the signed protocol PDF, as one PKCS#12 file.
+# `manage.py create_signing_certificate` makes a self-signed one for demo and development; a school
+# points SIGNING_PKCS12_PATH at the file its certificate authority issued (README). The file lives
+# outside every public path; an empty passphrase means an unencrypted file (development only).
+SIGNING_PKCS12_PATH = env.path("SIGNING_PKCS12_PATH", default=VAR_DIR / "signing" / "board.p12")
+SIGNING_PKCS12_PASSPHRASE = env("SIGNING_PKCS12_PASSPHRASE", default="")
+# An RFC 3161 timestamp server; empty: the signature carries the signing time without a timestamp.
+SIGNING_TIMESTAMP_URL = env("SIGNING_TIMESTAMP_URL", default="")
+
 LINK_CODE_VALID_DAYS = env.int("LINK_CODE_VALID_DAYS", default=14)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
@@ -175,3 +184,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# How far back earlier measures count when the portal proposes the next step on a ladder.
+INCIDENTS_LADDER_MONTHS = env.int("INCIDENTS_LADDER_MONTHS", default=12)
+
+# Two guardians who disagree: "most_restrictive" (a no by either is a no) or "latest" (the most
+# recent answer counts).
+CONSENT_GUARDIAN_RULE = env("CONSENT_GUARDIAN_RULE", default="most_restrictive")

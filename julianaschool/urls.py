@@ -1,15 +1,18 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from . import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("health/", views.health, name="health"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Public, so that a visitor can switch language on the login page and the public protocol.
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("julianaschool.people_urls")),
+    path("protocol/", include("policy.pdf_urls")),
     path("protocol/", include("policy.urls")),
     path("toestemming/", include("consent.urls")),
     path("incidenten/", include("incidents.urls")),

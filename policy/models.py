@@ -237,3 +237,32 @@ class ReviewReminder(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "review_on", "milestone"], name="one_reminder_per_milestone"),
         ]
+
+
+# --- signed PDF
+
+
+class SignedCopy(models.Model):
+    """The one signed PDF of an approved version: produced once, then served byte for byte.
+
+    Its SHA-256 lets the public verification page recognise a copy the portal issued; every
+    download is written to the audit trail with that same hash.
+    """
+
+    version = models.OneToOneField(ProtocolVersion, on_delete=models.PROTECT, related_name="signed_copy")
+    file = models.FileField(upload_to="protocol/ondertekend/")
+    sha256 = models.CharField(max_length=64, unique=True)
+    size = models.PositiveIntegerField()
+    signer_name = models.CharField(_("ondertekend door"), max_length=200)
+    # Which certificate signed it: a school that later replaces its certificate can still tell.
+    certificate_subject = models.CharField(max_length=500)
+    certificate_sha256 = models.CharField(max_length=64)
+    signed_at = models.DateTimeField(default=timezone.now)
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("ondertekende PDF")
+        verbose_name_plural = _("ondertekende PDF's")
+
+    def __str__(self):
+        return f"{self.version} ({self.sha256[:12]})"

@@ -10,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.matrix import ROLES, Row
 
 APPS = ["julianaschool", "policy", "consent", "incidents"]
+EXTRA_MATRICES = ["tests.policy.matrix_pdf"]  # apps whose rows are split over more than one file
 # Django's own admin (superusers only) and the language switch are not the portal's pages.
 NOT_PORTAL = {"set_language"}
 NOT_PORTAL_NAMESPACES = {"admin"}
@@ -21,6 +22,7 @@ def _modules():
             yield importlib.import_module(f"tests.{app}.matrix")
         except ModuleNotFoundError:
             continue
+    yield from (importlib.import_module(name) for name in EXTRA_MATRICES)
 
 
 def all_rows() -> list[tuple[object, Row]]:

@@ -1,0 +1,372 @@
+"""Every write of the consent app. The ledger only ever grows: nothing here updates a record."""
+
+import hashlib
+import logging
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from julianaschool import audit
+from julianaschool.models import Guardian, Pupil, StaffMember
+
+from . import state
+from .models import (
+    ConsentRecord,
+    DeciderRole,
+    IntegrationToken,
+    Method,
+    PaperForm,
+    Purpose,
+    PurposeVersion,
+    media_label,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else "systeem"
+
+
+def _absolute(path: str) -> str:
+    return settings.PORTAL_BASE_URL.rstrip("/") + path
+
+
+# --- purposes
+
+
+def _new_version(*, purpose: Purpose, explanation: str, substantive: bool, actor) -> PurposeVersion:
+    number = (purpose.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    media = media_label(purpose.covers_photo, purpose.covers_film, purpose.covers_sound)
+    version = PurposeVersion(purpose=purpose, number=number, name=purpose.name, explanation=explanation, media=media,
+                             is_public=purpose.is_public, substantive=substantive, created_by=actor)
+    version.text_sha256 = PurposeVersion.hash_text(version.shown_text)
+    version.save()
+    purpose.current_version = version
+    if substantive:
+        purpose.asked_from = number
+    purpose.save(update_fields=["current_version", "asked_from"])
+    return version
+
+
+@transaction.atomic
+def create_purpose(*, slug: str, name: str, explanation: str, covers_photo: bool, covers_film: bool,
+                   covers_sound: bool, is_public: bool, position: int = 0, actor) -> Purpose:
+    """A new channel with its first version; every parent is asked about it from now on."""
+    purpose = Purpose.objects.create(slug=slug, name=name, covers_photo=covers_photo, covers_film=covers_film,
+                                     covers_sound=covers_sound, is_public=is_public, position=position)
+    _new_version(purpose=purpose, explanation=explanation, substantive=True, actor=actor)
+    audit.record(actor=actor, action="doel aangemaakt", obj=purpose, changes={"naam": name, "openbaar": is_public})
+    return purpose
+
+
+@transaction.atomic
+def update_purpose(*, purpose: Purpose, name: str, explanation: str, covers_photo: bool, covers_film: bool,
+                   covers_sound: bool, is_public: bool, position: int, substantive: bool, actor) -> Purpose:
+    """Change a channel. Any change to what parents read makes a new version (the old words stay
+    provable); a substantive change also makes every earlier answer void, so parents are asked again.
+    Widening the media or making a channel public is always substantive."""
+    purpose = Purpose.objects.select_for_update().get(pk=purpose.pk)
+    if purpose.is_retired:
+        raise ValidationError(_("Dit doel is gestopt en kan niet meer worden gewijzigd."))
+    before = audit.snapshot(purpose, ["name", "covers_photo", "covers_film", "covers_sound", "is_public", "position"])
+    widened = ((covers_photo and not purpose.covers_photo) or (covers_film and not purpose.covers_film)
+               or (covers_sound and not purpose.covers_sound) or (is_public and not purpose.is_public))
+    substantive = substantive or widened
+    purpose.name, purpose.covers_photo, purpose.covers_film = name, covers_photo, covers_film
+    purpose.covers_sound, purpose.is_public, purpose.position = covers_sound, is_public, position
+    purpose.save(update_fields=["name", "covers_photo", "covers_film", "covers_sound", "is_public", "position"])
+    current = purpose.current_version
+    shown_changed = current is None or (
+        current.name, current.explanation, current.media, current.is_public
+    ) != (name, explanation, purpose.media, is_public)
+    changes = audit.diff(before, audit.snapshot(purpose, list(before)))
+    if shown_changed or substantive:
+        version = _new_version(purpose=purpose, explanation=explanation, substantive=substantive, actor=actor)
+        changes["versie"] = version.number
+        changes["opnieuw gevraagd"] = substantive
+    audit.record(actor=actor, action="doel gewijzigd", obj=purpose, changes=changes)
+    return purpose
+
+
+@transaction.atomic
+def retire_purpose(*, purpose: Purpose, actor) -> Purpose:
+    """Stop asking about a channel. Its records stay; it is no longer shown or answered."""
+    purpose = Purpose.objects.select_for_update().get(pk=purpose.pk)
+    if not purpose.is_retired:
+        purpose.retired_at = timezone.now()
+        purpose.save(update_fields=["retired_at"])
+        audit.record(actor=actor, action="doel gestopt", obj=purpose)
+    return purpose
+
+
+# --- the ledger
+
+
+def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uuid.UUID, at, **fields) -> list:
+    records = []
+    for purpose in purposes:
+        if purpose.pk not in choices:
+            continue
+        version = purpose.current_version
+        records.append(ConsentRecord(purpose=purpose, purpose_version=version, given=choices[purpose.pk],
+                                     text_sha256=version.text_sha256, submission=submission, recorded_at=at,
+                                     **fields))
+    return ConsentRecord.objects.bulk_create(records)
+
+
+def _send_receipt(*, records: list[ConsentRecord], recipients: list[str], person_name: str) -> None:
+    recipients = sorted({r for r in recipients if r})
+    if not records or not recipients:
+        return
+    first = records[0]
+    context = {"records": records, "person_name": person_name, "first": first, "school_name": settings.SCHOOL_NAME,
+               "url": _absolute(reverse("consent:receipt", args=[first.submission]))}
+    try:
+        send_mail(
+            subject=_("Bevestiging van uw keuze over foto's, film en geluid: %(name)s") % {"name": person_name},
+            message=render_to_string("emails/consent_receipt.txt", context),
+            from_email=None,
+            recipient_list=recipients,
+        )
+    except Exception:  # noqa: BLE001
+        # The decision counts even when the mail server is down; the receipt page still shows it.
+        logger.exception("Could not send consent receipt %s", first.submission)
+
+
+def _active_purposes(choices: dict[int, bool]) -> list[Purpose]:
+    purposes = list(Purpose.objects.active().select_related("current_version"))
+    unknown = set(choices) - {p.pk for p in purposes}
+    if unknown:
+        raise ValidationError(_("U gaf een antwoord voor een doel dat niet (meer) bestaat."))
+    return purposes
+
+
+def _refuse_leaver(pupil: Pupil) -> None:
+    if pupil.left_on is not None:
+        raise ValidationError(_("%(name)s is uitgeschreven; de toestemming is beëindigd.") % {"name": pupil.full_name})
+
+
+@transaction.atomic
+def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[int, bool], actor) -> list:
+    """A guardian's own answers for their child, through the portal. Effective at once.
+
+    Only answers that differ from what this guardian said last (or that answer a question asked
+    again) become records; unchanged answers are not repeated. A receipt goes to the guardian.
+    Returns the new records (empty when nothing changed).
+    """
+    if not guardian.pupils.filter(pk=pupil.pk).exists():
+        raise ValidationError(_("U bent geen ouder/verzorger van dit kind."))
+    _refuse_leaver(pupil)
+    purposes = _active_purposes(choices)
+    own = state.own_answers(pupil_id=pupil.pk, guardian_id=guardian.pk, purposes=purposes)
+    changed = {pk: given for pk, given in choices.items() if pk not in own or own[pk].given != given}
+    records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
+                     guardian=guardian, decider_role=DeciderRole.GUARDIAN, decided_by=actor,
+                     decided_by_name=guardian.full_name or _name(actor), method=Method.WEB)
+    if records:
+        audit.record(actor=actor, action="toestemming gegeven/gewijzigd", obj=pupil,
+                     changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
+        _send_receipt(records=records, recipients=[guardian.email or actor.email], person_name=pupil.full_name)
+    return records
+
+
+def _check_scan(scan: UploadedFile) -> tuple[str, str]:
+    """(content type, sha256) of an uploaded scan, judged by its content, not its name."""
+    if scan.size > settings.MAX_UPLOAD_BYTES:
+        raise ValidationError(_("Scan: het bestand is te groot (hoogstens %(mb)s MB).")
+                              % {"mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024)})
+    scan.seek(0)
+    head = scan.read(16)
+    scan.seek(0)
+    if head.startswith(b"%PDF-"):
+        content_type = "application/pdf"
+    elif head.startswith(b"\x89PNG\r\n\x1a\n"):
+        content_type = "image/png"
+    elif head.startswith(b"\xff\xd8\xff"):
+        content_type = "image/jpeg"
+    else:
+        raise ValidationError(_("Scan: alleen een PDF, JPEG of PNG kan worden bewaard."))
+    if content_type != "application/pdf":
+        from PIL import Image
+
+        try:
+            with Image.open(scan) as image:
+                image.verify()
+        except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
+            raise ValidationError(_("Scan: dit plaatje kan niet worden gelezen.")) from error
+        scan.seek(0)
+    digest = hashlib.sha256()
+    for chunk in scan.chunks():
+        digest.update(chunk)
+    scan.seek(0)
+    return content_type, digest.hexdigest()
+
+
+@transaction.atomic
+def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method: str = Method.PAPER,
+                        guardian: Guardian | None = None, scan: UploadedFile | None = None, note: str = "") -> list:
+    """The office enters a family's answers from a paper form (scan required) or a phone call
+    (note required). Every answer on the form becomes a record, all pointing at the one scan.
+    The pupil's guardians with an e-mail address get a receipt."""
+    _refuse_leaver(pupil)
+    if guardian is not None and not guardian.pupils.filter(pk=pupil.pk).exists():
+        raise ValidationError(_("Ouder/verzorger: deze persoon is geen ouder/verzorger van dit kind."))
+    if method not in (Method.PAPER, Method.PHONE):
+        raise ValidationError(_("Manier: kies papieren formulier of telefoon."))
+    if not choices:
+        raise ValidationError(_("Vul ten minste één antwoord in."))
+    paper_form = None
+    if method == Method.PAPER:
+        if scan is None:
+            raise ValidationError(_("Scan: voeg de scan van het papieren formulier toe."))
+        content_type, digest = _check_scan(scan)
+        paper_form = PaperForm(pupil=pupil, content_type=content_type, original_name=scan.name[:200], sha256=digest,
+                               uploaded_by=actor)
+        paper_form.scan.save("scan", scan, save=False)
+        paper_form.save()
+    elif not note.strip():
+        raise ValidationError(_("Notitie: schrijf op wie er belde en wanneer."))
+    purposes = _active_purposes(choices)
+    records = _write(purposes=purposes, choices=choices, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
+                     guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=_name(actor),
+                     on_behalf_of_name=guardian.full_name if guardian else _("de ouders/verzorgers"),
+                     method=method, paper_form=paper_form, note=note.strip())
+    audit.record(actor=actor, action=f"toestemming ingevoerd ({method})", obj=pupil,
+                 changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
+    emails = [guardian.email] if guardian else list(pupil.guardians.values_list("email", flat=True))
+    _send_receipt(records=records, recipients=emails, person_name=pupil.full_name)
+    return records
+
+
+@transaction.atomic
+def record_staff_choices(*, staff: StaffMember, choices: dict[int, bool], actor) -> list:
+    """A staff member's own answers about recordings of themselves. Only changes are recorded."""
+    if staff.user_id != actor.pk:
+        raise ValidationError(_("Alleen de medewerker zelf kan deze keuzes maken."))
+    purposes = _active_purposes(choices)
+    current = state.staff_answers([staff.pk], purposes)
+    changed = {pk: given for pk, given in choices.items()
+               if not state.answer(current, staff.pk, pk).answered or state.answer(current, staff.pk, pk).given != given}
+    records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), staff=staff,
+                     decider_role=DeciderRole.STAFF_SELF, decided_by=actor, decided_by_name=staff.full_name,
+                     method=Method.WEB)
+    if records:
+        audit.record(actor=actor, action="eigen toestemming medewerker", obj=staff,
+                     changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
+        _send_receipt(records=records, recipients=[staff.email], person_name=staff.full_name)
+    return records
+
+
+@transaction.atomic
+def end_consent_for_leaver(*, pupil: Pupil, actor) -> list:
+    """A pupil left: one 'ended' record per active purpose (and per retired one they have records
+    for), so the ledger says why they may no longer be shown. Earlier records stay."""
+    purposes = list(Purpose.objects.filter(Q(retired_at__isnull=True) | Q(records__pupil=pupil)).distinct()
+                    .select_related("current_version"))
+    if not purposes:
+        return []
+    records = _write(purposes=purposes, choices={p.pk: False for p in purposes}, submission=uuid.uuid4(),
+                     at=timezone.now(), pupil=pupil, ended=True, decider_role=DeciderRole.SYSTEM, decided_by=None,
+                     decided_by_name=_("Portaal (leerling uitgeschreven, door %(name)s)") % {"name": _name(actor)},
+                     method=Method.SYSTEM, note=_("Leerling uitgeschreven: toestemming beëindigd."))
+    audit.record(actor=actor, action="toestemming beëindigd (uitgeschreven)", obj=pupil,
+                 changes={"doelen": [str(p) for p in purposes]})
+    return records
+
+
+# --- reminders
+
+
+def pupils_without_answer(*, pupils=None) -> list[Pupil]:
+    """Active pupils of the current year for whom no valid answer exists for at least one active purpose."""
+    from julianaschool.models import SchoolYear
+
+    school_year = SchoolYear.objects.current()
+    if pupils is None:
+        pupils = Pupil.objects.active().filter(enrollments__school_year=school_year)
+    pupils = list(pupils.prefetch_related("guardians"))
+    purposes = list(Purpose.objects.active())
+    answers = state.pupil_answers([p.pk for p in pupils], purposes)
+    return [p for p in pupils if any(not state.answer(answers, p.pk, q.pk).answered for q in purposes)]
+
+
+@transaction.atomic
+def send_reminders(*, actor=None, pupils=None) -> int:
+    """Mail the guardians of every pupil with an open question. Returns the number of mails."""
+    sent = 0
+    by_guardian: dict[int, tuple[Guardian, list[Pupil]]] = {}
+    for pupil in pupils_without_answer(pupils=pupils):
+        for guardian in pupil.guardians.all():
+            by_guardian.setdefault(guardian.pk, (guardian, []))[1].append(pupil)
+    url = _absolute(reverse("consent:index"))
+    for guardian, children in by_guardian.values():
+        email = guardian.email or (guardian.user.email if guardian.user_id else "")
+        if not email:
+            continue
+        context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME}
+        send_mail(subject=_("Wilt u uw keuze over foto's, film en geluid doorgeven?"),
+                  message=render_to_string("emails/consent_reminder.txt", context), from_email=None,
+                  recipient_list=[email])
+        sent += 1
+    audit.record(actor=actor, action="herinnering toestemming verstuurd", changes={"mails": sent})
+    return sent
+
+
+@transaction.atomic
+def send_yearly_check(*, actor=None) -> int:
+    """The yearly 'controleer uw keuzes' mail to every guardian of an active pupil. Resets nothing."""
+    from julianaschool.models import SchoolYear
+
+    school_year = SchoolYear.objects.current()
+    guardians = (Guardian.objects.filter(pupils__left_on__isnull=True, pupils__enrollments__school_year=school_year)
+                 .select_related("user").distinct())
+    url = _absolute(reverse("consent:index"))
+    sent = 0
+    for guardian in guardians:
+        email = guardian.email or (guardian.user.email if guardian.user_id else "")
+        if not email:
+            continue
+        context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year}
+        send_mail(subject=_("Nieuw schooljaar: kloppen uw keuzes over foto's, film en geluid nog?"),
+                  message=render_to_string("emails/consent_yearly.txt", context), from_email=None,
+                  recipient_list=[email])
+        sent += 1
+    audit.record(actor=actor, action="jaarlijkse controle toestemming verstuurd", changes={"mails": sent})
+    return sent
+
+
+# --- integration tokens
+
+
+@transaction.atomic
+def create_integration_token(*, name: str, purposes, actor) -> tuple[IntegrationToken, str]:
+    """A new token for a publishing tool. Returns the token itself once; only its hash is kept."""
+    raw = "jp_" + secrets.token_urlsafe(32)
+    token = IntegrationToken.objects.create(name=name, token_hash=IntegrationToken.hash(raw), prefix=raw[:8],
+                                            created_by=actor)
+    token.purposes.set(purposes)
+    audit.record(actor=actor, action="koppeling aangemaakt", obj=token,
+                 changes={"kanalen": [str(p) for p in purposes]})
+    return token, raw
+
+
+@transaction.atomic
+def revoke_integration_token(*, token: IntegrationToken, actor) -> IntegrationToken:
+    """The token stops working at once."""
+    token = IntegrationToken.objects.select_for_update().get(pk=token.pk)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+        audit.record(actor=actor, action="koppeling ingetrokken", obj=token)
+    return token

@@ -1,0 +1,126 @@
+"""What consent *is* now, computed from the append-only ledger.
+
+The current state of a person and a purpose comes from the latest record of each "voice" (each
+guardian; the office entering a form for the family; a staff member about themselves). Answers
+to a purpose version older than the purpose's `asked_from` no longer count: the text changed in
+substance, so the question is open again. No answer counts as no.
+
+With two guardians the rule is `settings.CONSENT_GUARDIAN_RULE`:
+- "most_restrictive" (default): a no by either guardian is a no;
+- "latest": the most recent answer by anyone counts.
+
+One query per call, whatever the number of people: pages and the API build on these functions.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from .models import ConsentRecord, Purpose
+
+MOST_RESTRICTIVE = "most_restrictive"
+LATEST = "latest"
+RULES = (MOST_RESTRICTIVE, LATEST)
+
+
+def guardian_rule() -> str:
+    rule = settings.CONSENT_GUARDIAN_RULE
+    if rule not in RULES:
+        raise ValueError(f"CONSENT_GUARDIAN_RULE must be one of {RULES}, not {rule!r}")
+    return rule
+
+
+@dataclass
+class Answer:
+    """The current consent of one person for one purpose."""
+
+    given: bool = False  # what counts: may the person be shown?
+    answered: bool = False
+    changed_at: datetime.datetime | None = None
+    ended: bool = False  # the pupil left; consent ended
+    disagreement: bool = False
+    # voice (guardian id, or None for the family/staff) -> (given, at, record id)
+    voices: dict = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        if self.given:
+            return "ja"
+        return "nee" if self.answered else "open"
+
+
+def _reduce(rows, asked_from: dict[int, int], rule: str) -> dict[tuple[int, int], Answer]:
+    answers: dict[tuple[int, int], Answer] = {}
+    for record_id, person_id, purpose_id, guardian_id, given, ended, at, number in rows:
+        key = (person_id, purpose_id)
+        answer = answers.get(key)
+        if answer is None:
+            answer = answers[key] = Answer()
+        if ended:
+            # A pupil who left: every earlier voice is void from here on.
+            answers[key] = Answer(changed_at=at, ended=True, answered=True)
+            continue
+        if number < asked_from.get(purpose_id, 1):
+            continue
+        if answer.ended:
+            answer = answers[key] = Answer()
+        answer.voices[guardian_id] = (given, at, record_id)
+    for answer in answers.values():
+        if not answer.voices:
+            continue
+        values = list(answer.voices.values())
+        answer.answered = True
+        answer.changed_at = max(at for _given, at, _id in values)
+        answer.disagreement = len({given for given, _at, _id in values}) > 1
+        if rule == LATEST:
+            # Two saves in the same microsecond: the one the database stored last wins.
+            answer.given = max(values, key=lambda v: (v[1], v[2]))[0]
+        else:
+            answer.given = all(given for given, _at, _id in values)
+    return answers
+
+
+def _purposes(purposes) -> list[Purpose]:
+    return list(purposes if purposes is not None else Purpose.objects.active())
+
+
+def pupil_answers(pupil_ids, purposes=None) -> dict[tuple[int, int], Answer]:
+    """{(pupil id, purpose id): Answer} for these pupils; missing keys mean no answer."""
+    purposes = _purposes(purposes)
+    rows = (
+        ConsentRecord.objects.filter(pupil_id__in=list(pupil_ids), purpose_id__in=[p.pk for p in purposes])
+        .order_by("recorded_at", "id")
+        .values_list("id", "pupil_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
+                     "purpose_version__number")
+    )
+    return _reduce(rows, {p.pk: p.asked_from for p in purposes}, guardian_rule())
+
+
+def staff_answers(staff_ids, purposes=None) -> dict[tuple[int, int], Answer]:
+    """{(staff id, purpose id): Answer}: a staff member's own latest answer counts."""
+    purposes = _purposes(purposes)
+    rows = (
+        ConsentRecord.objects.filter(staff_id__in=list(staff_ids), purpose_id__in=[p.pk for p in purposes])
+        .order_by("recorded_at", "id")
+        .values_list("id", "staff_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
+                     "purpose_version__number")
+    )
+    return _reduce(rows, {p.pk: p.asked_from for p in purposes}, LATEST)
+
+
+def answer(answers: dict, person_id: int, purpose_id: int) -> Answer:
+    return answers.get((person_id, purpose_id)) or Answer()
+
+
+def own_answers(*, pupil_id: int, guardian_id: int, purposes=None) -> dict[int, Answer]:
+    """{purpose id: Answer} of what this one guardian answered last (still valid) for the pupil."""
+    purposes = _purposes(purposes)
+    answers = pupil_answers([pupil_id], purposes)
+    result = {}
+    for purpose in purposes:
+        current = answers.get((pupil_id, purpose.pk))
+        if current and guardian_id in current.voices:
+            given, at, _id = current.voices[guardian_id]
+            result[purpose.pk] = Answer(given=given, answered=True, changed_at=at)
+    return result

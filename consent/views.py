@@ -1,0 +1,370 @@
+"""Pages of the consent app: the parent's and staff member's forms, receipts, the class sheet,
+the office's paper forms, directie's overview, purposes and integration tokens."""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from julianaschool import access
+from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
+
+from . import pdf, services, sheet, state
+from .forms import ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
+from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose
+
+
+def _active_purposes():
+    return list(Purpose.objects.active().select_related("current_version"))
+
+
+# --- parents and staff
+
+
+@access.role_required(Role.OUDER, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+def index(request):
+    """'Toestemming beeldmateriaal': each child of a parent with its open questions; the staff
+    member's own choices."""
+    purposes = _active_purposes()
+    children = list(access.children_of(request.user).order_by("first_name"))
+    answers = state.pupil_answers([c.pk for c in children], purposes)
+    rows = []
+    for child in children:
+        cells = [state.answer(answers, child.pk, p.pk) for p in purposes]
+        rows.append({"child": child, "open": sum(1 for c in cells if not c.answered and not c.ended),
+                     "yes": sum(1 for c in cells if c.given), "disagreement": any(c.disagreement for c in cells)})
+    staff = access.staff_of(request.user) if access.is_staff_member(request.user) else None
+    staff_open = None
+    if staff is not None:
+        mine = state.staff_answers([staff.pk], purposes)
+        staff_open = sum(1 for p in purposes if not state.answer(mine, staff.pk, p.pk).answered)
+    return render(request, "consent/index.html", {"rows": rows, "purposes": purposes, "staff": staff,
+                                                  "staff_open": staff_open})
+
+
+@access.role_required(Role.OUDER)
+def child_form(request, pk):
+    """One child's form: an explicit ja/nee per purpose, the guardian's own answer shown."""
+    child = access.consent_child_for(request.user, pk)
+    guardian = access.guardian_of(request.user)
+    purposes = _active_purposes()
+    own = state.own_answers(pupil_id=child.pk, guardian_id=guardian.pk, purposes=purposes)
+    form = ChoicesForm(request.POST or None, purposes=purposes, current={k: a.given for k, a in own.items()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            records = services.record_guardian_choices(guardian=guardian, pupil=child, choices=form.choices(),
+                                                       actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if records:
+                messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
+                return redirect("consent:receipt", submission=records[0].submission)
+            messages.info(request, _("Er is niets veranderd."))
+            return redirect("consent:child", pk=child.pk)
+    answers = state.pupil_answers([child.pk], purposes)
+    rows = [{"purpose": p, "field": field, "own": own.get(p.pk), "effective": state.answer(answers, child.pk, p.pk)}
+            for p, field in form.rows()]
+    return render(request, "consent/child_form.html", {
+        "child": child, "form": form, "rows": rows, "ended": child.left_on is not None,
+        "rule": state.guardian_rule(),
+    })
+
+
+@access.role_required(Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+def staff_form(request):
+    """A staff member's own choices about recordings of themselves."""
+    staff = access.staff_of(request.user)
+    if staff is None:
+        raise Http404
+    purposes = _active_purposes()
+    mine = state.staff_answers([staff.pk], purposes)
+    current = {p.pk: state.answer(mine, staff.pk, p.pk).given for p in purposes
+               if state.answer(mine, staff.pk, p.pk).answered}
+    form = ChoicesForm(request.POST or None, purposes=purposes, current=current)
+    if request.method == "POST" and form.is_valid():
+        records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user)
+        if records:
+            messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
+            return redirect("consent:receipt", submission=records[0].submission)
+        messages.info(request, _("Er is niets veranderd."))
+        return redirect("consent:staff")
+    rows = [{"purpose": p, "field": field, "own": state.answer(mine, staff.pk, p.pk)} for p, field in form.rows()]
+    return render(request, "consent/staff_form.html", {"staff": staff, "form": form, "rows": rows})
+
+
+def _receipt_records(request, submission) -> list[ConsentRecord]:
+    """The records of one submission, if the user may read them; 404 otherwise."""
+    records = list(ConsentRecord.objects.filter(submission=submission)
+                   .select_related("purpose", "purpose_version", "pupil", "staff", "paper_form"))
+    if not records:
+        raise Http404
+    first = records[0]
+    user = request.user
+    if first.staff_id is not None:
+        allowed = first.staff.user_id == user.pk or access.is_directie(user)
+    else:
+        allowed = access.can_manage_consent(user) or access.children_of(user).filter(pk=first.pupil_id).exists()
+    if not allowed:
+        raise Http404
+    return records
+
+
+def receipt(request, submission):
+    """The receipt of one save: what was chosen, when, by whom, and the hash of the text shown."""
+    records = _receipt_records(request, submission)
+    return render(request, "consent/receipt.html", {"records": records, "first": records[0]})
+
+
+def receipt_pdf(request, submission):
+    records = _receipt_records(request, submission)
+    content = pdf.render("consent/receipt_pdf.html", {"records": records, "first": records[0]}, request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="bevestiging-toestemming-{records[0].recorded_at:%Y%m%d-%H%M}.pdf"'
+    return response
+
+
+def pupil_ledger(request, pk):
+    """Every ledger record about one pupil (the AVG right of access), for their guardians and the office."""
+    pupil = access.consent_pupil_for(request.user, pk)
+    records = list(pupil.consent_records.select_related("purpose", "purpose_version", "paper_form")
+                   .order_by("-recorded_at", "-id"))
+    purposes = _active_purposes()
+    answers = state.pupil_answers([pupil.pk], purposes)
+    current = [(p, state.answer(answers, pupil.pk, p.pk)) for p in purposes]
+    return render(request, "consent/pupil_ledger.html", {
+        "pupil": pupil, "records": records, "current": current,
+        "can_enter": access.can_manage_consent(request.user) and pupil.left_on is None,
+    })
+
+
+def pupil_export(request, pk):
+    pupil = access.consent_pupil_for(request.user, pk)
+    records = pupil.consent_records.select_related("purpose", "purpose_version", "paper_form").order_by("recorded_at", "id")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="toestemming-{slugify(pupil.full_name)}.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("leerling"), _("doel"), _("versie"), _("toestemming"), _("beëindigd"), _("besloten door"),
+                     _("namens"), _("rol"), _("manier"), _("tijdstip"), _("sha256 van de getoonde tekst"),
+                     _("scan (sha256)"), _("notitie"), _("bevestiging")])
+    for r in records:
+        writer.writerow([pupil.full_name, r.purpose.name, r.purpose_version.number, _("ja") if r.given else _("nee"),
+                         _("ja") if r.ended else "", r.decided_by_name, r.on_behalf_of_name, r.get_decider_role_display(),
+                         r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
+                         r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)])
+    return response
+
+
+# --- the office
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def office_entry(request, pk):
+    """The office enters a paper form (with its scan) or a phone call for a pupil."""
+    pupil = access.consent_pupil_for(request.user, pk)
+    if pupil.left_on is not None:
+        raise PermissionDenied
+    purposes = _active_purposes()
+    form = OfficeEntryForm(request.POST or None, request.FILES or None, purposes=purposes,
+                           guardians=pupil.guardians.all())
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_office_entry(pupil=pupil, choices=form.choices(), actor=request.user,
+                                         method=data["method"], guardian=data["guardian"], scan=data.get("scan"),
+                                         note=data.get("note", ""))
+        except ValidationError as error:
+            field = "scan" if any("Scan" in m for m in error.messages) else None
+            form.add_error(field, error)
+        else:
+            messages.success(request, _("Het formulier is ingevoerd."))
+            return redirect("consent:pupil", pk=pupil.pk)
+    return render(request, "consent/office_entry.html", {"pupil": pupil, "form": form, "rows": form.rows()})
+
+
+def scan(request, pk):
+    """A scanned paper form: the office, directie and the pupil's own guardians only."""
+    paper_form = get_object_or_404(PaperForm, pk=pk)
+    if paper_form.pupil_id is None:
+        raise Http404
+    access.consent_pupil_for(request.user, paper_form.pupil_id)
+    response = FileResponse(paper_form.scan.open("rb"), content_type=paper_form.content_type)
+    response["Content-Disposition"] = f'inline; filename="scan-{paper_form.pk}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def disagreements(request):
+    """Pupils whose guardians gave different answers for a purpose."""
+    school_year = SchoolYear.objects.current()
+    pupils = list(Pupil.objects.active().filter(enrollments__school_year=school_year).prefetch_related("guardians"))
+    purposes = _active_purposes()
+    answers = state.pupil_answers([p.pk for p in pupils], purposes)
+    guardians = {g.pk: g for p in pupils for g in p.guardians.all()}
+    rows = []
+    for pupil in pupils:
+        for purpose in purposes:
+            a = state.answer(answers, pupil.pk, purpose.pk)
+            if a.disagreement:
+                voices = [(guardians.get(gid), given, at) for gid, (given, at, _id) in a.voices.items()]
+                rows.append({"pupil": pupil, "purpose": purpose, "answer": a, "voices": voices})
+    return render(request, "consent/disagreements.html", {"rows": rows, "rule": state.guardian_rule()})
+
+
+# --- the class sheet
+
+
+@access.role_required(Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+def groups(request):
+    school_year = SchoolYear.objects.current()
+    visible = access.visible_groups(request.user).filter(school_year=school_year).order_by("name")
+    return render(request, "consent/groups.html", {"groups": visible, "school_year": school_year,
+                                                   "office": access.can_manage_consent(request.user),
+                                                   "directie": access.is_directie(request.user)})
+
+
+def class_sheet(request, pk):
+    group = access.class_sheet_group_for(request.user, pk)
+    data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""),
+                       link_pupils=access.can_manage_consent(request.user))
+    return render(request, "consent/class_sheet.html", {"sheet": data, "group": group, "now": timezone.now()})
+
+
+def class_sheet_pdf(request, pk):
+    group = access.class_sheet_group_for(request.user, pk)
+    data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
+    content = pdf.render("consent/class_sheet_pdf.html", {"sheet": data, "group": group, "now": timezone.now()}, request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="groepskaart-groep-{slugify(group.name)}.pdf"'
+    return response
+
+
+def class_sheet_csv(request, pk):
+    group = access.class_sheet_group_for(request.user, pk)
+    data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="groepskaart-groep-{slugify(group.name)}.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    header = [_("leerling")]
+    for purpose in data.purposes:
+        header += [purpose.name, _("%(name)s: laatst gewijzigd") % {"name": purpose.name}]
+    writer.writerow(header)
+    for row in data.rows:
+        line = [row.person.full_name]
+        for cell in row.cells:
+            changed_at = cell.answer.changed_at
+            line += [_("ja") if cell.given else _("nee"),
+                     timezone.localtime(changed_at).date().isoformat() if changed_at else ""]
+        writer.writerow(line)
+    return response
+
+
+# --- directie
+
+
+@access.role_required(Role.DIRECTIE)
+def overview(request):
+    """Coverage per group and purpose, pupils without an answer, the reminder button."""
+    school_year = SchoolYear.objects.current()
+    groups = ClassGroup.objects.filter(school_year=school_year).order_by("name")
+    purposes = _active_purposes()
+    table = sheet.coverage(groups, purposes)
+    missing = services.pupils_without_answer()
+    totals = []
+    # Bars are 400 units wide; the SVG's attributes carry the sizes (no inline styles, no JS).
+    for index, purpose in enumerate(purposes):
+        total = sum(row["cells"][index]["total"] for row in table)
+        answered = sum(row["cells"][index]["answered"] for row in table)
+        yes = sum(row["cells"][index]["yes"] for row in table)
+        totals.append({"purpose": purpose, "total": total, "answered": answered, "yes": yes,
+                       "answered_pct": round(100 * answered / total) if total else 0,
+                       "yes_pct": round(100 * yes / total) if total else 0, "y": 10 + 32 * index,
+                       "answered_width": round(400 * answered / total) if total else 0,
+                       "yes_width": round(400 * yes / total) if total else 0})
+    chart_height = 32 * len(totals) + 20
+    return render(request, "consent/overview.html", {"table": table, "purposes": purposes, "missing": missing,
+                                                     "totals": totals, "chart_height": chart_height,
+                                                     "school_year": school_year, "staff": sheet.staff_rows(purposes)})
+
+
+@require_POST
+@access.role_required(Role.DIRECTIE)
+def remind(request):
+    sent = services.send_reminders(actor=request.user)
+    messages.success(request, _("Herinnering verstuurd: %(count)s e-mail(s).") % {"count": sent})
+    return redirect("consent:overview")
+
+
+@access.role_required(Role.DIRECTIE)
+def purposes(request):
+    items = Purpose.objects.select_related("current_version").order_by("retired_at", "position", "name")
+    return render(request, "consent/purposes.html", {"purposes": items})
+
+
+@access.role_required(Role.DIRECTIE)
+def purpose_create(request):
+    form = PurposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.create_purpose(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Het doel is toegevoegd. Ouders en medewerkers krijgen de vraag op hun formulier."))
+        return redirect("consent:purposes")
+    return render(request, "consent/purpose_form.html", {"form": form})
+
+
+@access.role_required(Role.DIRECTIE)
+def purpose_edit(request, pk):
+    purpose = get_object_or_404(Purpose.objects.select_related("current_version"), pk=pk)
+    initial = {"name": purpose.name, "explanation": purpose.current_version.explanation if purpose.current_version else "",
+               "covers_photo": purpose.covers_photo, "covers_film": purpose.covers_film,
+               "covers_sound": purpose.covers_sound, "is_public": purpose.is_public, "position": purpose.position}
+    form = PurposeForm(request.POST or None, initial=initial, purpose=purpose)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_purpose(purpose=purpose, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Het doel is gewijzigd."))
+            return redirect("consent:purposes")
+    versions = purpose.versions.order_by("-number")
+    return render(request, "consent/purpose_form.html", {"form": form, "purpose": purpose, "versions": versions})
+
+
+@require_POST
+@access.role_required(Role.DIRECTIE)
+def purpose_retire(request, pk):
+    purpose = get_object_or_404(Purpose, pk=pk)
+    services.retire_purpose(purpose=purpose, actor=request.user)
+    messages.success(request, _("%(name)s wordt niet meer gevraagd. De antwoorden blijven bewaard.") % {"name": purpose.name})
+    return redirect("consent:purposes")
+
+
+@access.role_required(Role.DIRECTIE)
+def tokens(request):
+    form = TokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_token = services.create_integration_token(
+            name=form.cleaned_data["name"], purposes=form.cleaned_data["purposes"], actor=request.user)
+        form = TokenForm()
+    items = IntegrationToken.objects.prefetch_related("purposes").order_by("revoked_at", "-created_at")
+    return render(request, "consent/tokens.html", {"form": form, "tokens": items, "new_token": new_token})
+
+
+@require_POST
+@access.role_required(Role.DIRECTIE)
+def token_revoke(request, pk):
+    token = get_object_or_404(IntegrationToken, pk=pk)
+    services.revoke_integration_token(token=token, actor=request.user)
+    messages.success(request, _("De koppeling %(name)s is ingetrokken en werkt niet meer.") % {"name": token.name})
+    return redirect("consent:tokens")

@@ -1,0 +1,165 @@
+"""The conditions Dutch law sets on measures, checked before any measure is decided.
+
+Each rule that refuses names itself (the article it comes from) in its message, so directie
+knows what is missing and why. Sources:
+- WPO art. 40c: schorsing of a pupil (at most one week; written decision with reasons to the
+  parents; the inspectorate informed of a schorsing longer than one day).
+- WPO art. 40: verwijdering (hearing the teacher and the parents; informing the inspectorate and
+  the leerplichtambtenaar; final only once another school accepts the pupil, lid 5, after at most
+  8 weeks of demonstrable searching).
+- WPO art. 63 and Awb art. 6:7: objection within six weeks of the decision.
+- CAO PO (disciplinaire maatregelen): a staff measure is first announced as an intention, the
+  employee is given the chance to respond (zienswijze), only then is it decided.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from .models import PUPIL_LADDER, SEPARATE, STAFF_LADDER, Measure, MeasureKind, MeasureStatus
+
+# WPO art. 40c lid 1 says "ten hoogste een week". We count CALENDAR days, inclusive: at most 7.
+# A week is a calendar notion, and counting calendar days means a weekend or a holiday inside the
+# period can never stretch a schorsing: 7 consecutive days hold at most 5 school days, whereas
+# "5 school days" across a holiday could keep a child home for two weeks or more.
+MAX_SUSPENSION_CALENDAR_DAYS = 7
+OBJECTION_WEEKS = 6
+SEARCH_WEEKS = 8
+
+
+@dataclass(frozen=True)
+class Refusal:
+    rule: str
+    message: str
+
+    def __str__(self):
+        return f"{self.rule}: {self.message}"
+
+
+class RuleRefused(ValidationError):
+    """A measure the law does not allow (yet); `refusals` lists every rule not met."""
+
+    def __init__(self, refusals: list[Refusal]):
+        self.refusals = refusals
+        super().__init__([str(r) for r in refusals])
+
+
+def objection_deadline(decided_on: datetime.date) -> datetime.date:
+    return decided_on + datetime.timedelta(weeks=OBJECTION_WEEKS)
+
+
+def ladder_for(measure: Measure) -> list[str]:
+    return STAFF_LADDER if measure.party.staff_id else PUPIL_LADDER
+
+
+def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal]:
+    """Every rule `measure` does not meet if it were decided now (empty: it may be decided).
+
+    `intending`: a staff measure being announced, not yet decided (its zienswijze comes later)."""
+    refusals: list[Refusal] = []
+    party = measure.party
+    kind = measure.kind
+    if not measure.grounds.strip():
+        refusals.append(Refusal(_("Motiveringsplicht (Awb art. 3:46)"), _("een besluit vermeldt zijn redenen; vul de motivering in.")))
+    if kind in SEPARATE:
+        return refusals
+    if party.pupil_id is None and party.guardian_id is None and party.staff_id is None:
+        refusals.append(Refusal(_("Geen ladder"), _("voor iemand van buiten school zijn alleen aangifte of een melding mogelijk.")))
+        return refusals
+    if kind not in ladder_for(measure):
+        refusals.append(Refusal(
+            _("Verkeerde ladder"),
+            _("%(kind)s hoort niet bij de maatregelen voor deze persoon.") % {"kind": measure.get_kind_display()},
+        ))
+        return refusals
+    if party.staff_id:
+        refusals += _staff_rules(measure, intending=intending)
+    else:
+        refusals += _pupil_rules(measure)
+    return refusals
+
+
+def _pupil_rules(measure: Measure) -> list[Refusal]:
+    refusals = []
+    party = measure.party
+    if measure.kind == MeasureKind.SCHORSING and party.pupil_id is None:
+        # A parent's schorsing is a ban from the premises, not WPO art. 40c (which is about
+        # pupils); it only needs its period.
+        if not (measure.starts_on and measure.ends_on):
+            refusals.append(Refusal(_("Toegangsverbod"), _("vul de eerste en de laatste dag in.")))
+    elif measure.kind == MeasureKind.SCHORSING:
+        rule = _("WPO art. 40c lid 1 (schorsing ten hoogste een week)")
+        if not (measure.starts_on and measure.ends_on):
+            refusals.append(Refusal(rule, _("vul de eerste en de laatste dag van de schorsing in.")))
+        elif measure.calendar_days > MAX_SUSPENSION_CALENDAR_DAYS:
+            refusals.append(Refusal(rule, _(
+                "een schorsing duurt ten hoogste een week (7 kalenderdagen); deze duurt %(days)s dagen."
+            ) % {"days": measure.calendar_days}))
+        if not _has_parents(party):
+            refusals.append(Refusal(
+                _("WPO art. 40c lid 2 (schriftelijk besluit aan de ouders)"),
+                _("er is geen ouder/verzorger bekend aan wie het besluit schriftelijk kan worden meegedeeld."),
+            ))
+        if measure.calendar_days and measure.calendar_days > 1 and not measure.inspectorate_notified_on:
+            refusals.append(Refusal(
+                _("WPO art. 40c lid 3 (melding aan de inspectie)"),
+                _("een schorsing langer dan één dag wordt schriftelijk en met redenen aan de inspectie gemeld; leg die melding vast."),
+            ))
+    elif measure.kind == MeasureKind.VERWIJDERING:
+        if party.pupil_id is None:
+            refusals.append(Refusal(_("WPO art. 40 (verwijdering)"), _("alleen een leerling kan van school worden verwijderd.")))
+            return refusals
+        if not measure.teacher_heard_on:
+            refusals.append(Refusal(_("WPO art. 40 (horen van de leerkracht)"), _("leg vast wanneer de groepsleerkracht is gehoord.")))
+        if not measure.parents_heard_on:
+            refusals.append(Refusal(_("WPO art. 40 (horen van de ouders)"), _("leg vast wanneer de ouders zijn gehoord.")))
+        if not measure.inspectorate_notified_on:
+            refusals.append(Refusal(_("WPO art. 40 (melding aan de inspectie)"), _("leg vast wanneer de inspectie is ingelicht.")))
+        if not measure.attendance_officer_notified_on:
+            refusals.append(Refusal(
+                _("WPO art. 40 en Leerplichtwet (melding aan de leerplichtambtenaar)"),
+                _("leg vast wanneer de leerplichtambtenaar is ingelicht."),
+            ))
+        if not _has_parents(party):
+            refusals.append(Refusal(
+                _("WPO art. 40 (schriftelijk besluit aan de ouders)"),
+                _("er is geen ouder/verzorger bekend aan wie het besluit schriftelijk kan worden meegedeeld."),
+            ))
+    return refusals
+
+
+def _staff_rules(measure: Measure, *, intending: bool) -> list[Refusal]:
+    refusals = []
+    rule = _("CAO PO (disciplinaire maatregel: voornemen, zienswijze, besluit)")
+    if not intending and (measure.status != MeasureStatus.ZIENSWIJZE or not measure.response_recorded_on):
+        refusals.append(Refusal(rule, _(
+            "maak eerst het voornemen bekend en leg de zienswijze van de medewerker vast (of de datum waarop de termijn verstreek)."
+        )))
+    if measure.kind == MeasureKind.SCHORSING and not (measure.starts_on and measure.ends_on):
+        refusals.append(Refusal(rule, _("vul de eerste en de laatste dag van de schorsing in.")))
+    return refusals
+
+
+def check_final(measure: Measure) -> list[Refusal]:
+    """A decided verwijdering becomes final only once another school accepted the pupil."""
+    if measure.kind != MeasureKind.VERWIJDERING:
+        return []
+    if not (measure.other_school_accepted_on and measure.other_school_name.strip()):
+        return [Refusal(
+            _("WPO art. 40 lid 5 (andere school)"),
+            _("de verwijdering wordt pas definitief als een andere school de leerling toelaat; leg de school en de datum vast."),
+        )]
+    return []
+
+
+def _has_parents(party) -> bool:
+    if party.guardian_id:
+        return True
+    return party.pupil is not None and party.pupil.guardians.exists()
+
+
+def enforce(refusals: list[Refusal]) -> None:
+    if refusals:
+        raise RuleRefused(refusals)

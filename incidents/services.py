@@ -1,0 +1,404 @@
+"""Every write of the incidents app: reports, the timeline, status, measures, letters, dossiers.
+
+There is deliberately no function that changes an incident's description or a timeline entry:
+once reported, what was written stands, and additions go on the timeline.
+"""
+
+import datetime
+import hashlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from julianaschool import access, audit
+from julianaschool.models import Enrollment, Role, SchoolYear
+
+from . import ladders, letters, rules
+from .models import (
+    SEPARATE,
+    Attachment,
+    Category,
+    DocumentKind,
+    DossierDocument,
+    EntryKind,
+    Incident,
+    Measure,
+    MeasureKind,
+    MeasureStatus,
+    Party,
+    PartyRole,
+    Place,
+    Status,
+    TimelineEntry,
+)
+
+User = get_user_model()
+
+# What an upload may be, recognised by its first bytes (never by its name or the browser's word).
+SIGNATURES = [
+    (b"%PDF-", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+]
+
+
+def sniff(head: bytes) -> str | None:
+    for magic, content_type in SIGNATURES:
+        if head.startswith(magic):
+            return content_type
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    return None
+
+
+def check_upload(upload, *, allowed: tuple[str, ...] | None = None) -> tuple[str, str, int]:
+    """(content type, sha256, size) of an upload; ValidationError when it is too big or not an
+    image or PDF by its content."""
+    if upload.size > settings.MAX_UPLOAD_BYTES:
+        raise ValidationError(_("Het bestand %(name)s is groter dan %(max)s MB.") % {
+            "name": upload.name, "max": settings.MAX_UPLOAD_BYTES // (1024 * 1024)})
+    upload.seek(0)
+    content_type = sniff(upload.read(16))
+    if content_type is None or (allowed and content_type not in allowed):
+        raise ValidationError(_("Het bestand %(name)s is geen afbeelding of PDF.") % {"name": upload.name})
+    upload.seek(0)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return content_type, digest.hexdigest(), upload.size
+
+
+def _author_name(user) -> str:
+    if user is None:
+        return _("systeem")
+    return user.get_full_name() or user.get_username()
+
+
+def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status: str = "", new_status: str = "",
+           measure: Measure | None = None) -> TimelineEntry:
+    return TimelineEntry.objects.create(incident=incident, author=author, author_name=_author_name(author), kind=kind,
+                                        text=text, old_status=old_status, new_status=new_status, measure=measure)
+
+
+def _group_of(parties: list[dict], on: datetime.date):
+    """The group of the first pupil involved (a dader before anyone else) on that date."""
+    pupils = [p["pupil"] for p in sorted(parties, key=lambda p: p["role"] != PartyRole.DADER) if p.get("pupil")]
+    school_year = SchoolYear.objects.current(on)
+    if not pupils or school_year is None:
+        return None
+    enrollment = Enrollment.objects.filter(pupil=pupils[0], school_year=school_year).select_related("group").first()
+    return enrollment.group if enrollment else None
+
+
+def directie_users():
+    return User.objects.filter(groups__name=Role.DIRECTIE, is_active=True).exclude(email="").distinct()
+
+
+@transaction.atomic
+def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, category: Category, severity: str,
+                    description: str, parties: list[dict], platform: str = "", platform_other: str = "",
+                    attachments: list | None = None) -> Incident:
+    """Record a new incident with its parties and attachments, write 'gemeld' on its timeline, and
+    mail directie at once when it is serious or possibly criminal.
+
+    `parties` are dicts with 'role' and one of 'pupil', 'guardian', 'staff' or 'name'. A reporter
+    can only name pupils they may see (their own groups); anyone else is refused.
+    """
+    if not access.can_report_incident(reporter):
+        raise PermissionDenied
+    if not description.strip():
+        raise ValidationError(_("Beschrijving: beschrijf wat er is gebeurd."))
+    if place == Place.ONLINE and not platform:
+        raise ValidationError(_("Platform: kies op welk platform het online gebeurde."))
+    visible = set(access.visible_pupils(reporter).values_list("pk", flat=True))
+    for party in parties:
+        if party.get("pupil") is not None and party["pupil"].pk not in visible:
+            raise PermissionDenied
+    incident = Incident.objects.create(
+        occurred_at=occurred_at, place=place, platform=platform if place == Place.ONLINE else "",
+        platform_other=platform_other if place == Place.ONLINE else "", category=category, severity=severity,
+        description=description.strip(), reported_by=reporter, group=_group_of(parties, timezone.localdate(occurred_at)),
+    )
+    for party in parties:
+        Party.objects.create(incident=incident, role=party["role"], pupil=party.get("pupil"), guardian=party.get("guardian"),
+                             staff=party.get("staff"), name=(party.get("name") or "").strip())
+    for upload in attachments or []:
+        content_type, sha256, size = check_upload(upload)
+        attachment = Attachment(incident=incident, original_name=upload.name[:255], content_type=content_type, size=size,
+                                sha256=sha256, uploaded_by=reporter)
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.GEMELD, text=_("Incident gemeld."))
+    audit.record(actor=reporter, action="incident gemeld", obj=incident,
+                 changes={"categorie": category.name, "ernst": severity, "betrokkenen": len(parties),
+                          "bijlagen": len(attachments or [])})
+    if incident.is_urgent:
+        _notify_directie(incident)
+    return incident
+
+
+def _notify_directie(incident: Incident) -> None:
+    recipients = [u.email for u in directie_users()]
+    if not recipients:
+        return
+    url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
+    # The mail names no child: it leaves the school's systems; the details are behind the login.
+    send_mail(
+        subject=_("Ernstig incident gemeld: %(category)s") % {"category": incident.category.name},
+        message=render_to_string("emails/incident_urgent.txt", {"incident": incident, "url": url,
+                                                                 "school_name": settings.SCHOOL_NAME}),
+        from_email=None,
+        recipient_list=recipients,
+    )
+
+
+@transaction.atomic
+def add_note(*, incident: Incident, author, text: str) -> TimelineEntry:
+    """Append a note to the incident's timeline (never edited afterwards)."""
+    if not text.strip():
+        raise ValidationError(_("Notitie: schrijf iets op."))
+    entry = _entry(incident=incident, author=author, kind=EntryKind.NOTE, text=text.strip())
+    audit.record(actor=author, action="notitie bij incident", obj=incident)
+    return entry
+
+
+TRANSITIONS = {
+    (Status.GEMELD, Status.IN_BEHANDELING),
+    (Status.IN_BEHANDELING, Status.AFGEHANDELD),
+    (Status.GEMELD, Status.AFGEHANDELD),
+    (Status.AFGEHANDELD, Status.IN_BEHANDELING),  # heropenen
+}
+
+
+@transaction.atomic
+def change_status(*, incident: Incident, new_status: str, actor, note: str = "") -> Incident:
+    """Move the incident along gemeld -> in behandeling -> afgehandeld (or reopen it); only directie,
+    and every change lands on the timeline with who and when."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    incident = Incident.objects.select_for_update().get(pk=incident.pk)
+    old = incident.status
+    if (old, new_status) not in TRANSITIONS:
+        raise ValidationError(_("Status: van '%(old)s' naar '%(new)s' kan niet.") % {
+            "old": Status(old).label, "new": Status(new_status).label})
+    incident.status = new_status
+    incident.save(update_fields=["status"])
+    text = note.strip() or (_("Heropend.") if old == Status.AFGEHANDELD else "")
+    _entry(incident=incident, author=actor, kind=EntryKind.STATUS, old_status=old, new_status=new_status, text=text)
+    audit.record(actor=actor, action="status incident", obj=incident, changes={"status": [old, new_status]})
+    return incident
+
+
+def _pick_up(incident: Incident, actor) -> None:
+    if incident.status == Status.GEMELD:
+        change_status(incident=incident, new_status=Status.IN_BEHANDELING, actor=actor)
+        incident.status = Status.IN_BEHANDELING
+
+
+def _check_step(measure: Measure) -> list[rules.Refusal]:
+    if measure.kind in SEPARATE:
+        return []
+    if measure.proposed_kind and measure.kind != measure.proposed_kind and not measure.deviation_reason.strip():
+        return [rules.Refusal(_("Ladder"), _(
+            "de voorgestelde stap is %(proposed)s; leg de reden vast waarom u %(kind)s kiest."
+        ) % {"proposed": MeasureKind(measure.proposed_kind).label, "kind": MeasureKind(measure.kind).label})]
+    return []
+
+
+def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds: str, fields: dict) -> Measure:
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    if party.incident_id != incident.pk:
+        raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
+    # The caller's copy may be stale (a status changed in another request); the row decides.
+    incident = Incident.objects.select_for_update(of=("self",)).select_related("category").get(pk=incident.pk)
+    if incident.status == Status.AFGEHANDELD:
+        raise ValidationError(_("Dit incident is afgehandeld; heropen het eerst."))
+    allowed = {f.name for f in Measure._meta.concrete_fields} - {"id", "incident", "party", "kind", "grounds", "status",
+                                                                   "proposed_kind", "created_by", "created_at",
+                                                                   "decided_by", "decided_on"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"unknown measure fields: {sorted(unknown)}")
+    return Measure(incident=incident, party=party, kind=kind, grounds=grounds.strip(), created_by=actor,
+                   proposed_kind=ladders.proposed_step(party) or "", **fields)
+
+
+@transaction.atomic
+def decide_measure(*, incident: Incident, party: Party, actor, kind: str, grounds: str, **fields) -> Measure:
+    """Decide a measure against a pupil or parent (or an aangifte/melding for anyone) at once.
+
+    Refused, naming each rule, unless the law's conditions are recorded (rules.check_decision)
+    and, when another step than the proposed one is chosen, its reason. The decision letter is
+    generated and filed in the dossier in the same transaction.
+    """
+    measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
+    if party.staff_id and kind not in SEPARATE:
+        raise ValidationError(_("Een maatregel voor een medewerker begint met een voornemen."))
+    rules.enforce(_check_step(measure) + rules.check_decision(measure))
+    measure.status = MeasureStatus.BESLOTEN
+    measure.decided_by = actor
+    measure.decided_on = timezone.localdate()
+    measure.save()
+    _after_decision(measure, actor)
+    return measure
+
+
+@transaction.atomic
+def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, grounds: str, **fields) -> Measure:
+    """Announce the intention of a disciplinary measure to an employee (CAO PO): nothing is decided
+    until their response (zienswijze) is recorded."""
+    if party.staff_id is None:
+        raise ValidationError(_("Een voornemen is er alleen voor een medewerker."))
+    measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
+    rules.enforce(_check_step(measure) + rules.check_decision(measure, intending=True))
+    measure.status = MeasureStatus.VOORGENOMEN
+    measure.save()
+    _pick_up(incident, actor)
+    _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
+           text=_("Voornemen: %(kind)s voor %(name)s.") % {"kind": measure.get_kind_display(), "name": party.person_name})
+    audit.record(actor=actor, action="maatregel voorgenomen", obj=measure, changes={"maatregel": kind})
+    return measure
+
+
+@transaction.atomic
+def record_response(*, measure: Measure, actor, response: str, received_on: datetime.date) -> Measure:
+    """Record the employee's zienswijze on an intended measure (or that they gave none by then)."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    measure = Measure.objects.select_for_update(of=("self",)).select_related("party", "incident").get(pk=measure.pk)
+    if measure.status != MeasureStatus.VOORGENOMEN:
+        raise ValidationError(_("Er is geen voornemen dat op een zienswijze wacht."))
+    measure.employee_response = response.strip() or _("Geen zienswijze gegeven binnen de termijn.")
+    measure.response_recorded_on = received_on
+    measure.status = MeasureStatus.ZIENSWIJZE
+    measure.save(update_fields=["employee_response", "response_recorded_on", "status"])
+    _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
+           text=_("Zienswijze van de medewerker vastgelegd."))
+    audit.record(actor=actor, action="zienswijze vastgelegd", obj=measure)
+    return measure
+
+
+@transaction.atomic
+def decide_staff_measure(*, measure: Measure, actor) -> Measure:
+    """Decide an intended staff measure once the employee's response is recorded (CAO PO)."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    measure = Measure.objects.select_for_update(of=("self",)).select_related("party__staff", "incident__category").get(pk=measure.pk)
+    if measure.is_decided:
+        raise ValidationError(_("Over deze maatregel is al besloten."))
+    rules.enforce(rules.check_decision(measure))
+    measure.status = MeasureStatus.BESLOTEN
+    measure.decided_by = actor
+    measure.decided_on = timezone.localdate()
+    measure.save(update_fields=["status", "decided_by", "decided_on"])
+    _after_decision(measure, actor)
+    return measure
+
+
+def _after_decision(measure: Measure, actor) -> None:
+    incident = measure.incident
+    _pick_up(incident, actor)
+    _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
+           text=_("Besloten: %(kind)s voor %(name)s.") % {"kind": measure.get_kind_display(), "name": measure.party.person_name})
+    audit.record(actor=actor, action="maatregel besloten", obj=measure,
+                 changes={"maatregel": measure.kind, "voorgesteld": measure.proposed_kind,
+                          "reden afwijking": measure.deviation_reason})
+    if measure.kind not in SEPARATE:
+        file_letter(measure=measure, actor=actor)
+
+
+def dossiers_of(party: Party) -> list[dict]:
+    """Where a letter about this party is filed: the pupil's dossier, a parent's children's
+    dossiers (the protocol files parents' correspondence in the leerlingendossier), or the
+    employee's personeelsdossier."""
+    if party.pupil_id:
+        return [{"pupil": party.pupil}]
+    if party.guardian_id:
+        return [{"pupil": pupil} for pupil in party.guardian.pupils.all()]
+    if party.staff_id:
+        return [{"staff": party.staff}]
+    return []
+
+
+@transaction.atomic
+def file_letter(*, measure: Measure, actor) -> list[DossierDocument]:
+    """Generate the decision letter of `measure` as PDF and file it in every dossier it belongs to."""
+    pdf = letters.render_pdf(measure)
+    sha256 = hashlib.sha256(pdf).hexdigest()
+    title = _("Besluit %(kind)s – %(name)s") % {"kind": measure.get_kind_display(), "name": measure.party.person_name}
+    documents = []
+    for owner in dossiers_of(measure.party):
+        document = DossierDocument(kind=DocumentKind.LETTER, title=title, measure=measure, original_name=f"besluit-{measure.pk}.pdf",
+                                   content_type="application/pdf", size=len(pdf), sha256=sha256, created_by=actor, **owner)
+        document.file.save(f"besluit-{measure.pk}.pdf", ContentFile(pdf), save=False)
+        document.save()
+        documents.append(document)
+    _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
+           text=_("Brief '%(title)s' opgesteld en in het dossier opgenomen.") % {"title": title})
+    audit.record(actor=actor, action="brief opgesteld", obj=measure, changes={"sha256": sha256})
+    return documents
+
+
+@transaction.atomic
+def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on: datetime.date) -> Measure:
+    """Record that another school accepts the pupil: only then is a verwijdering final (WPO art. 40 lid 5)."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    measure = Measure.objects.select_for_update(of=("self",)).select_related("incident").get(pk=measure.pk)
+    if measure.kind != MeasureKind.VERWIJDERING or measure.status != MeasureStatus.BESLOTEN:
+        raise ValidationError(_("Alleen een besloten verwijdering wacht op toelating door een andere school."))
+    measure.other_school_name = school_name.strip()
+    measure.other_school_accepted_on = accepted_on
+    rules.enforce(rules.check_final(measure))
+    measure.status = MeasureStatus.DEFINITIEF
+    measure.save(update_fields=["other_school_name", "other_school_accepted_on", "status"])
+    _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
+           text=_("Verwijdering definitief: toegelaten op %(school)s.") % {"school": measure.other_school_name})
+    audit.record(actor=actor, action="verwijdering definitief", obj=measure, changes={"school": measure.other_school_name})
+    return measure
+
+
+@transaction.atomic
+def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) -> DossierDocument:
+    """File correspondence (a letter received, a report) in a pupil's or staff member's dossier."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    if (pupil is None) == (staff is None):
+        raise ValueError("exactly one of pupil or staff")
+    content_type, sha256, size = check_upload(upload)
+    document = DossierDocument(kind=DocumentKind.CORRESPONDENCE, title=title.strip(), original_name=upload.name[:255],
+                               content_type=content_type, size=size, sha256=sha256, created_by=actor, pupil=pupil, staff=staff)
+    document.file.save(upload.name, upload, save=False)
+    document.save()
+    audit.record(actor=actor, action="dossierstuk toegevoegd", obj=document, changes={"sha256": sha256})
+    return document
+
+
+@transaction.atomic
+def save_category(*, actor, name: str, default_severity: str, possibly_criminal: bool, active: bool = True,
+                  category: Category | None = None) -> Category:
+    """Create or change a category (directie only). Categories are retired, never deleted."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    category = category or Category(order=(Category.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 10)
+    before = audit.snapshot(category, ["name", "default_severity", "possibly_criminal", "active"]) if category.pk else {}
+    category.name = name.strip()
+    category.default_severity = default_severity
+    category.possibly_criminal = possibly_criminal
+    category.active = active
+    category.save()
+    audit.record(actor=actor, action="categorie opgeslagen", obj=category,
+                 changes=audit.diff(before, audit.snapshot(category, ["name", "default_severity", "possibly_criminal", "active"])))
+    return category

@@ -1,0 +1,355 @@
+"""Pages of the incidents app: reporting, the incident page, measures, dossiers, categories, figures.
+
+Every object is fetched through a `*_for(user, pk)` helper in julianaschool.access (404 to whoever
+may not see it); role pages answer 403 to roles that have no business there.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from julianaschool import access
+from julianaschool.models import Role, SchoolYear
+
+from . import forms, ladders, services, stats
+from .models import (
+    Category,
+    DossierDocument,
+    EntryKind,
+    Incident,
+    Measure,
+    MeasureKind,
+    MeasureStatus,
+    Party,
+    Status,
+    TimelineEntry,
+)
+
+REPORTERS = (Role.DIRECTIE, Role.LEERKRACHT, Role.ADMINISTRATIE, Role.MEDEWERKER)
+
+
+def _refused(form, error: ValidationError) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+@access.role_required(*REPORTERS)
+def incident_list(request):
+    """Directie: every incident (filter by status); others: what they reported and what concerns
+    the pupils of their groups."""
+    incidents = access.incidents_visible_to(request.user).select_related("category", "reported_by", "group")
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        incidents = incidents.filter(status=status)
+    page = Paginator(incidents.order_by("-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
+    return render(request, "incidents/incident_list.html", {
+        "page": page, "status": status, "statuses": Status.choices,
+        "is_directie": access.is_directie(request.user),
+    })
+
+
+@access.role_required(*REPORTERS)
+def report(request):
+    """The report form: quick on a phone, one page, no JavaScript needed."""
+    form = forms.IncidentForm(request.POST or None, request.FILES or None)
+    parties = forms.PartyFormSet(request.POST or None, user=request.user, prefix="betrokkene")
+    if request.method == "POST" and form.is_valid() and parties.is_valid():
+        data = form.cleaned_data
+        try:
+            incident = services.report_incident(
+                reporter=request.user, occurred_at=data["occurred_at"], place=data["place"], platform=data["platform"],
+                platform_other=data["platform_other"], category=data["category"], severity=data["severity"],
+                description=data["description"], parties=parties.parties(), attachments=data["attachments"],
+            )
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("Dank u. Het incident is gemeld."))
+            return redirect("incidents:detail", pk=incident.pk)
+    return render(request, "incidents/report.html", {"form": form, "parties": parties})
+
+
+def _party_view(party: Party, user, visible_pupil_ids: set[int]) -> dict:
+    """A party as this user may see it: a pupil outside the user's groups is not named."""
+    name = party.person_name
+    if party.pupil_id and not access.is_directie(user) and party.pupil_id not in visible_pupil_ids:
+        name = _("een leerling uit een andere groep")
+    if party.guardian_id and not access.is_directie(user):
+        if not any(p.pk in visible_pupil_ids for p in party.guardian.pupils.all()):
+            name = _("een ouder/verzorger")
+    return {"party": party, "name": name}
+
+
+def incident_detail(request, pk):
+    user = request.user
+    incident = access.incident_for(user, pk)
+    incident = Incident.objects.with_related().prefetch_related("attachments").get(pk=incident.pk)
+    is_directie = access.is_directie(user)
+    visible_pupil_ids = set(access.visible_pupils(user).values_list("pk", flat=True))
+    timeline = TimelineEntry.objects.filter(incident=incident).select_related("measure")
+    if not access.sees_measures(user):
+        # A reporter follows the status; measures, letters and others' notes are directie's.
+        timeline = timeline.filter(kind=EntryKind.STATUS) | timeline.filter(kind=EntryKind.NOTE, author=user)
+    context = {
+        "incident": incident,
+        "parties": [_party_view(p, user, visible_pupil_ids) for p in incident.parties.all()],
+        "timeline": timeline.order_by("at", "id"),
+        "is_directie": is_directie,
+        "note_form": forms.NoteForm(),
+    }
+    if is_directie:
+        context["measures"] = incident.measures.select_related("party__pupil", "party__guardian", "party__staff")
+        daders = [p for p in incident.parties.all() if p.role == "dader"]
+        steps = ladders.proposals(daders)
+        context["proposals"] = [{"party": p, "proposed": steps[p.pk] and MeasureKind(steps[p.pk]).label} for p in daders]
+        context["transitions"] = [new for old, new in services.TRANSITIONS if old == incident.status]
+    return render(request, "incidents/incident_detail.html", context)
+
+
+@require_POST
+def add_note(request, pk):
+    incident = access.incident_for(request.user, pk)
+    form = forms.NoteForm(request.POST)
+    if form.is_valid():
+        services.add_note(incident=incident, author=request.user, text=form.cleaned_data["text"])
+        messages.success(request, _("Aanvulling toegevoegd aan de tijdlijn."))
+    else:
+        messages.error(request, _("Aanvulling: schrijf iets op."))
+    return redirect("incidents:detail", pk=incident.pk)
+
+
+@require_POST
+def change_status(request, pk):
+    incident = access.incident_for(request.user, pk)
+    if not access.is_directie(request.user):
+        raise PermissionDenied
+    try:
+        services.change_status(incident=incident, new_status=request.POST.get("status", ""), actor=request.user,
+                               note=request.POST.get("note", ""))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    except ValueError:
+        messages.error(request, _("Status: onbekende status."))
+    return redirect("incidents:detail", pk=incident.pk)
+
+
+def attachment(request, pk):
+    item = access.attachment_for(request.user, pk)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.original_name,
+                            as_attachment=item.content_type == "application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def measure_new(request, pk, party_pk):
+    """Directie decides a measure for one person involved (pupil/parent: at once; staff: an intention)."""
+    incident = access.incident_for(request.user, pk)
+    if not access.is_directie(request.user):
+        raise PermissionDenied
+    party = get_object_or_404(Party.objects.select_related("pupil", "guardian", "staff"), pk=party_pk, incident=incident)
+    proposed = ladders.proposed_step(party)
+    earlier = list(ladders.earlier_measures(party)) if proposed else []
+    form = forms.MeasureForm(request.POST or None, party=party, initial={"kind": proposed})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        kwargs = {"incident": incident, "party": party, "actor": request.user, "kind": data["kind"],
+                  "grounds": data["grounds"], **form.measure_fields()}
+        try:
+            if party.staff_id and data["kind"] not in (MeasureKind.AANGIFTE, MeasureKind.MELDING_INSPECTEUR):
+                measure = services.intend_staff_measure(**kwargs)
+                messages.success(request, _("Voornemen vastgelegd. Leg de zienswijze van de medewerker vast om te besluiten."))
+            else:
+                measure = services.decide_measure(**kwargs)
+                messages.success(request, _("Maatregel besloten."))
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            return redirect("incidents:measure", pk=measure.pk)
+    return render(request, "incidents/measure_form.html", {
+        "incident": incident, "party": party, "form": form, "proposed": proposed and MeasureKind(proposed),
+        "earlier": earlier, "months": ladders.period_months(),
+    })
+
+
+def measure_detail(request, pk):
+    measure = access.measure_for(request.user, pk)
+    return render(request, "incidents/measure_detail.html", {
+        "measure": measure,
+        "documents": measure.documents.all(),
+        "response_form": forms.ResponseForm() if measure.status == MeasureStatus.VOORGENOMEN else None,
+        "can_decide": measure.status == MeasureStatus.ZIENSWIJZE,
+        "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.VERWIJDERING and measure.status == MeasureStatus.BESLOTEN else None,
+    })
+
+
+@require_POST
+def measure_response(request, pk):
+    measure = access.measure_for(request.user, pk)
+    form = forms.ResponseForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_response(measure=measure, actor=request.user, response=form.cleaned_data["response"],
+                                     received_on=form.cleaned_data["received_on"])
+            messages.success(request, _("Zienswijze vastgelegd."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Ontvangen op: vul de datum in."))
+    return redirect("incidents:measure", pk=measure.pk)
+
+
+@require_POST
+def measure_decide(request, pk):
+    measure = access.measure_for(request.user, pk)
+    try:
+        services.decide_staff_measure(measure=measure, actor=request.user)
+        messages.success(request, _("Maatregel besloten; de brief staat in het personeelsdossier."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("incidents:measure", pk=measure.pk)
+
+
+@require_POST
+def measure_acceptance(request, pk):
+    measure = access.measure_for(request.user, pk)
+    form = forms.AcceptanceForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_acceptance(measure=measure, actor=request.user, **form.cleaned_data)
+            messages.success(request, _("Toelating vastgelegd: de verwijdering is definitief."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(request, _("Vul de naam van de school en de datum van toelating in."))
+    return redirect("incidents:measure", pk=measure.pk)
+
+
+@access.role_required(Role.DIRECTIE, Role.BESTUUR, Role.LEERKRACHT)
+def dossiers(request):
+    """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie, bestuur)."""
+    user = request.user
+    pupils = access.dossier_pupils(user).filter(left_on__isnull=True)
+    staff = access.dossier_staff(user).filter(left_on__isnull=True)
+    return render(request, "incidents/dossiers.html", {"pupils": pupils, "staff": staff})
+
+
+def _chronology(parties, measures, documents) -> list[dict]:
+    items = [{"date": p.incident.occurred_at.date(), "kind": "incident", "party": p} for p in parties]
+    items += [{"date": m.decided_on or m.created_at.date(), "kind": "measure", "measure": m} for m in measures]
+    items += [{"date": d.created_at.date(), "kind": "document", "document": d} for d in documents]
+    return sorted(items, key=lambda item: item["date"], reverse=True)
+
+
+def pupil_dossier(request, pk):
+    """A pupil's dossier: their part in incidents, measures (theirs and their parents'), letters
+    and correspondence. Teachers see incidents and measures only, never the letters."""
+    pupil = access.pupil_dossier_for(request.user, pk)
+    full = access.sees_dossier_documents(request.user, staff=False)
+    parties = Party.objects.filter(pupil=pupil).select_related("incident__category")
+    guardians = list(pupil.guardians.all())
+    measures = Measure.objects.decided().filter(party__pupil=pupil) | Measure.objects.decided().filter(party__guardian__in=guardians)
+    measures = measures.select_related("party__pupil", "party__guardian", "incident")
+    documents = DossierDocument.objects.filter(pupil=pupil) if full else DossierDocument.objects.none()
+    return render(request, "incidents/dossier.html", {
+        "subject": pupil, "is_pupil": True, "full": full, "link_incidents": True, "items": _chronology(parties, measures, documents),
+        "upload_form": forms.UploadForm() if access.is_directie(request.user) else None,
+        "upload_url": "incidents:pupil_dossier_upload",
+    })
+
+
+def staff_dossier(request, pk):
+    staff = access.staff_dossier_for(request.user, pk)
+    parties = Party.objects.filter(staff=staff).select_related("incident__category")
+    measures = Measure.objects.decided().filter(party__staff=staff).select_related("party__staff", "incident")
+    documents = DossierDocument.objects.filter(staff=staff)
+    return render(request, "incidents/dossier.html", {
+        "subject": staff, "is_pupil": False, "full": True, "link_incidents": access.is_directie(request.user), "items": _chronology(parties, measures, documents),
+        "upload_form": forms.UploadForm() if access.is_directie(request.user) else None,
+        "upload_url": "incidents:staff_dossier_upload",
+    })
+
+
+def _upload(request, *, pupil=None, staff=None):
+    if not access.is_directie(request.user):
+        raise PermissionDenied
+    form = forms.UploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.upload_correspondence(actor=request.user, title=form.cleaned_data["title"], upload=form.cleaned_data["file"],
+                                       pupil=pupil, staff=staff)
+        messages.success(request, _("Stuk opgenomen in het dossier."))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+
+
+@require_POST
+def pupil_dossier_upload(request, pk):
+    pupil = access.pupil_dossier_for(request.user, pk)
+    _upload(request, pupil=pupil)
+    return redirect("incidents:pupil_dossier", pk=pupil.pk)
+
+
+@require_POST
+def staff_dossier_upload(request, pk):
+    staff = access.staff_dossier_for(request.user, pk)
+    _upload(request, staff=staff)
+    return redirect("incidents:staff_dossier", pk=staff.pk)
+
+
+def document(request, pk):
+    item = access.dossier_document_for(request.user, pk)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type, filename=item.original_name,
+                            as_attachment=True)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@access.role_required(Role.DIRECTIE)
+def categories(request):
+    form = forms.CategoryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.save_category(actor=request.user, **form.cleaned_data)
+        messages.success(request, _("Categorie toegevoegd."))
+        return redirect("incidents:categories")
+    return render(request, "incidents/categories.html", {"categories": Category.objects.all(), "form": form})
+
+
+@access.role_required(Role.DIRECTIE)
+def category_edit(request, pk):
+    category = get_object_or_404(Category, pk=pk)
+    form = forms.CategoryForm(request.POST or None, instance=category)
+    if request.method == "POST" and form.is_valid():
+        services.save_category(actor=request.user, category=Category.objects.get(pk=pk), **form.cleaned_data)
+        messages.success(request, _("Categorie opgeslagen."))
+        return redirect("incidents:categories")
+    return render(request, "incidents/category_form.html", {"category": category, "form": form})
+
+
+def _school_year(request):
+    form = forms.SchoolYearForm(request.GET or None)
+    school_year = form.cleaned_data.get("school_year") if form.is_valid() else None
+    return form, school_year or SchoolYear.objects.current()
+
+
+@access.role_required(Role.DIRECTIE)
+def statistics(request):
+    form, school_year = _school_year(request)
+    figures = stats.figures(school_year) if school_year else None
+    return render(request, "incidents/statistics.html", {"form": form, "school_year": school_year, "figures": figures})
+
+
+@access.role_required(Role.DIRECTIE)
+def statistics_csv(request):
+    _form, school_year = _school_year(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="incidenten-{school_year.name if school_year else "leeg"}.csv"'
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["maand", "categorie", "groep", "ernst", "aantal"])
+    if school_year:
+        writer.writerows(stats.csv_rows(school_year))
+    return response

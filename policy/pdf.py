@@ -1,0 +1,124 @@
+"""The protocol as a PDF: one version rendered by WeasyPrint from templates/pdf/.
+
+A4, a cover with the metadata table, a table of contents with page numbers, a running header and
+"pagina X van Y" footer, the sections as the version structures them. PDF/A-3b with the fonts
+shipped in static/fonts/ embedded, so the document looks the same on every machine and archives.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import weasyprint
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from weasyprint.text.fonts import FontConfiguration
+
+from .models import ProtocolVersion
+from .rendering import build_tree, render_markdown
+from .signing import Box
+
+PDF_VARIANT = "pdf/a-3b"
+SIGNATURE_ANCHOR = "handtekening"
+# The visible signature's size; the template reserves exactly this space (see protocol.css).
+SIGNATURE_WIDTH_MM = 95
+SIGNATURE_HEIGHT_MM = 32
+PX_TO_PT = 0.75  # WeasyPrint lays out in CSS pixels (96 per inch); PDF counts points (72 per inch)
+
+
+@dataclass
+class RenderedPdf:
+    data: bytes
+    # Where the signature block was laid out (None in a concept, which is never signed).
+    signature_page: int | None = None
+    signature_box: Box | None = None
+
+
+def fonts_dir() -> Path:
+    found = finders.find("fonts/source-sans-3/OFL.txt")
+    if not found:
+        raise RuntimeError("static/fonts/source-sans-3 ontbreekt")
+    return Path(found).parent
+
+
+class _FontsOnlyFetcher(weasyprint.URLFetcher):
+    """Only the shipped font files may be loaded: a section body can never make WeasyPrint
+    read another file or reach the network."""
+
+    def __init__(self, fonts: Path):
+        super().__init__(allowed_protocols={"file"})
+        self._allowed = fonts.resolve().as_uri() + "/"
+
+    def fetch(self, url, headers=None):
+        if not url.startswith(self._allowed) or ".." in url:
+            raise ValueError(f"Niet toegestaan in de PDF: {url}")
+        return super().fetch(url, headers)
+
+
+def _context(version: ProtocolVersion, *, draft: bool) -> dict:
+    sections = build_tree(list(version.sections.all()))
+
+    def attach(nodes, depth, prefix):
+        for index, node in enumerate(nodes, start=1):
+            node.depth = depth
+            node.numbering = f"{prefix}{index}"
+            node.html = render_markdown(node.body)
+            attach(node.child_list, depth + 1, f"{node.numbering}.")
+
+    attach(sections, 0, "")
+    return {
+        "version": version,
+        "sections": sections,
+        "draft": draft,
+        "school_name": settings.SCHOOL_NAME,
+        "foundation": settings.SCHOOL_FOUNDATION,
+        "created": timezone.localtime(),
+        "verify_url": settings.PORTAL_BASE_URL.rstrip("/") + reverse("signing:verify"),
+        "signature_anchor": SIGNATURE_ANCHOR,
+        "signature_width_mm": SIGNATURE_WIDTH_MM,
+        "signature_height_mm": SIGNATURE_HEIGHT_MM,
+    }
+
+
+def render_version(version: ProtocolVersion, *, draft: bool = False) -> RenderedPdf:
+    """The version as PDF/A-3b bytes. `draft` marks every page "CONCEPT" and leaves no place
+    for a signature; otherwise the last page reserves the board's signature block, and its
+    position is returned for the signer."""
+    fonts = fonts_dir()
+    with translation.override("nl"):
+        context = _context(version, draft=draft)
+        html = render_to_string("pdf/protocol.html", context)
+        css = render_to_string("pdf/protocol.css", context)
+    font_config = FontConfiguration()
+    base_url = fonts.resolve().as_uri() + "/"
+    fetcher = _FontsOnlyFetcher(fonts)
+    stylesheet = weasyprint.CSS(string=css, base_url=base_url, font_config=font_config, url_fetcher=fetcher)
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[stylesheet], font_config=font_config, pdf_variant=PDF_VARIANT
+    )
+    result = RenderedPdf(data=b"")
+    if not draft:
+        for index, page in enumerate(document.pages):
+            if SIGNATURE_ANCHOR in page.anchors:
+                x1, y1, x2, y2 = page.anchors[SIGNATURE_ANCHOR]
+                page_height_pt = page.height * PX_TO_PT
+                result.signature_page = index
+                # CSS pixels from the top left to PDF points from the bottom left.
+                result.signature_box = Box(
+                    left=x1 * PX_TO_PT,
+                    top=page_height_pt - y1 * PX_TO_PT,
+                    right=x2 * PX_TO_PT,
+                    bottom=page_height_pt - y2 * PX_TO_PT,
+                )
+        if result.signature_box is None:
+            raise RuntimeError("De PDF heeft geen plaats voor de handtekening")
+    result.data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return result
+
+
+def filename(version: ProtocolVersion, *, signed: bool) -> str:
+    kind = "ondertekend" if signed else "concept"
+    period = f"-{version.period}" if version.period else ""
+    return f"protocol-sociale-media{period}-versie-{version.number}-{kind}.pdf"

@@ -1,0 +1,54 @@
+"""Consent fixtures: the seeded purposes (re-made when a transactional test emptied the tables),
+a second guardian for pupil5, and small helpers to answer and to read the current state."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from consent import services, state
+from consent.models import Purpose
+from julianaschool.models import Guardian, GuardianLink, Role
+from tests.conftest import make_user
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def seed_purposes() -> None:
+    """The data migration's purposes, again, after a transactional test emptied the database."""
+    if not Purpose.objects.exists():
+        importlib.import_module("consent.migrations.0003_seed_purposes").seed(apps, None)
+
+
+@pytest.fixture
+def purposes(db) -> dict[str, Purpose]:
+    """The seeded purposes by slug."""
+    seed_purposes()
+    return {p.slug: p for p in Purpose.objects.select_related("current_version")}
+
+
+@pytest.fixture
+def second_parent5(world):
+    """Another guardian of pupil5 with an account of their own."""
+    user = make_user("ouder5b", Role.OUDER, first_name="Pieter", last_name="de Vries")
+    guardian = Guardian.objects.create(user=user, first_name="Pieter", last_name="de Vries", email="pieter@example.org")
+    GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5)
+    return user
+
+
+def pdf_upload(name: str = "formulier.pdf", content: bytes = PDF_BYTES) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type="application/pdf")
+
+
+def current(pupil, purpose) -> state.Answer:
+    return state.answer(state.pupil_answers([pupil.pk], [purpose]), pupil.pk, purpose.pk)
+
+
+def answer_as(user, pupil, **choices):
+    """Save a parent's choices by slug: answer_as(parent5, pupil5, website=False)."""
+    by_slug = {p.slug: p for p in Purpose.objects.all()}
+    return services.record_guardian_choices(
+        guardian=user.guardian, pupil=pupil, actor=user,
+        choices={by_slug[slug.replace("_", "-")].pk: given for slug, given in choices.items()},
+    )

@@ -1,0 +1,53 @@
+"""Directie's overview: coverage per group and purpose, open questions, reminders, the yearly mail."""
+
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from consent.models import ConsentRecord
+from tests.consent.conftest import answer_as, current
+
+
+def test_overview_counts_answered_and_yes_per_group_and_purpose(client_for, world, purposes):
+    answer_as(world.ouder5, world.pupil5, website=True, parro=False)
+    response = client_for(world.directie).get(reverse("consent:overview"))
+    table = response.context["table"]
+    group5 = next(row for row in table if row["group"] == world.group5)
+    by_slug = {cell["purpose"].slug: cell for cell in group5["cells"]}
+    assert (by_slug["website"]["total"], by_slug["website"]["answered"], by_slug["website"]["yes"]) == (2, 1, 1)
+    assert (by_slug["parro"]["answered"], by_slug["parro"]["yes"]) == (1, 0)
+    html = response.content.decode()
+    assert "<svg" in html and "1 / 1 / 2" in html
+
+
+def test_overview_lists_pupils_without_an_answer(client_for, world, purposes):
+    answer_as(world.ouder5, world.pupil5, **{slug.replace("-", "_"): True for slug in purposes})
+    html = client_for(world.directie).get(reverse("consent:overview")).content.decode()
+    assert world.pupil5b.full_name in html
+    assert world.pupil7.full_name in html
+    assert f'>{world.pupil5.full_name}<' not in html
+
+
+def test_reminder_button_mails_the_guardians_of_pupils_without_an_answer(client_for, world, purposes):
+    answer_as(world.ouder5, world.pupil5, **{slug.replace("-", "_"): True for slug in purposes})
+    mail.outbox.clear()
+    response = client_for(world.directie).post(reverse("consent:remind"))
+    assert response.status_code == 302
+    assert [m.to for m in mail.outbox] == [[world.ouder7.email]]
+    assert world.pupil7.full_name in mail.outbox[0].body
+
+
+def test_reminder_command_for_cron_sends_the_same_mails(world, purposes):
+    call_command("consent_reminders", stdout=open("/dev/null", "w"))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([world.ouder5.email, world.ouder7.email])
+
+
+def test_yearly_check_mails_every_parent_and_resets_nothing(world, purposes):
+    answer_as(world.ouder5, world.pupil5, website=True)
+    before = ConsentRecord.objects.count()
+    mail.outbox.clear()
+    call_command("consent_yearly_check", stdout=open("/dev/null", "w"))
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([world.ouder5.email, world.ouder7.email])
+    assert "blijven gewoon gelden" in mail.outbox[0].body
+    assert ConsentRecord.objects.count() == before
+    assert current(world.pupil5, purposes["website"]).given is True
