@@ -61,12 +61,30 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(scope="session")
-def playwright(playwright):
-    # Playwright's sync API keeps an asyncio loop running in this thread for as long as it lives;
-    # Django would then refuse every database call from the test ("async context"). The tests
-    # never run async code of their own, so the check is switched off while the browser runs.
+def _serialized_test_databases(django_db_setup, django_db_blocker):
+    """The migrations' rows that pytest-django serialized when it made the test databases."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
+
+
+@pytest.fixture(scope="session")
+def playwright(_serialized_test_databases, playwright):
+    # Playwright's sync API keeps an asyncio loop running in this thread for as long as it lives.
+    # Two consequences for Django:
+    # - it refuses every database call from the test ("async context"); the tests run no async
+    #   code of their own, so that check is switched off while the browser runs;
+    # - django.db.connections (an asgiref Local) hands out new connection objects inside the
+    #   loop, without the serialized copy of the migrations' rows that serialized_rollback
+    #   restores; it is handed over to them.
+    from django.db import connections
+
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    for alias, contents in _serialized_test_databases.items():
+        if contents is not None:
+            connections[alias]._test_serialized_contents = contents
     yield playwright
     if previous is None:
         os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -194,24 +212,69 @@ ROLES = ["directie", "bestuur", "leerkracht", "administratie", "ouder", "medewer
 SUSPENDABLE_TRIGGERS = ["incidents.triggers"]
 
 
-@pytest.fixture
-def _flushable_database():
-    """Set up after the test database and torn down before its flush: lifts the append-only
-    triggers for the flush and puts them back for the next test. The portal itself never deletes."""
+def _trigger_modules() -> list:
     from django.db import connection
 
+    if connection.vendor != "sqlite":
+        return []
     modules = []
     for name in SUSPENDABLE_TRIGGERS:
         try:
             modules.append(importlib.import_module(name))
         except ImportError:
             continue
-    sqlite = connection.vendor == "sqlite"
-    for module in modules if sqlite else []:
-        module.remove()  # idempotent: the previous test may have left them lifted
+    return modules
+
+
+def _flush_everything() -> None:
+    """An empty database, without the content types and permissions that Django's post-migrate
+    signal recreates after a plain flush (with new ids, on which the restore below would trip)."""
+    modules = _trigger_modules()
+    for module in modules:
+        module.remove()
+    try:
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    finally:
+        for module in modules:
+            module.install()
+
+
+# --- the order of the run
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # The browser tests run last: Playwright keeps an asyncio loop running in the main thread
+    # until the session ends, and code that calls asyncio.run() (pyHanko's validator, in the
+    # signing tests) cannot run beside it.
+    browser_tests = [item for item in items if item.get_closest_marker("e2e")]
+    if browser_tests:
+        others = [item for item in items if not item.get_closest_marker("e2e")]
+        items[:] = others + browser_tests
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # Each browser test starts from the database as the migrations left it (serialized_rollback).
+    # A transactional test without that option (there are some in tests/consent) leaves behind
+    # the content types and permissions the post-migrate signal recreated, and restoring the
+    # migrations' rows on top of those fails; so the database is emptied completely first.
+    if fixturedef.argname == "_django_db_helper" and request.node.get_closest_marker("e2e"):
+        with request.getfixturevalue("django_db_blocker").unblock():
+            _flush_everything()
+    return (yield)
+
+
+@pytest.fixture
+def _flushable_database():
+    """Set up after the test database and torn down before its flush: lifts the append-only
+    triggers for that flush. The portal itself never deletes."""
+    modules = _trigger_modules()
+    for module in modules:
+        module.remove()  # idempotent: then back in place for this test
         module.install()
     yield
-    for module in modules if sqlite else []:
+    for module in modules:
         module.remove()
 
 
