@@ -233,7 +233,8 @@ def _flush_everything() -> None:
     for module in modules:
         module.remove()
     try:
-        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        # Sequences keep counting: restored rows keep their ids, new rows must not reuse them.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
     finally:
         for module in modules:
             module.install()
@@ -267,8 +268,18 @@ def pytest_fixture_setup(fixturedef, request):
 
 @pytest.fixture
 def _flushable_database():
-    """Set up after the test database and torn down before its flush: lifts the append-only
-    triggers for that flush. The portal itself never deletes."""
+    """Set up after the test database is restored and torn down before its flush.
+
+    The restored rows keep their ids; as after loaddata, sequences move past them (an earlier
+    test's flush may have restarted them at 1 on PostgreSQL). The append-only triggers are lifted
+    for the flush at the end (the portal itself never deletes)."""
+    from django.apps import apps
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+            cursor.execute(sql)
     modules = _trigger_modules()
     for module in modules:
         module.remove()  # idempotent: then back in place for this test
