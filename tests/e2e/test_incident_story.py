@@ -3,6 +3,7 @@ the decision letter is in the pupil's dossier."""
 
 import datetime
 import io
+import re
 from collections import Counter
 
 import pytest
@@ -48,6 +49,12 @@ def test_teacher_reports_an_incident_with_a_screenshot_directie_decides_and_the_
     open_menu(teacher, "Incidenten")
     teacher.get_by_role("link", name="Incident melden").click()
     check(teacher, "incident report form (phone)")
+    # Sent too soon: each error is tied to its field, so a screen reader reads it with the field.
+    teacher.get_by_role("button", name="Melden").click()
+    description = teacher.get_by_label("Wat is er gebeurd?")
+    expect(description).to_have_attribute("aria-invalid", "true")
+    expect(description).to_have_accessible_description(re.compile("Dit veld is verplicht"))
+    check(teacher, "incident report form with errors (phone)")
     teacher.get_by_label("Wanneer").fill(occurred.strftime("%Y-%m-%dT%H:%M"))
     teacher.get_by_label("Waar").select_option(label="online")
     teacher.get_by_label("Platform (als het online gebeurde)").select_option(label="klassenchat")
