@@ -1,11 +1,9 @@
-"""The append-only triggers (used by migration 0003, and by `suspended()` for a deliberate purge).
+"""The append-only triggers of the incidents app (installed by migration 0003).
 
 An incident's description never changes after submission, and its timeline is append-only (no
 UPDATE, no DELETE), like a ledger. The services offer no way to do either; the triggers make the
 database refuse it too (a shell session, a bulk update, a bug). Written per database vendor.
 """
-
-from contextlib import contextmanager
 
 from django.db import connection as default_connection
 
@@ -15,7 +13,10 @@ SQLITE_UP = [
        BEGIN SELECT RAISE(ABORT, 'incidents: de beschrijving van een incident verandert niet'); END;""",
     """CREATE TRIGGER incidents_timeline_no_update BEFORE UPDATE ON incidents_timelineentry
        BEGIN SELECT RAISE(ABORT, 'incidents: de tijdlijn is alleen aan te vullen'); END;""",
+    # portal_purging() (julianaschool.append_only) lets `manage.py flush` and the retention purge
+    # through; any other DELETE, and any client without Django, is refused.
     """CREATE TRIGGER incidents_timeline_no_delete BEFORE DELETE ON incidents_timelineentry
+       WHEN NOT portal_purging()
        BEGIN SELECT RAISE(ABORT, 'incidents: de tijdlijn is alleen aan te vullen'); END;""",
 ]
 SQLITE_DOWN = [
@@ -25,8 +26,13 @@ SQLITE_DOWN = [
 ]
 
 POSTGRES_UP = [
+    # The retention purge (julianaschool.append_only.purging) opens the door for DELETE in its
+    # own transaction only.
     """CREATE OR REPLACE FUNCTION incidents_refuse_change() RETURNS trigger AS $$
-       BEGIN RAISE EXCEPTION 'incidents: %', TG_ARGV[0]; END; $$ LANGUAGE plpgsql;""",
+       BEGIN
+         IF TG_OP = 'DELETE' AND current_setting('portal.purging', true) = 'on' THEN RETURN OLD; END IF;
+         RAISE EXCEPTION 'incidents: %', TG_ARGV[0];
+       END; $$ LANGUAGE plpgsql;""",
     """CREATE TRIGGER incidents_description_immutable BEFORE UPDATE ON incidents_incident
        FOR EACH ROW WHEN (NEW.description IS DISTINCT FROM OLD.description)
        EXECUTE FUNCTION incidents_refuse_change('de beschrijving van een incident verandert niet');""",
@@ -67,14 +73,3 @@ def remove(connection=None, execute=None) -> None:
     connection = connection or default_connection
     if connection.vendor in BY_VENDOR:
         _execute(connection, BY_VENDOR[connection.vendor][1], execute)
-
-
-@contextmanager
-def suspended(connection=None):
-    """Lift the triggers for a deliberate purge (a retention deletion, a test database flush on
-    SQLite, whose flush DELETEs row by row) and put them back afterwards, whatever happens."""
-    remove(connection)
-    try:
-        yield
-    finally:
-        install(connection)

@@ -3,7 +3,7 @@
 The portal only ever inserts; these triggers make that true for any other client of the
 database too (a shell, a script, a future bug). Emptying the whole database stays possible:
 TRUNCATE on PostgreSQL (not something the application can do by accident) and `manage.py flush`
-on SQLite (see consent/ledger_guard.py); test runners use both between transactional tests.
+on SQLite (see julianaschool/append_only.py); test runners use both between transactional tests.
 """
 
 from django.db import migrations
@@ -13,10 +13,10 @@ MESSAGE = "consent ledger is append-only: records are never changed or deleted"
 
 SQLITE_CREATE = [
     f"CREATE TRIGGER consent_ledger_no_update BEFORE UPDATE ON {TABLE} BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
-    # consent_ledger_flushing() is registered by consent.ledger_guard: only `manage.py flush`
+    # portal_purging() is registered by julianaschool.append_only: only `manage.py flush`
     # (which empties the whole database) gets through; without Django the function is missing
     # and the DELETE fails all the same.
-    f"CREATE TRIGGER consent_ledger_no_delete BEFORE DELETE ON {TABLE} WHEN NOT consent_ledger_flushing() "
+    f"CREATE TRIGGER consent_ledger_no_delete BEFORE DELETE ON {TABLE} WHEN NOT portal_purging() "
     f"BEGIN SELECT RAISE(ABORT, '{MESSAGE}'); END;",
 ]
 SQLITE_DROP = [
@@ -26,6 +26,11 @@ SQLITE_DROP = [
 POSTGRES_CREATE = [
     f"""CREATE OR REPLACE FUNCTION consent_ledger_refuse() RETURNS trigger AS $$
 BEGIN
+    -- The retention purge (julianaschool.append_only.purging) opens this door for its own
+    -- transaction only; every other DELETE, and every UPDATE, is refused.
+    IF TG_OP = 'DELETE' AND current_setting('portal.purging', true) = 'on' THEN
+        RETURN OLD;
+    END IF;
     RAISE EXCEPTION '{MESSAGE} (% refused)', TG_OP USING ERRCODE = 'restrict_violation';
 END;
 $$ LANGUAGE plpgsql;""",

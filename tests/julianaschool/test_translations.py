@@ -158,8 +158,12 @@ def test_a_visitor_who_is_not_signed_in_chooses_english_on_the_login_page(client
     assert "Log in" in page and "Inloggen" not in page
 
 
-def test_a_browser_asking_for_english_gets_english(client_for):
-    page = client_for(None).get(reverse("login"), headers={"accept-language": "en"}).content.decode()
+def test_a_phone_set_to_english_still_gets_dutch_until_the_visitor_chooses(client_for):
+    client = client_for(None)
+    page = client.get(reverse("login"), headers={"accept-language": "en"}).content.decode()
+    assert "Inloggen" in page
+    client.post(reverse("set_language"), {"language": "en", "next": reverse("login")})
+    page = client.get(reverse("login"), headers={"accept-language": "nl"}).content.decode()
     assert "Log in" in page and "Inloggen" not in page
 
 
