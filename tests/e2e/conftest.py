@@ -10,7 +10,6 @@ Playwright's own browser download does not work on the school's machines, so onl
 Chromium is used. Without it the tests are skipped locally and fail in CI (CI is set).
 """
 
-import importlib
 import io
 import os
 import subprocess
@@ -206,38 +205,11 @@ class Cast:
 
 
 ROLES = ["directie", "bestuur", "leerkracht", "administratie", "ouder", "medewerker"]
-# Apps whose append-only tables have SQLite triggers that refuse every DELETE, which is also how
-# Django's flush empties a SQLite database between transactional tests. (PostgreSQL flushes with
-# TRUNCATE, which the triggers let through.)
-SUSPENDABLE_TRIGGERS = ["incidents.triggers"]
-
-
-def _trigger_modules() -> list:
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        return []
-    modules = []
-    for name in SUSPENDABLE_TRIGGERS:
-        try:
-            modules.append(importlib.import_module(name))
-        except ImportError:
-            continue
-    return modules
-
-
 def _flush_everything() -> None:
     """An empty database, without the content types and permissions that Django's post-migrate
     signal recreates after a plain flush (with new ids, on which the restore below would trip)."""
-    modules = _trigger_modules()
-    for module in modules:
-        module.remove()
-    try:
-        # Sequences keep counting: restored rows keep their ids, new rows must not reuse them.
-        call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
-    finally:
-        for module in modules:
-            module.install()
+    # Sequences keep counting: restored rows keep their ids, new rows must not reuse them.
+    call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
 
 
 # --- the order of the run
@@ -267,12 +239,9 @@ def pytest_fixture_setup(fixturedef, request):
 
 
 @pytest.fixture
-def _flushable_database():
-    """Set up after the test database is restored and torn down before its flush.
-
-    The restored rows keep their ids; as after loaddata, sequences move past them (an earlier
-    test's flush may have restarted them at 1 on PostgreSQL). The append-only triggers are lifted
-    for the flush at the end (the portal itself never deletes)."""
+def _sequences_past_restored_rows():
+    """The restored rows keep their ids; as after loaddata, sequences move past them (an earlier
+    test's flush may have restarted them at 1 on PostgreSQL)."""
     from django.apps import apps
     from django.core.management.color import no_style
     from django.db import connection
@@ -280,17 +249,10 @@ def _flushable_database():
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
             cursor.execute(sql)
-    modules = _trigger_modules()
-    for module in modules:
-        module.remove()  # idempotent: then back in place for this test
-        module.install()
-    yield
-    for module in modules:
-        module.remove()
 
 
 @pytest.fixture
-def cast(request, settings, tmp_path, _flushable_database) -> Cast:
+def cast(request, settings, tmp_path, _sequences_past_restored_rows) -> Cast:
     """The demo school of `seed_demo` (the one the README describes), or the test world without it."""
     # Uploads, letters and signed copies of this test go to its own folder.
     settings.MEDIA_ROOT = tmp_path / "private"
