@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command, get_commands
+from django.core.management import call_command
 from django.test import override_settings
 from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
 
@@ -189,41 +189,14 @@ def phone(browse) -> Page:
     return browse(PHONE, mobile=True)
 
 
-# --- the demo school
+# --- the database of each test
 
 
-@dataclass
-class Cast:
-    """Who plays which role in the stories: a username per role, and the one password."""
-
-    usernames: dict[str, str]
-    password: str
-    via_seed_demo: bool
-
-    def username(self, role: str) -> str:
-        return self.usernames[role]
-
-
-ROLES = ["directie", "bestuur", "leerkracht", "administratie", "ouder", "medewerker"]
 def _flush_everything() -> None:
     """An empty database, without the content types and permissions that Django's post-migrate
     signal recreates after a plain flush (with new ids, on which the restore below would trip)."""
     # Sequences keep counting: restored rows keep their ids, new rows must not reuse them.
     call_command("flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0)
-
-
-# --- the order of the run
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    # The browser tests run last: Playwright keeps an asyncio loop running in the main thread
-    # until the session ends, and code that calls asyncio.run() (pyHanko's validator, in the
-    # signing tests) cannot run beside it.
-    browser_tests = [item for item in items if item.get_closest_marker("e2e")]
-    if browser_tests:
-        others = [item for item in items if not item.get_closest_marker("e2e")]
-        items[:] = others + browser_tests
 
 
 @pytest.hookimpl(wrapper=True)
@@ -251,25 +224,49 @@ def _sequences_past_restored_rows():
             cursor.execute(sql)
 
 
+# --- the order of the run
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # The browser tests run last: Playwright keeps an asyncio loop running in the main thread
+    # until the session ends, and code that calls asyncio.run() (pyHanko's validator, in the
+    # signing tests) cannot run beside it.
+    browser_tests = [item for item in items if item.get_closest_marker("e2e")]
+    if browser_tests:
+        others = [item for item in items if not item.get_closest_marker("e2e")]
+        items[:] = others + browser_tests
+
+
+# --- the demo school
+
+
+ROLES = ["directie", "bestuur", "leerkracht", "administratie", "ouder", "medewerker"]
+
+
+@dataclass
+class Cast:
+    """Who plays which role in the stories: the demo accounts of `seed_demo` (see the README)."""
+
+    password: str
+
+    def username(self, role: str) -> str:
+        return role
+
+
 @pytest.fixture
-def cast(request, settings, tmp_path, _sequences_past_restored_rows) -> Cast:
-    """The demo school of `seed_demo` (the one the README describes), or the test world without it."""
+def cast(settings, tmp_path, _sequences_past_restored_rows) -> Cast:
+    """The demo school, as `make run` shows it."""
+    from julianaschool.management.commands import seed_demo
+
     # Uploads, letters and signed copies of this test go to its own folder.
     settings.MEDIA_ROOT = tmp_path / "private"
-    if "seed_demo" in get_commands():
-        from julianaschool.management.commands import seed_demo
-
-        # seed_demo refuses to run with DEBUG off (it must never touch production); the test
-        # database is made for it.
-        settings.DEBUG = True
-        call_command("seed_demo", stdout=io.StringIO())
-        settings.DEBUG = False
-        return Cast({role: role for role in ROLES}, seed_demo.DEMO_PASSWORD, via_seed_demo=True)
-    from tests.conftest import PASSWORD
-
-    request.getfixturevalue("world")
-    usernames = {role: role for role in ROLES} | {"leerkracht": "leerkracht5", "ouder": "ouder5"}
-    return Cast(usernames, PASSWORD, via_seed_demo=False)
+    # seed_demo refuses to run with DEBUG off (it must never touch production); the test
+    # database is made for it.
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    settings.DEBUG = False
+    return Cast(password=seed_demo.DEMO_PASSWORD)
 
 
 def full_name(username: str) -> str:
@@ -328,8 +325,6 @@ def check(csp_guard):
     def check_page(page: Page, name: str) -> None:
         page.wait_for_load_state("load")
         violations = axe_violations(page)
-        if violations:
-            print(f"axe on {name} ({page.url}):\n{describe_violations(violations)}")
         assert not violations, f"axe (WCAG 2.1 AA) on {name} ({page.url}):\n{describe_violations(violations)}"
         csp_guard.assert_clean(name)
 
@@ -341,7 +336,7 @@ def check(csp_guard):
 
 def screenshot(page: Page, name: str, *, full_page: bool = True, docs: bool = False) -> Path:
     """Saves test-artifacts/screenshots/<name>.png; with docs=True and E2E_UPDATE_DOCS set, also a small
-    copy (the viewport, reduced to 256 colours) in docs/ for the README."""
+    copy (the viewport, at most 1000 px wide, 128 colours) in docs/ for the README."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
