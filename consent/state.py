@@ -16,6 +16,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import F, Q, Window
+from django.db.models.functions import RowNumber
 
 from .models import ConsentRecord, Purpose
 
@@ -85,27 +87,40 @@ def _purposes(purposes) -> list[Purpose]:
     return list(purposes if purposes is not None else Purpose.objects.active())
 
 
+def _latest_per_voice(person: str, person_ids, purposes: list[Purpose]):
+    """The rows `_reduce` needs and no others: per person, purpose and voice only the latest
+    record that still counts (an answer to a version at or after the purpose's `asked_from`), and
+    per person and purpose the latest "consent ended" record. Folding these gives what folding
+    the whole history gives (a later record of a voice replaces its earlier ones; an ended record
+    voids everything before it), but the rows sent to Python stay few however long the history
+    grows: the database picks them with a window function."""
+    counts = Q()
+    for purpose in purposes:
+        counts |= Q(purpose_id=purpose.pk, purpose_version__number__gte=purpose.asked_from)
+    newest = Window(RowNumber(), partition_by=[F(person), F("purpose_id"), F("guardian_id"), F("ended")],
+                    order_by=[F("recorded_at").desc(), F("id").desc()])
+    return (
+        ConsentRecord.objects.filter(**{f"{person}__in": list(person_ids)}, purpose_id__in=[p.pk for p in purposes])
+        .filter(Q(ended=True) | counts)
+        .annotate(newest=newest)
+        .filter(newest=1)
+        .order_by("recorded_at", "id")
+        .values_list("id", person, "purpose_id", "guardian_id", "given", "ended", "recorded_at",
+                     "purpose_version__number")
+    )
+
+
 def pupil_answers(pupil_ids, purposes=None) -> dict[tuple[int, int], Answer]:
     """{(pupil id, purpose id): Answer} for these pupils; missing keys mean no answer."""
     purposes = _purposes(purposes)
-    rows = (
-        ConsentRecord.objects.filter(pupil_id__in=list(pupil_ids), purpose_id__in=[p.pk for p in purposes])
-        .order_by("recorded_at", "id")
-        .values_list("id", "pupil_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
-                     "purpose_version__number")
-    )
+    rows = _latest_per_voice("pupil_id", pupil_ids, purposes)
     return _reduce(rows, {p.pk: p.asked_from for p in purposes}, guardian_rule())
 
 
 def staff_answers(staff_ids, purposes=None) -> dict[tuple[int, int], Answer]:
     """{(staff id, purpose id): Answer}: a staff member's own latest answer counts."""
     purposes = _purposes(purposes)
-    rows = (
-        ConsentRecord.objects.filter(staff_id__in=list(staff_ids), purpose_id__in=[p.pk for p in purposes])
-        .order_by("recorded_at", "id")
-        .values_list("id", "staff_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
-                     "purpose_version__number")
-    )
+    rows = _latest_per_voice("staff_id", staff_ids, purposes)
     return _reduce(rows, {p.pk: p.asked_from for p in purposes}, LATEST)
 
 

@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from consent import state
 from julianaschool import services as people
 from tests.conftest import make_pupil
 from tests.consent.conftest import answer_as
@@ -89,3 +90,117 @@ def test_class_sheet_csv_has_a_row_per_pupil_and_a_yes_no_per_purpose(client_for
     cells = sanne.split(";")
     assert cells[1 + 2 * list(purposes).index("website")] == "ja"
     assert cells[1] == "nee"  # parro: no answer
+
+
+# --- the latest record per voice (the database picks them) gives what the whole history gives
+
+
+def _whole_history(pupil_ids, purposes, rule):
+    """The state as the ledger's full history folds it: every record, oldest first."""
+    from consent.models import ConsentRecord
+
+    rows = (ConsentRecord.objects.filter(pupil_id__in=pupil_ids, purpose_id__in=[p.pk for p in purposes])
+            .order_by("recorded_at", "id")
+            .values_list("id", "pupil_id", "purpose_id", "guardian_id", "given", "ended", "recorded_at",
+                         "purpose_version__number"))
+    return state._reduce(rows, {p.pk: p.asked_from for p in purposes}, rule)
+
+
+@pytest.mark.parametrize("rule", ["most_restrictive", "latest"])
+def test_latest_record_per_voice_gives_the_same_state_as_the_whole_history(world, purposes, settings, rule):
+    """Random histories: two guardians and the office answering, answers to a version that no
+    longer counts, a pupil leaving (consent ended) and answers after it, equal timestamps."""
+    import random
+
+    from django.utils import timezone
+
+    from consent.models import ConsentRecord, Purpose, PurposeVersion
+
+    settings.CONSENT_GUARDIAN_RULE = rule
+    rng = random.Random(20261125)
+    website, parro = purposes["website"], purposes["parro"]
+    v2 = PurposeVersion.objects.create(purpose=website, number=2, name=website.name, explanation="nieuw",
+                                       media="foto", text_sha256="x" * 64)
+    Purpose.objects.filter(pk=website.pk).update(asked_from=2)
+    chosen = list(Purpose.objects.filter(pk__in=[website.pk, parro.pk]))
+    versions = {website.pk: [website.current_version, v2], parro.pk: [parro.current_version]}
+    voices = [world.guardian5, world.guardian7, None]
+    start = timezone.now() - datetime.timedelta(days=30)
+    pupils = [make_pupil(f"Geschiedenis{i}", "Test", world.group5) for i in range(40)]
+    records = []
+    for pupil in pupils:
+        for _ in range(rng.randint(0, 9)):
+            purpose = rng.choice(chosen)
+            ended = rng.random() < 0.1
+            records.append(ConsentRecord(
+                pupil=pupil, purpose=purpose, purpose_version=rng.choice(versions[purpose.pk]),
+                given=rng.random() < 0.5, ended=ended, guardian=None if ended else rng.choice(voices),
+                decider_role="systeem" if ended else "ouder", decided_by_name="test", method="web",
+                recorded_at=start + datetime.timedelta(hours=rng.randint(0, 12)), text_sha256="x" * 64))
+    ConsentRecord.objects.bulk_create(records)
+    ids = [p.pk for p in pupils]
+
+    latest, whole = state.pupil_answers(ids, chosen), _whole_history(ids, chosen, rule)
+    cells = [(pk, purpose.pk) for pk in ids for purpose in chosen]
+    assert [state.answer(latest, *cell) for cell in cells] == [state.answer(whole, *cell) for cell in cells]
+    # The histories did hold the cases that matter.
+    assert any(a.ended for a in whole.values()) and any(a.disagreement for a in whole.values())
+    assert any(a.given for a in whole.values()) and any(a.answered and not a.given for a in whole.values())
+
+
+# --- never a stale sheet
+
+
+def _sheet(client, group) -> str:
+    html = client.get(reverse("consent:class_sheet", args=[group.pk])).content.decode()
+    return html[html.index("<tbody>"):html.index("</tbody>")]
+
+
+def _website_cell(body: str, pupil) -> str:
+    """The website cell of a pupil's row (the purposes' order: see the seeded positions)."""
+    from consent.models import Purpose
+
+    row = body[body.index(pupil.full_name):]
+    row = row[:row.index("</tr>")]
+    index = [p.slug for p in Purpose.objects.active()].index("website")
+    return row.split("<td")[1 + index]
+
+
+def test_withdrawn_consent_shows_on_the_class_sheet_at_once(client_for, world, purposes):
+    teacher = client_for(world.leerkracht5)
+    answer_as(world.ouder5, world.pupil5, website=True)
+    assert "✔</span> ja" in _website_cell(_sheet(teacher, world.group5), world.pupil5)
+    answer_as(world.ouder5, world.pupil5, website=False)  # the same second
+    assert "✖</span> nee" in _website_cell(_sheet(teacher, world.group5), world.pupil5)
+    answer_as(world.ouder5, world.pupil5, website=True)
+    assert "✔</span> ja" in _website_cell(_sheet(teacher, world.group5), world.pupil5)
+
+
+def test_every_change_that_the_table_shows_reaches_the_sheet_at_once(client_for, world, purposes, settings):
+    from consent import services as consent_services
+
+    teacher = client_for(world.leerkracht5)
+    before = _sheet(teacher, world.group5)
+    # Another guardian (here: the office entering a call) answers: a new ledger record.
+    consent_services.record_office_entry(pupil=world.pupil5b, choices={purposes["website"].pk: True},
+                                         actor=world.administratie, method="telefoon", note="gebeld")
+    after_call = _sheet(teacher, world.group5)
+    assert after_call != before and "✔</span> ja" in _website_cell(after_call, world.pupil5b)
+    # A pupil is renamed, a pupil joins the group.
+    world.pupil5.first_name = "Saskia"
+    world.pupil5.save()
+    assert "Saskia de Vries" in _sheet(teacher, world.group5)
+    newcomer = make_pupil("Nieuwkomer", "Test", world.group5)
+    assert newcomer.full_name in _sheet(teacher, world.group5)
+    # The guardian rule changes: pupil5's two voices now disagree.
+    settings.CONSENT_GUARDIAN_RULE = "latest"
+    consent_services.record_office_entry(pupil=world.pupil5, choices={purposes["website"].pk: True},
+                                         actor=world.administratie, method="telefoon", note="gebeld")
+    answer_as(world.ouder5, world.pupil5, website=False)
+    assert "ouders oneens" in _website_cell(_sheet(teacher, world.group5), world.pupil5)
+    assert "✖</span> nee" in _website_cell(_sheet(teacher, world.group5), world.pupil5)
+    settings.CONSENT_GUARDIAN_RULE = "most_restrictive"
+    assert "✖</span> nee" in _website_cell(_sheet(teacher, world.group5), world.pupil5)
+    # A purpose is retired: its column goes.
+    consent_services.retire_purpose(purpose=purposes["parro"], actor=world.directie)
+    assert _sheet(teacher, world.group5).count("<td") == 3 * (len(purposes) - 1)
