@@ -88,7 +88,8 @@ class PurposeForm(forms.Form):
     covers_film = forms.BooleanField(label=_("Film"), required=False)
     covers_sound = forms.BooleanField(label=_("Geluid"), required=False)
     is_public = forms.BooleanField(label=_("Openbaar (ook te zien voor mensen buiten de school)"), required=False)
-    position = forms.IntegerField(label=_("Volgorde"), min_value=0, initial=100)
+    # The column is a PositiveSmallIntegerField: a larger number is a form error, not a database one.
+    position = forms.IntegerField(label=_("Volgorde"), min_value=0, max_value=32767, initial=100)
 
     def __init__(self, *args, purpose: Purpose | None = None, **kwargs):
         super().__init__(*args, **kwargs)

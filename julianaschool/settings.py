@@ -5,9 +5,11 @@ machine (`make run`): SQLite under var/, mail to the console. Production sets DE
 SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL) and EMAIL_URL.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -36,6 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "crispy_forms",
     "crispy_bootstrap5",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "julianaschool",
     "policy",
     "consent",
@@ -48,11 +53,20 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "julianaschool.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL character in a query or form is refused with 400 before any view reads it.
+    "julianaschool.security.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # After the login check: a signed-in user who still owes a TOTP code only reaches the
+    # verification and enrolment pages.
+    "julianaschool.security.TwoFactorMiddleware",
+    # Last, as django-axes asks: it turns a flagged failed login into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "julianaschool.urls"
@@ -93,6 +107,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "julianaschool.security.DutchPasswordValidator"},
+]
+# The lock-out check runs before the password check (see julianaschool.security.LockoutBackend).
+AUTHENTICATION_BACKENDS = [
+    "julianaschool.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -143,12 +163,14 @@ PORTAL_DASHBOARD_PROVIDERS = [
     "policy.dashboard.sections",
     "consent.dashboard.sections",
     "incidents.dashboard.sections",
+    "julianaschool.security_views.dashboard_sections",
 ]
 PORTAL_NAV_PROVIDERS = [
     "julianaschool.dashboard.nav_items",
     "policy.dashboard.nav_items",
     "consent.dashboard.nav_items",
     "incidents.dashboard.nav_items",
+    "julianaschool.security_views.nav_items",
 ]
 
 # The board's key and certificate for the signed protocol PDF, as one PKCS#12 file.
@@ -165,6 +187,56 @@ LINK_CODE_VALID_DAYS = env.int("LINK_CODE_VALID_DAYS", default=14)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Lock-out after repeated failed logins (django-axes): per account and, separately, per address.
+# A locked account or address opens again after AXES_COOLOFF_MINUTES, or when administratie
+# unlocks it on /beveiliging/blokkades/.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+# Not reset by a good login: attempts are counted per account and address, so one attacker's
+# successful login to their own account would wipe the failures they caused on others.
+# Failures older than the cool-off period no longer count.
+AXES_RESET_ON_SUCCESS = False
+AXES_LOCKOUT_CALLABLE = "julianaschool.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "julianaschool.security.client_ip"
+AXES_USERNAME_CALLABLE = "julianaschool.security.attempted_username"
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, use the
+# connection's address). Set it to 1 behind one nginx, or the whole school shares one address.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_VERBOSE = False
+
+# Two-factor login (TOTP, django-otp): optional for everyone; with REQUIRE_2FA on, directie and
+# bestuur must enrol and give a code after their password.
+REQUIRE_2FA = env.bool("REQUIRE_2FA", default=False)
+REQUIRE_2FA_ROLES = ["directie", "bestuur"]
+OTP_TOTP_ISSUER = "Julianaschool"
+
+# Content Security Policy (django-csp 4): only the portal's own scripts, styles and images;
+# nothing inline, no framing, no plugins. Templates keep JS in static/js and CSS in static/css.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+    },
+}
+
+# AVG retention (manage.py apply_retention, daily from cron): years after a pupil or staff member
+# left. Consent records and paper forms go after RETENTION_CONSENT_YEARS, incident dossiers after
+# RETENTION_INCIDENT_YEARS, and then the person is anonymised after RETENTION_PEOPLE_YEARS (which
+# must be at least the other two).
+RETENTION_CONSENT_YEARS = env.int("RETENTION_CONSENT_YEARS", default=2)
+RETENTION_INCIDENT_YEARS = env.int("RETENTION_INCIDENT_YEARS", default=5)
+RETENTION_PEOPLE_YEARS = env.int("RETENTION_PEOPLE_YEARS", default=5)
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"

@@ -336,7 +336,10 @@ def acknowledge(request):
         raise PermissionDenied
     pending = acknowledgements.pending_for(request.user)
     if request.method == "POST":
-        version = get_object_or_404(ProtocolVersion, pk=request.POST.get("version"), status=VersionStatus.GEPUBLICEERD)
+        # A tampered form (no number) is a missing version, not a server error.
+        version_id = request.POST.get("version", "")
+        version = get_object_or_404(ProtocolVersion, pk=version_id if version_id.isdigit() else None,
+                                    status=VersionStatus.GEPUBLICEERD)
         try:
             services.acknowledge(user=request.user, version=version)
         except services.Refused as error:
