@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from julianaschool.admin import ReadOnlyAdmin
+
 from .models import Category, DossierDocument, Incident, Measure, TimelineEntry
 
 
@@ -9,19 +11,6 @@ from .models import Category, DossierDocument, Incident, Measure, TimelineEntry
 class CategoryAdmin(admin.ModelAdmin):
     list_display = ["name", "default_severity", "possibly_criminal", "active", "order"]
     list_editable = ["order"]
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Incidents, timelines, measures and dossier documents change only through incidents.services."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Incident)

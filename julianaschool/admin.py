@@ -24,13 +24,11 @@ class PupilAdmin(admin.ModelAdmin):
 admin.site.register([StaffMember, BoardMember, Guardian, Enrollment])
 
 
-@admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
-    """Read-only: the audit trail is never edited."""
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For superusers to look, never to write: what is append-only (ledger, timeline, audit
+    trail) or changes only through the services, which record who, what and when."""
 
-    list_display = ["at", "actor_name", "action", "object_repr"]
-
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -38,3 +36,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "actor_name", "action", "object_repr"]

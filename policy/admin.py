@@ -2,18 +2,9 @@
 
 from django.contrib import admin
 
+from julianaschool.admin import ReadOnlyAdmin
+
 from .models import Acknowledgement, ProtocolVersion, Review, ReviewReminder, Section, VersionStep
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class SectionInline(admin.TabularInline):
