@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import access
-from .models import Role, SchoolYear
+from .models import Guardian, Pupil, Role, SchoolYear
 
 
 def sections(request) -> list[dict]:
@@ -20,7 +20,17 @@ def sections(request) -> list[dict]:
         ],
         "staff": access.staff_of(user),
     }
-    return [{"template": "julianaschool/_dashboard_me.html", "context": context, "priority": 10}]
+    result = [{"template": "julianaschool/_dashboard_me.html", "context": context, "priority": 10}]
+    if access.can_manage_people(user):
+        # The office's daily work: parents who cannot sign in yet, and where to start.
+        uninvited = Guardian.objects.filter(user__isnull=True, anonymised_at__isnull=True).exclude(email="")
+        result.append({
+            "template": "julianaschool/_dashboard_office.html",
+            "context": {"uninvited": uninvited.count(),
+                        "pupils": Pupil.objects.active().filter(enrollments__school_year=school_year).count()},
+            "priority": 20,
+        })
+    return result
 
 
 def nav_items(request) -> list[dict]:

@@ -32,3 +32,18 @@ def test_password_reset_mails_a_link(world, parent5, client):
     assert response.status_code == 302
     assert mail.outbox[-1].to == [parent5.email]
     assert "/accounts/reset/" in mail.outbox[-1].body
+
+
+def test_the_office_sees_how_many_parents_cannot_sign_in_yet(world, administrator, client_for):
+    from julianaschool.models import Guardian, GuardianLink
+
+    guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
+    GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5b)
+    page = client_for(administrator).get(reverse("dashboard")).content.decode()
+    assert "1 ouder/verzorger met een e-mailadres heeft nog geen account" in page
+    assert "3 leerlingen ingeschreven" in page
+
+
+def test_a_teacher_does_not_get_the_office_section(world, teacher5, client_for):
+    page = client_for(teacher5).get(reverse("dashboard")).content.decode()
+    assert "nog geen account" not in page
