@@ -114,8 +114,8 @@ def build(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = Fa
     be shown on that channel."""
     purposes = list(Purpose.objects.active())
     pupils = list(
-        Pupil.objects.active().filter(enrollments__group=group).order_by("first_name", "last_name")
-        .only("id", "first_name", "last_name")
+        Pupil.objects.active().filter(enrollments__group=group).order_by("sort_name")
+        .only("id", "first_name", "tussenvoegsel", "last_name")
     )
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
     render = _CellRenderer()
@@ -155,7 +155,7 @@ def coverage(groups, purposes) -> list[dict]:
 
 def staff_rows(purposes) -> list[Row]:
     """Every current staff member by the purposes (their own answers), for directie."""
-    staff = list(StaffMember.objects.filter(left_on__isnull=True).order_by("first_name", "last_name"))
+    staff = list(StaffMember.objects.filter(left_on__isnull=True).order_by("sort_name"))
     answers = state.staff_answers([s.pk for s in staff], purposes)
     render = _CellRenderer()
     return [Row(person=s, cells=[render(state.answer(answers, s.pk, p.pk)) for p in purposes]) for s in staff]

@@ -23,7 +23,7 @@ def seed(*, school) -> None:
         return
     teacher = school.users["leerkracht"]
     director = school.users["directie"]
-    pupils = list(Pupil.objects.in_group(school.groups["5"]).order_by("last_name", "first_name")[:3])
+    pupils = list(Pupil.objects.in_group(school.groups["5"]).order_by("sort_name")[:3])
     if len(pupils) < 2:
         return
     now = timezone.now()

@@ -82,8 +82,8 @@ class IncidentForm(forms.Form):
 
 def person_choices(user) -> list:
     """The people a reporter may name, grouped: their pupils, those pupils' parents, staff."""
-    pupils = access.visible_pupils(user).filter(left_on__isnull=True).order_by("last_name", "first_name")
-    guardians = Guardian.objects.filter(pupils__in=pupils).distinct().order_by("last_name", "first_name")
+    pupils = access.visible_pupils(user).filter(left_on__isnull=True).order_by("sort_name")
+    guardians = Guardian.objects.filter(pupils__in=pupils).distinct().order_by("sort_name")
     staff = StaffMember.objects.filter(left_on__isnull=True)
     return [
         ("", "—"),

@@ -17,8 +17,8 @@ class ClassGroupAdmin(admin.ModelAdmin):
 
 @admin.register(Pupil)
 class PupilAdmin(admin.ModelAdmin):
-    list_display = ["last_name", "first_name", "date_of_birth", "left_on"]
-    search_fields = ["last_name", "first_name", "student_number"]
+    list_display = ["last_name", "tussenvoegsel", "first_name", "date_of_birth", "left_on"]
+    search_fields = ["last_name", "first_name", "student_number", "external_key"]
 
 
 admin.site.register([StaffMember, BoardMember, Guardian, Enrollment])

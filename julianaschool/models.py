@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from julianaschool import names
+
 
 class Role(models.TextChoices):
     """The portal's roles. Each is a Django auth group of the same name."""
@@ -53,50 +55,67 @@ class SchoolYear(models.Model):
         return f"{start}-{start + 1}"
 
 
-class StaffMember(models.Model):
+class PersonName(models.Model):
+    """Roepnaam, tussenvoegsel and achternaam as separate fields, shown as "Zoë van der Berg" and sorted
+    the Dutch way through the stored `sort_name` (see julianaschool/names.py)."""
+
+    first_name = models.CharField(_("voornaam"), max_length=100)
+    tussenvoegsel = models.CharField(_("tussenvoegsel"), max_length=30, blank=True, help_text=_("Bijvoorbeeld van der, de of van 't"))
+    last_name = models.CharField(_("achternaam"), max_length=150)
+    sort_name = models.CharField(max_length=300, editable=False, db_index=True, default="")
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return names.display_name(self.first_name, self.tussenvoegsel, self.last_name)
+
+    def refresh_sort_name(self) -> None:
+        """Recomputes `sort_name`; callers that bulk_create or bulk_update call it themselves."""
+        self.sort_name = names.sort_key(first_name=self.first_name, last_name=self.last_name)
+
+    def save(self, *args, **kwargs):
+        # A derived column, not a business rule: keeping it here means no write path can forget it.
+        self.refresh_sort_name()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
+
+
+class StaffMember(PersonName):
     """Someone who works at the school (teachers, directie, office staff, support staff)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="staff")
-    first_name = models.CharField(_("voornaam"), max_length=100)
-    last_name = models.CharField(_("achternaam"), max_length=150)
     email = models.EmailField(_("e-mailadres"))
+    # The key of this person in the administration system's EDEX export: how a re-import recognises them.
+    external_key = models.CharField(_("sleutel in de leerlingadministratie"), max_length=64, unique=True, null=True, blank=True)
     function = models.CharField(_("functie"), max_length=100, blank=True)
     left_on = models.DateField(_("uit dienst op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        ordering = ["last_name", "first_name"]
+        ordering = ["sort_name"]
         verbose_name = _("medewerker")
         verbose_name_plural = _("medewerkers")
 
-    def __str__(self):
-        return self.full_name
 
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
-
-
-class BoardMember(models.Model):
+class BoardMember(PersonName):
     """A member of the board (bestuur) of the Stichting; one of them is the chair (voorzitter)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_member")
-    first_name = models.CharField(_("voornaam"), max_length=100)
-    last_name = models.CharField(_("achternaam"), max_length=150)
     is_chair = models.BooleanField(_("voorzitter"), default=False)
 
     class Meta:
-        ordering = ["-is_chair", "last_name"]
+        ordering = ["-is_chair", "sort_name"]
         verbose_name = _("bestuurslid")
         verbose_name_plural = _("bestuursleden")
         constraints = [models.UniqueConstraint(fields=["is_chair"], condition=Q(is_chair=True), name="one_board_chair")]
-
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
 
 
 class ClassGroup(models.Model):
@@ -105,12 +124,18 @@ class ClassGroup(models.Model):
     school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="groups", verbose_name=_("schooljaar"))
     name = models.CharField(_("naam"), max_length=20, help_text=_("Bijvoorbeeld 5 of 4/5"))
     teachers = models.ManyToManyField(StaffMember, blank=True, related_name="groups", verbose_name=_("leerkrachten"))
+    # The group's key in the administration system's EDEX export (unique within a school year).
+    external_key = models.CharField(_("sleutel in de leerlingadministratie"), max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["school_year", "name"]
         verbose_name = _("groep")
         verbose_name_plural = _("groepen")
-        constraints = [models.UniqueConstraint(fields=["school_year", "name"], name="unique_group_name_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["school_year", "name"], name="unique_group_name_per_year"),
+            models.UniqueConstraint(fields=["school_year", "external_key"], condition=~Q(external_key=""),
+                                    name="unique_group_key_per_year"),
+        ]
 
     def __str__(self):
         return _("groep %(name)s") % {"name": self.name}
@@ -129,12 +154,12 @@ class PupilQuerySet(models.QuerySet):
         return self.filter(enrollments__group=group)
 
 
-class Pupil(models.Model):
-    first_name = models.CharField(_("voornaam"), max_length=100)
-    last_name = models.CharField(_("achternaam"), max_length=150)
+class Pupil(PersonName):
     date_of_birth = models.DateField(_("geboortedatum"))
     # The school's own pupil number from its administration system; the import's natural key.
     student_number = models.CharField(_("leerlingnummer"), max_length=30, unique=True, null=True, blank=True)
+    # The pupil's key in the administration system's EDEX export: how a re-import recognises them.
+    external_key = models.CharField(_("sleutel in de leerlingadministratie"), max_length=64, unique=True, null=True, blank=True)
     left_on = models.DateField(_("uitgeschreven op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -142,16 +167,9 @@ class Pupil(models.Model):
     objects = PupilQuerySet.as_manager()
 
     class Meta:
-        ordering = ["last_name", "first_name"]
+        ordering = ["sort_name"]
         verbose_name = _("leerling")
         verbose_name_plural = _("leerlingen")
-
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
 
     @property
     def has_left(self) -> bool:
@@ -176,28 +194,20 @@ class Enrollment(models.Model):
         return f"{self.pupil} – {self.group} ({self.school_year})"
 
 
-class Guardian(models.Model):
+class Guardian(PersonName):
     """A parent or carer (ouder/verzorger). Gets a user account once they follow their koppelcode."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="guardian")
     first_name = models.CharField(_("voornaam"), max_length=100, blank=True)
-    last_name = models.CharField(_("achternaam"), max_length=150)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     pupils = models.ManyToManyField(Pupil, through="GuardianLink", related_name="guardians", verbose_name=_("kinderen"))
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
-        ordering = ["last_name", "first_name"]
+        ordering = ["sort_name"]
         verbose_name = _("ouder/verzorger")
         verbose_name_plural = _("ouders/verzorgers")
-
-    def __str__(self):
-        return self.full_name
-
-    @property
-    def full_name(self) -> str:
-        return f"{self.first_name} {self.last_name}".strip()
 
 
 class GuardianLink(models.Model):

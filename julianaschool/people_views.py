@@ -27,7 +27,7 @@ def pupil_list(request):
         pupils = pupils.filter(enrollments__group_id=int(group_id))
     else:
         pupils = pupils.filter(enrollments__school_year=school_year)
-    page = Paginator(pupils.order_by("last_name", "first_name"), 50).get_page(request.GET.get("pagina"))
+    page = Paginator(pupils.order_by("sort_name"), 50).get_page(request.GET.get("pagina"))
     return render(
         request,
         "julianaschool/pupil_list.html",

@@ -244,25 +244,25 @@ def apply(*, today: datetime.date | None = None) -> Plan:
         person = item.person
         if item.anonymise:
             if isinstance(person, Pupil):
-                person.first_name, person.last_name = "Oud-leerling", str(person.pk)
+                person.first_name, person.tussenvoegsel, person.last_name = "Oud-leerling", "", str(person.pk)
                 person.date_of_birth = person.date_of_birth.replace(month=1, day=1)
                 person.student_number = None
                 person.anonymised_at = now
-                person.save(update_fields=["first_name", "last_name", "date_of_birth", "student_number", "anonymised_at"])
+                person.save(update_fields=["first_name", "tussenvoegsel", "last_name", "date_of_birth", "student_number", "anonymised_at"])
             else:
-                person.first_name, person.last_name = "Oud-medewerker", str(person.pk)
+                person.first_name, person.tussenvoegsel, person.last_name = "Oud-medewerker", "", str(person.pk)
                 person.email, person.function = "", ""
                 person.anonymised_at = now
-                person.save(update_fields=["first_name", "last_name", "email", "function", "anonymised_at"])
+                person.save(update_fields=["first_name", "tussenvoegsel", "last_name", "email", "function", "anonymised_at"])
                 _close_account(person.user, f"oud-medewerker-{person.pk}")
             _scrub_audit([person], replacement=str(person))
         audit.record(actor=None, action=f"bewaartermijn: {item.kind} opgeschoond", obj=person, changes=item.summary())
 
     for guardian in plan.guardians:
-        guardian.first_name, guardian.last_name = "Oud-ouder", str(guardian.pk)
+        guardian.first_name, guardian.tussenvoegsel, guardian.last_name = "Oud-ouder", "", str(guardian.pk)
         guardian.email = guardian.phone = ""
         guardian.anonymised_at = now
-        guardian.save(update_fields=["first_name", "last_name", "email", "phone", "anonymised_at"])
+        guardian.save(update_fields=["first_name", "tussenvoegsel", "last_name", "email", "phone", "anonymised_at"])
         LinkCode.objects.filter(guardian=guardian).delete()
         if guardian.user_id:
             _close_account(guardian.user, f"oud-ouder-{guardian.pk}")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import audit
+from . import audit, names
 from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
 
 User = get_user_model()
@@ -142,7 +142,9 @@ def _find_guardian(pupil: Pupil, row) -> Guardian | None:
         found = Guardian.objects.filter(email__iexact=row.email).first()
         if found:
             return found
-    return pupil.guardians.filter(first_name__iexact=row.first_name, last_name__iexact=row.last_name).first()
+    tussenvoegsel, last_name = names.split_tussenvoegsel(row.last_name)
+    return pupil.guardians.filter(first_name__iexact=row.first_name, tussenvoegsel__iexact=tussenvoegsel,
+                                  last_name__iexact=last_name).first()
 
 
 @transaction.atomic
@@ -158,7 +160,9 @@ def import_pupils(*, plan, actor) -> dict:
     changed: set[int] = set()
     for row in plan.rows:
         pupil = Pupil.objects.filter(student_number=row.student_number).first()
-        wanted = {"first_name": row.first_name, "last_name": row.last_name, "date_of_birth": row.date_of_birth}
+        tussenvoegsel, last_name = names.split_tussenvoegsel(row.last_name)
+        wanted = {"first_name": row.first_name, "tussenvoegsel": tussenvoegsel, "last_name": last_name,
+                  "date_of_birth": row.date_of_birth}
         if pupil is None:
             pupil = Pupil.objects.create(student_number=row.student_number, **wanted)
             counts["nieuwe leerlingen"] += 1
@@ -180,8 +184,9 @@ def import_pupils(*, plan, actor) -> dict:
         for guardian_row in row.guardians:
             guardian = _find_guardian(pupil, guardian_row)
             if guardian is None:
-                guardian = Guardian.objects.create(first_name=guardian_row.first_name, last_name=guardian_row.last_name,
-                                                   email=guardian_row.email)
+                tussenvoegsel, last_name = names.split_tussenvoegsel(guardian_row.last_name)
+                guardian = Guardian.objects.create(first_name=guardian_row.first_name, tussenvoegsel=tussenvoegsel,
+                                                   last_name=last_name, email=guardian_row.email)
                 counts["nieuwe ouders"] += 1
                 audit.record(actor=actor, action="ouder aangemaakt (import)", obj=guardian,
                              changes={"e-mail": guardian.email})

@@ -33,7 +33,7 @@ def two_pupils_of_groep_5_without_incidents() -> tuple[Pupil, Pupil]:
     school (a person picks them from lists by name)."""
     group = ClassGroup.objects.get(school_year=SchoolYear.objects.current(), name="5")
     taken = Counter(pupil.full_name for pupil in Pupil.objects.all())
-    pupils = Pupil.objects.in_group(group).filter(incident_parties__isnull=True).order_by("last_name", "first_name")
+    pupils = Pupil.objects.in_group(group).filter(incident_parties__isnull=True).order_by("sort_name")
     first, second = [pupil for pupil in pupils if taken[pupil.full_name] == 1][:2]
     return first, second
 

@@ -16,6 +16,7 @@ from django.utils.module_loading import import_string
 
 from julianaschool import services
 from julianaschool.demo import DemoSchool
+from julianaschool.names import split_tussenvoegsel
 from julianaschool.models import (
     BoardMember,
     ClassGroup,
@@ -129,8 +130,10 @@ class Command(BaseCommand):
             email = f"{first.lower()}.{last.lower().replace(' ', '')}@julianaschool.be"
             user = _user(username, first, last, email, [Role.MEDEWERKER, *roles], usable=username in (
                 "directie", "leerkracht", "administratie", "medewerker"))
+            tussenvoegsel, last_name = split_tussenvoegsel(last)
             staff, _ = StaffMember.objects.get_or_create(
-                user=user, defaults={"first_name": first, "last_name": last, "email": email, "function": function}
+                user=user, defaults={"first_name": first, "tussenvoegsel": tussenvoegsel, "last_name": last_name,
+                                     "email": email, "function": function}
             )
             if group:
                 groups[group].teachers.add(staff)
@@ -148,10 +151,11 @@ class Command(BaseCommand):
                 number += 1
                 age = 4 + grade  # a pupil in groep N is about N+4 years old on 1 October
                 born = datetime.date(start - age, 10, 1) - datetime.timedelta(days=rng.randint(0, 364))
+                tussenvoegsel, last_name = split_tussenvoegsel(rng.choice(LAST_NAMES))
                 pupil, _ = Pupil.objects.get_or_create(
                     student_number=f"DEMO-{number:04d}",
-                    defaults={"first_name": rng.choice(FIRST_NAMES), "last_name": rng.choice(LAST_NAMES),
-                              "date_of_birth": born},
+                    defaults={"first_name": rng.choice(FIRST_NAMES), "tussenvoegsel": tussenvoegsel,
+                              "last_name": last_name, "date_of_birth": born},
                 )
                 Enrollment.objects.get_or_create(pupil=pupil, school_year=school_year, defaults={"group": groups[group_name]})
                 pupils.append(pupil)
@@ -166,13 +170,14 @@ class Command(BaseCommand):
             for g in range(count):
                 first = rng.choice(PARENT_FIRST_NAMES)
                 email = f"{first.lower()}.{pupil.last_name.lower().replace(' ', '')}.{index}{g}@example.nl"
-                family.append(Guardian.objects.create(first_name=first, last_name=pupil.last_name, email=email))
+                family.append(Guardian.objects.create(first_name=first, tussenvoegsel=pupil.tussenvoegsel,
+                                                      last_name=pupil.last_name, email=email))
             siblings = [pupil]
             if index % 7 == 3 and index + 40 < len(pupils):
                 sibling = pupils[index + 40]
                 if not sibling.guardian_links.exists():
-                    sibling.last_name = pupil.last_name
-                    sibling.save(update_fields=["last_name"])
+                    sibling.tussenvoegsel, sibling.last_name = pupil.tussenvoegsel, pupil.last_name
+                    sibling.save(update_fields=["tussenvoegsel", "last_name"])
                     siblings.append(sibling)
             for guardian in family:
                 for child in siblings:
