@@ -2,39 +2,151 @@
 
 Layout (one row per pupil; the header row names the columns, in any order):
 
-    leerlingnummer;voornaam;achternaam;geboortedatum;groep;
+    leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep;
     ouder1_voornaam;ouder1_achternaam;ouder1_email;ouder2_voornaam;ouder2_achternaam;ouder2_email
 
-`;` or `,` separated, UTF-8 or Windows-1252 (as Excel saves it). Dates as 14-03-2016 or 2016-03-14.
+The column names of the administration systems' exports are understood as well, whatever their
+case: Roepnaam, Voorvoegsel, Achternaam, Geboortedatum, Groep, Leerlingnummer, "Naam ouder 1",
+"E-mail ouder/verzorger 2", Telefoon, ... (see `canonical_column`). A column the portal does not
+recognise is reported; the office maps it to a field or leaves it out (`mapping`).
+
+`;` or `,` separated, UTF-8 or Windows-1252 (as Excel saves it), any line endings (CR-only as Excel
+for Mac writes them). Dates as 14-03-2016 or 2016-03-14. Groups as "5", "groep 5" or "Groep 5".
 The leerlingnummer is the school's own pupil number and makes a second import of the same file
 change nothing.
+
+A file with a leerlingnummer and guardian columns only (no pupil names) is a guardians-only file:
+it adds families to pupils that are already in the portal (from EDEX, matched on their key).
 """
 
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.db.models import Q
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import ClassGroup, SchoolYear
+from . import names
+from .models import ClassGroup, Guardian, Pupil, SchoolYear
 
-COLUMNS = [
-    "leerlingnummer", "voornaam", "achternaam", "geboortedatum", "groep",
-    "ouder1_voornaam", "ouder1_achternaam", "ouder1_email",
-    "ouder2_voornaam", "ouder2_achternaam", "ouder2_email",
-]
+PUPIL_COLUMNS = ["leerlingnummer", "voornaam", "tussenvoegsel", "achternaam", "geboortedatum", "groep"]
+GUARDIAN_FIELDS = ["voornaam", "tussenvoegsel", "achternaam", "naam", "email", "telefoon", "adres"]
+GUARDIANS = (1, 2)
+COLUMNS = PUPIL_COLUMNS + [f"ouder{n}_{name}" for n in GUARDIANS for name in GUARDIAN_FIELDS]
 REQUIRED = ["leerlingnummer", "voornaam", "achternaam", "geboortedatum", "groep"]
+IGNORE = ""  # the mapping's value for "leave this column out"
 MAX_ROWS = 2000
+# Far below csv's own limit (131,072): no field of this file is longer than a few hundred characters.
+MAX_FIELD = 1000
+# The address is recognised (offices export it) but not kept: the portal has no use for it (AVG).
+NOT_STORED = {f"ouder{n}_adres" for n in GUARDIANS}
+
+# Normalised header -> canonical column. Headers are normalised by `_normalise` first.
+_PUPIL_ALIASES = {
+    "leerlingnummer": "leerlingnummer", "leerling nummer": "leerlingnummer", "leerlingnr": "leerlingnummer",
+    "leerling nr": "leerlingnummer", "llnr": "leerlingnummer", "lln nr": "leerlingnummer",
+    "leerlingcode": "leerlingnummer", "stamnummer": "leerlingnummer", "key": "leerlingnummer",
+    "voornaam": "voornaam", "roepnaam": "voornaam", "roepnaam leerling": "voornaam", "voornaam leerling": "voornaam",
+    "tussenvoegsel": "tussenvoegsel", "tussenvoegsels": "tussenvoegsel", "voorvoegsel": "tussenvoegsel",
+    "voorvoegsels": "tussenvoegsel", "tussenvoegsel leerling": "tussenvoegsel", "voorvoegsel leerling": "tussenvoegsel",
+    "achternaam": "achternaam", "achternaam leerling": "achternaam", "geslachtsnaam": "achternaam",
+    "geboortedatum": "geboortedatum", "geb datum": "geboortedatum", "gebdatum": "geboortedatum",
+    "geboren": "geboortedatum", "geboortedatum leerling": "geboortedatum",
+    "groep": "groep", "groepsnaam": "groep", "klas": "groep", "stamgroep": "groep", "groep leerling": "groep",
+}
+_GUARDIAN_WORDS = {
+    "voornaam": "voornaam", "roepnaam": "voornaam", "tussenvoegsel": "tussenvoegsel", "voorvoegsel": "tussenvoegsel",
+    "achternaam": "achternaam", "naam": "naam", "email": "email", "telefoon": "telefoon",
+    "telefoonnummer": "telefoon", "mobiel": "telefoon", "adres": "adres",
+}
+# "naam ouder 1", "ouder1_email", "e-mail ouder/verzorger 2", "ouder 2 telefoon"
+_GUARDIAN_PATTERN = re.compile(r"^(?:(?P<before>[a-z]+) )?(?:ouder|verzorger) ?(?P<n>[12])?(?: (?P<after>[a-z]+))?$")
+# A guardians-only file may say just "Naam", "E-mail", "Telefoon", "Adres": those of the first guardian.
+_BARE_GUARDIAN = {"naam": "ouder1_naam", "email": "ouder1_email", "telefoon": "ouder1_telefoon",
+                  "telefoonnummer": "ouder1_telefoon", "adres": "ouder1_adres"}
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+# A "?" between letters, or the Unicode replacement character: a letter lost in a wrong encoding.
+_LOST_LETTER = re.compile(r"(?<=\w)\?|\?(?=\w)|\ufffd")
+
+
+def _normalise(header: str) -> str:
+    text = header.strip().lower().replace("\ufeff", "")
+    text = text.replace("e-mailadres", "email").replace("emailadres", "email").replace("e-mail", "email")
+    text = text.replace("/verzorger", "").replace("ouder/", "ouder ")
+    text = re.sub(r"[_\-.:()]+", " ", text)
+    text = re.sub(r"(ouder|verzorger)\s*([12])", r"\1 \2", text)
+    return " ".join(text.split())
+
+
+def canonical_column(header: str) -> str | None:
+    """The portal's column a header means ("Roepnaam" -> "voornaam", "E-mail ouder 2" ->
+    "ouder2_email"), or None when it is not recognised."""
+    text = _normalise(header)
+    if text in COLUMNS:
+        return text
+    if text.replace(" ", "_") in COLUMNS:
+        return text.replace(" ", "_")
+    if text in _PUPIL_ALIASES:
+        return _PUPIL_ALIASES[text]
+    if text in _BARE_GUARDIAN:
+        return _BARE_GUARDIAN[text]
+    match = _GUARDIAN_PATTERN.match(text)
+    if match and bool(match["before"]) != bool(match["after"]):
+        word = _GUARDIAN_WORDS.get(match["before"] or match["after"])
+        if word:
+            return f"ouder{match['n'] or 1}_{word}"
+    return None
+
+
+def column_choices() -> list[tuple[str, str]]:
+    """What an unrecognised column can be mapped to, for the mapping step."""
+    return [(IGNORE, _("niet gebruiken"))] + [(column, column) for column in COLUMNS if column not in NOT_STORED]
+
+
+def _limits() -> dict[str, int]:
+    """The longest value each column may hold: read from the models, so the preview checks what the
+    database will enforce (PostgreSQL refuses an over-long value; SQLite would silently keep it)."""
+    def length(model, name):
+        return model._meta.get_field(name).max_length
+
+    limits = {
+        "leerlingnummer": length(Pupil, "student_number"), "voornaam": length(Pupil, "first_name"),
+        "tussenvoegsel": length(Pupil, "tussenvoegsel"), "achternaam": length(Pupil, "last_name"),
+    }
+    for n in GUARDIANS:
+        limits |= {
+            f"ouder{n}_voornaam": length(Guardian, "first_name"), f"ouder{n}_tussenvoegsel": length(Guardian, "tussenvoegsel"),
+            f"ouder{n}_achternaam": length(Guardian, "last_name"), f"ouder{n}_email": length(Guardian, "email"),
+            f"ouder{n}_telefoon": length(Guardian, "phone"),
+            f"ouder{n}_naam": length(Guardian, "tussenvoegsel") + length(Guardian, "last_name") + length(Guardian, "first_name"),
+        }
+    return limits
+
+
+COLUMN_LABELS = {
+    "leerlingnummer": gettext_lazy("Leerlingnummer"), "voornaam": gettext_lazy("Voornaam"),
+    "tussenvoegsel": gettext_lazy("Tussenvoegsel"), "achternaam": gettext_lazy("Achternaam"),
+}
 
 
 @dataclass
 class GuardianRow:
     first_name: str
-    last_name: str
+    last_name: str  # the achternaam with its tussenvoegsel, as written ("de Vries")
     email: str
+    phone: str = ""
+    # Set by the preview: an existing account (a guardian with a user) this row would newly link to the
+    # pupil through its e-mail address. Such a link is saved only when the office ticks it.
+    existing_account: Guardian | None = None
+
+    @property
+    def name(self) -> str:
+        return names.display_name(self.first_name, "", self.last_name)
 
 
 @dataclass
@@ -42,22 +154,38 @@ class ImportRow:
     line: int
     student_number: str = ""
     first_name: str = ""
+    tussenvoegsel: str = ""
     last_name: str = ""
     date_of_birth: datetime.date | None = None
     group_name: str = ""
     group: ClassGroup | None = None
+    pupil: Pupil | None = None  # guardians-only files: the pupil the row belongs to
     guardians: list[GuardianRow] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def name(self) -> str:
+        if self.pupil is not None:
+            return self.pupil.full_name
+        return names.display_name(self.first_name, self.tussenvoegsel, self.last_name)
+
+    def link_key(self, guardian: GuardianRow) -> str:
+        """How the confirmation checkbox names the link of `guardian` to this row's pupil."""
+        return f"{self.line}:{guardian.email}"
 
 
 @dataclass
 class ImportPlan:
     rows: list[ImportRow]
     problems: list[str]  # problems with the file as a whole
+    warnings: list[str] = field(default_factory=list)
+    unknown_columns: list[str] = field(default_factory=list)
+    guardians_only: bool = False
 
     @property
     def ok(self) -> bool:
@@ -66,6 +194,11 @@ class ImportPlan:
     @property
     def problem_count(self) -> int:
         return len(self.problems) + sum(len(row.problems) for row in self.rows)
+
+    @property
+    def account_links(self) -> list[tuple[ImportRow, GuardianRow]]:
+        """The links to existing accounts that wait for the office's confirmation."""
+        return [(row, g) for row in self.rows for g in row.guardians if g.existing_account is not None]
 
 
 def decode(data: bytes) -> str:
@@ -85,37 +218,129 @@ def parse_date(value: str) -> datetime.date | None:
     return None
 
 
-def read(data: bytes, school_year: SchoolYear | None = None) -> ImportPlan:
-    """Parse and check the whole file; nothing is saved here."""
-    text = decode(data)
+def group_name(value: str) -> str:
+    """"Groep 5", "groep 5", "gr. 5" and "5" all name group 5."""
+    text = value.strip()
+    return re.sub(r"^(groep|gr\.?)\s*", "", text, flags=re.IGNORECASE).strip()
+
+
+def _lines(text: str) -> str:
+    """One kind of line ending. A file with CR-only endings (Excel for Mac) has its CRs made line
+    ends; in a file with LF or CRLF endings a lone CR is a character inside a field, kept as a
+    vertical tab so that the row check names it (csv itself would stop on it: a 500 before)."""
+    if "\n" not in text:
+        return text.replace("\r", "\n")
+    return re.sub(r"\r(?!\n)", "\x0b", text).replace("\r\n", "\n")
+
+
+def _records(text: str, delimiter: str):
+    """(line number, fields) per record, or raises ValidationError naming the line csv stopped at."""
+    reader = csv.reader(io.StringIO(text, newline="\n"), delimiter=delimiter, strict=False)
+    while True:
+        try:
+            fields = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            line = reader.line_num
+            if "field larger than field limit" in str(error):
+                raise ValidationError(_("Regel %(line)d bevat een veld van meer dan %(max)s tekens; zo lang is geen "
+                                        "naam of nummer. Controleer het bestand (staat er een aanhalingsteken te veel?).")
+                                      % {"line": line, "max": f"{csv.field_size_limit():,}".replace(",", ".")}) from error
+            raise ValidationError(_("Regel %(line)d kan niet gelezen worden: er klopt iets niet met de aanhalingstekens "
+                                    "of regeleinden.") % {"line": line}) from error
+        yield reader.line_num, fields
+
+
+def read(data: bytes, school_year: SchoolYear | None = None, mapping: dict[str, str] | None = None) -> ImportPlan:
+    """Parse and check the whole file; nothing is saved here.
+
+    `mapping` gives, for a header the portal does not recognise, the column it stands for (or
+    IGNORE). Every problem is a message in Dutch on the row or the file; this never raises.
+    """
+    text = _lines(decode(data))
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in REQUIRED if c not in header]
+    try:
+        records = list(_records(text, delimiter))
+    except ValidationError as error:
+        return ImportPlan(rows=[], problems=list(error.messages))
+    if not records:
+        return ImportPlan(rows=[], problems=[_("Het bestand is leeg.")])
+    _line, headers = records[0]
+    mapping = mapping or {}
+    columns: list[str | None] = []
+    unknown: list[str] = []
+    for header in headers:
+        column = canonical_column(header)
+        if column is None and header.strip() in mapping:
+            column = mapping[header.strip()] or None
+        elif column is None and header.strip():
+            unknown.append(header.strip())
+        columns.append(column)
+    present = {c for c in columns if c}
+    doubled = sorted({c for c in present if columns.count(c) > 1})
+    if doubled:
+        return ImportPlan(rows=[], problems=[_("Deze kolom(men) staan meer dan eens in de kopregel: %(columns)s.")
+                                             % {"columns": ", ".join(doubled)}], unknown_columns=unknown)
+    guardians_only = "leerlingnummer" in present and not present & {"voornaam", "achternaam", "geboortedatum", "groep"} \
+        and any(c.startswith("ouder") for c in present)
+    missing = [] if guardians_only else [c for c in REQUIRED if c not in present]
     if missing:
-        return ImportPlan(rows=[], problems=[
+        return ImportPlan(rows=[], unknown_columns=unknown, problems=[
             _("De kopregel mist de kolom(men): %(columns)s.") % {"columns": ", ".join(missing)}])
-    reader.fieldnames = header
+    warnings = []
+    if unknown:
+        warnings.append(_("Deze kolom(men) kent het portaal niet en worden niet gebruikt: %(columns)s. Koppel ze "
+                          "hieronder aan een veld als ze wel iets betekenen.") % {"columns": ", ".join(unknown)})
+    if present & NOT_STORED:
+        warnings.append(_("Het adres wordt niet bewaard: het portaal heeft het niet nodig."))
+    if len(records) - 1 > MAX_ROWS:
+        return ImportPlan(rows=[], problems=[_("Het bestand heeft meer dan %(max)d regels.") % {"max": MAX_ROWS}])
     school_year = school_year or SchoolYear.objects.current()
-    groups = {g.name: g for g in ClassGroup.objects.filter(school_year=school_year)}
-    rows: list[ImportRow] = []
-    seen_numbers: dict[str, int] = {}
-    seen_people: dict[tuple, int] = {}
-    for index, raw in enumerate(reader):
-        if index >= MAX_ROWS:
-            return ImportPlan(rows=rows, problems=[_("Het bestand heeft meer dan %(max)d regels.") % {"max": MAX_ROWS}])
-        line = index + 2  # the header is line 1
-        values = {key: (value or "").strip() for key, value in raw.items() if key}
-        if not any(values.values()):
-            continue
-        row = ImportRow(line=line)
-        row.student_number = values.get("leerlingnummer", "")
-        row.first_name = values.get("voornaam", "")
-        row.last_name = values.get("achternaam", "")
-        row.group_name = values.get("groep", "").removeprefix("groep ").strip()
-        if not row.student_number:
-            row.problems.append(_("Leerlingnummer ontbreekt."))
+    rows = [_row(line, dict(zip(columns, fields, strict=False)), len(fields) > len(columns))
+            for line, fields in records[1:] if any(f.strip() for f in fields)]
+    if not rows:
+        return ImportPlan(rows=[], problems=[_("Het bestand bevat geen leerlingen.")], warnings=warnings)
+    plan = ImportPlan(rows=rows, problems=[], warnings=warnings, unknown_columns=unknown, guardians_only=guardians_only)
+    _check_against_the_school(plan, school_year)
+    return plan
+
+
+def _row(line: int, raw: dict, too_many: bool) -> ImportRow:
+    """One row checked on its own: required values, lengths, characters, dates, e-mail addresses."""
+    values = {key: (value or "").strip() for key, value in raw.items() if key and key not in NOT_STORED}
+    row = ImportRow(line=line)
+    limits = _limits()
+    if too_many:
+        row.problems.append(_("Deze regel heeft meer velden dan de kopregel kolommen (een %(sep)s te veel?).")
+                            % {"sep": ";"})
+    for column, value in values.items():
+        if len(value) > MAX_FIELD or (column in limits and len(value) > limits[column]):
+            row.problems.append(_("%(column)s is te lang: %(length)d tekens, hooguit %(max)d.") % {
+                "column": COLUMN_LABELS.get(column, column), "length": len(value),
+                "max": min(limits.get(column, MAX_FIELD), MAX_FIELD)})
+            values[column] = ""
+        elif _CONTROL.search(value):
+            row.problems.append(_("%(column)s bevat een regeleinde of ander onzichtbaar teken.") % {
+                "column": COLUMN_LABELS.get(column, column)})
+        elif column != "geboortedatum" and _LOST_LETTER.search(value):
+            row.warnings.append(_("%(column)s '%(value)s' bevat een '?' waar waarschijnlijk een letter stond: is het "
+                                  "bestand in een andere tekenset opgeslagen? Sla het op als CSV UTF-8.")
+                                % {"column": COLUMN_LABELS.get(column, column), "value": value})
+    row.student_number = values.get("leerlingnummer", "")
+    row.first_name = values.get("voornaam", "")
+    row.tussenvoegsel = values.get("tussenvoegsel", "")
+    row.last_name = values.get("achternaam", "")
+    if not row.tussenvoegsel:
+        row.tussenvoegsel, row.last_name = names.split_tussenvoegsel(row.last_name)
+    if len(row.tussenvoegsel) > limits["tussenvoegsel"]:
+        row.problems.append(_("Tussenvoegsel is te lang: %(length)d tekens, hooguit %(max)d.") % {
+            "length": len(row.tussenvoegsel), "max": limits["tussenvoegsel"]})
+    row.group_name = group_name(values.get("groep", ""))
+    if not row.student_number:
+        row.problems.append(_("Leerlingnummer ontbreekt."))
+    if "voornaam" in raw or "achternaam" in raw:  # not a guardians-only file
         if not row.first_name:
             row.problems.append(_("Voornaam ontbreekt."))
         if not row.last_name:
@@ -128,39 +353,86 @@ def read(data: bytes, school_year: SchoolYear | None = None) -> ImportPlan:
             row.problems.append(_("Geboortedatum '%(value)s' is geen datum (gebruik dd-mm-jjjj).") % {"value": raw_date})
         elif not (datetime.date(1990, 1, 1) < row.date_of_birth < datetime.date.today()):
             row.problems.append(_("Geboortedatum %(value)s kan niet kloppen.") % {"value": raw_date})
-        row.group = groups.get(row.group_name)
         if not row.group_name:
             row.problems.append(_("Groep ontbreekt."))
-        elif row.group is None:
-            row.problems.append(_("Groep '%(value)s' bestaat niet in schooljaar %(year)s.") % {
-                "value": row.group_name, "year": school_year})
+    for n in GUARDIANS:
+        first = values.get(f"ouder{n}_voornaam", "")
+        prefix = values.get(f"ouder{n}_tussenvoegsel", "")
+        last = " ".join(part for part in (prefix, values.get(f"ouder{n}_achternaam", "")) if part)
+        full = values.get(f"ouder{n}_naam", "")
+        if full and not (first or last):
+            # "Marieke de Vries": the first word is the roepnaam, the rest the achternaam.
+            first, _space, last = full.partition(" ")
+        email = values.get(f"ouder{n}_email", "").lower()
+        phone = values.get(f"ouder{n}_telefoon", "")
+        if not (first or last or email or phone):
+            continue
+        if not last:
+            row.problems.append(_("Achternaam van ouder %(n)d ontbreekt.") % {"n": n})
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                row.problems.append(_("E-mailadres van ouder %(n)d ('%(value)s') is ongeldig.") % {"n": n, "value": email})
+        row.guardians.append(GuardianRow(first_name=first, last_name=last, email=email, phone=phone))
+    emails = [g.email for g in row.guardians if g.email]
+    if len(emails) != len(set(emails)):
+        row.warnings.append(_("Beide ouders hebben hetzelfde e-mailadres (%(email)s): zij worden één ouder in het "
+                              "portaal. Geef elke ouder een eigen adres.") % {"email": emails[0]})
+    return row
+
+
+def _check_against_the_school(plan: ImportPlan, school_year: SchoolYear | None) -> None:
+    """Groups, duplicates, pupils of a guardians-only file, and links to existing accounts: a few
+    queries for the whole file, not a few per row."""
+    groups = {g.name.lower(): g for g in ClassGroup.objects.filter(school_year=school_year)} if school_year else {}
+    numbers = [row.student_number for row in plan.rows if row.student_number]
+    pupils = {}
+    for pupil in Pupil.objects.filter(Q(student_number__in=numbers) | Q(external_key__in=numbers)):
+        for key in (pupil.student_number, pupil.external_key):
+            if key:
+                pupils[key] = pupil
+    emails = {g.email for row in plan.rows for g in row.guardians if g.email}
+    accounts: dict[str, Guardian] = {}
+    for guardian in Guardian.objects.filter(email__in=emails, user__isnull=False).prefetch_related("pupils"):
+        accounts.setdefault(guardian.email.lower(), guardian)
+    seen_numbers: dict[str, int] = {}
+    seen_people: dict[tuple, int] = {}
+    email_names: dict[str, tuple[str, int]] = {}
+    for row in plan.rows:
+        if plan.guardians_only:
+            row.pupil = pupils.get(row.student_number)
+            if row.student_number and row.pupil is None:
+                row.problems.append(_("Er is geen leerling met leerlingnummer of sleutel %(number)s.")
+                                    % {"number": row.student_number})
+            if not row.guardians:
+                row.problems.append(_("Op deze regel staat geen ouder."))
+        else:
+            row.group = groups.get(row.group_name.lower())
+            if row.group_name and row.group is None:
+                row.problems.append(_("Groep '%(value)s' bestaat niet in schooljaar %(year)s.") % {
+                    "value": row.group_name, "year": school_year})
+            row.pupil = pupils.get(row.student_number)
         if row.student_number:
-            if row.student_number in seen_numbers:
+            if row.student_number in seen_numbers and not plan.guardians_only:
                 row.problems.append(_("Dubbel: leerlingnummer %(number)s staat ook op regel %(line)d.") % {
                     "number": row.student_number, "line": seen_numbers[row.student_number]})
             else:
-                seen_numbers[row.student_number] = line
+                seen_numbers.setdefault(row.student_number, row.line)
         person = (row.first_name.lower(), row.last_name.lower(), row.date_of_birth)
         if row.first_name and row.date_of_birth:
             if person in seen_people:
                 row.problems.append(_("Dubbel: dezelfde leerling staat ook op regel %(line)d.") % {"line": seen_people[person]})
             else:
-                seen_people[person] = line
-        for n in (1, 2):
-            first = values.get(f"ouder{n}_voornaam", "")
-            last = values.get(f"ouder{n}_achternaam", "")
-            email = values.get(f"ouder{n}_email", "").lower()
-            if not (first or last or email):
+                seen_people[person] = row.line
+        for guardian in row.guardians:
+            if not guardian.email:
                 continue
-            if not last:
-                row.problems.append(_("Achternaam van ouder %(n)d ontbreekt.") % {"n": n})
-            if email:
-                try:
-                    validate_email(email)
-                except ValidationError:
-                    row.problems.append(_("E-mailadres van ouder %(n)d ('%(value)s') is ongeldig.") % {"n": n, "value": email})
-            row.guardians.append(GuardianRow(first_name=first, last_name=last, email=email))
-        rows.append(row)
-    if not rows:
-        return ImportPlan(rows=[], problems=[_("Het bestand bevat geen leerlingen.")])
-    return ImportPlan(rows=rows, problems=[])
+            name = names.fold(guardian.name)
+            earlier = email_names.setdefault(guardian.email, (name, row.line))
+            if earlier[0] != name:
+                row.warnings.append(_("%(email)s is ook het e-mailadres van een andere ouder (regel %(line)d): zij "
+                                      "worden één ouder in het portaal.") % {"email": guardian.email, "line": earlier[1]})
+            account = accounts.get(guardian.email)
+            if account is not None and not (row.pupil is not None and row.pupil in account.pupils.all()):
+                guardian.existing_account = account

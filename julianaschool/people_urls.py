@@ -10,6 +10,7 @@ urlpatterns = [
     path("leerlingen/<int:pk>/uitschrijven/", views.pupil_leave, name="pupil_leave"),
     path("leerlingen/import/", views.import_upload, name="import"),
     path("leerlingen/import/opslaan/", views.import_confirm, name="import_confirm"),
+    path("leerlingen/import/voorbeeld.csv", views.import_sample, name="import_sample"),
     path("ouders/<int:pk>/uitnodigen/", views.guardian_invite, name="guardian_invite"),
     path("koppelcode/", views.redeem, name="redeem"),
     path("audit/", views.audit_log, name="audit"),

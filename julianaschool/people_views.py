@@ -1,13 +1,16 @@
 """Pages of the office (administratie) and directie about the school's people, and the audit trail."""
 
 import base64
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -78,35 +81,65 @@ def redeem(request):
 
 
 IMPORT_SESSION_KEY = "pending_import"
+MAPPING_PREFIX = "kolom:"
+
+
+def _pending_import(request) -> tuple[bytes, dict] | None:
+    pending = request.session.get(IMPORT_SESSION_KEY)
+    if not isinstance(pending, dict):
+        return None
+    return base64.b64decode(pending["data"]), pending.get("mapping", {})
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def import_upload(request):
-    """Step 1: upload the CSV; step 2 (same page): the preview with every row's problems."""
+    """Step 1: upload the CSV; step 2 (same page): the preview with every row's problems and
+    warnings, a mapping for columns the portal does not recognise, and a checkbox for every new
+    link to an existing account."""
     plan = None
     form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    pending = _pending_import(request) if request.method == "POST" and "koppel_kolommen" in request.POST else None
+    if pending is not None:
+        # The mapping step: the same file read again with the office's choice for each unknown column.
+        data, _old = pending
+        allowed = {value for value, _label in imports.column_choices()}
+        mapping = {key.removeprefix(MAPPING_PREFIX): value for key, value in request.POST.items()
+                   if key.startswith(MAPPING_PREFIX) and value in allowed}
+        plan = imports.read(data, mapping=mapping)
+        request.session[IMPORT_SESSION_KEY] = {"data": base64.b64encode(data).decode(), "mapping": mapping}
+        form = ImportUploadForm()
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"]
         plan = imports.read(data)
-        if plan.ok:
-            # The checked file waits in the session until the office confirms; nothing is saved yet.
-            request.session[IMPORT_SESSION_KEY] = base64.b64encode(data).decode()
-        else:
-            request.session.pop(IMPORT_SESSION_KEY, None)
-    return render(request, "julianaschool/import.html", {"form": form, "plan": plan})
+        # The file waits in the session for the mapping step or the office's confirmation; nothing is saved yet.
+        request.session[IMPORT_SESSION_KEY] = {"data": base64.b64encode(data).decode(), "mapping": {}}
+    return render(request, "julianaschool/import.html", {
+        "form": form, "plan": plan, "column_choices": imports.column_choices(), "mapping_prefix": MAPPING_PREFIX})
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def import_sample(request):
+    """The sample file the import page links to."""
+    sample = Path(settings.BASE_DIR) / "docs" / "import-voorbeeld.csv"
+    response = HttpResponse(sample.read_bytes(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="import-voorbeeld.csv"'
+    return response
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 @require_POST
 def import_confirm(request):
-    """Step 3: save the previewed file, all or nothing."""
-    encoded = request.session.pop(IMPORT_SESSION_KEY, None)
-    if not encoded:
+    """Step 3: save the previewed file, all or nothing; links to existing accounts only if ticked."""
+    pending = _pending_import(request)
+    request.session.pop(IMPORT_SESSION_KEY, None)
+    if pending is None:
         messages.error(request, _("Er staat geen gecontroleerd bestand klaar. Upload het bestand opnieuw."))
         return redirect("people:import")
-    plan = imports.read(base64.b64decode(encoded))
+    data, mapping = pending
+    plan = imports.read(data, mapping=mapping)
     try:
-        counts = services.import_pupils(plan=plan, actor=request.user)
+        counts = services.import_pupils(plan=plan, actor=request.user,
+                                        confirmed_links=set(request.POST.getlist("bevestig")))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("people:import")

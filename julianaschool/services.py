@@ -139,7 +139,7 @@ def _find_guardian(pupil: Pupil, row) -> Guardian | None:
     """The guardian an import row means: by e-mail (siblings share a parent), else by name among
     the pupil's own guardians."""
     if row.email:
-        found = Guardian.objects.filter(email__iexact=row.email).first()
+        found = Guardian.objects.filter(email__iexact=row.email).order_by("user_id", "pk").first()
         if found:
             return found
     tussenvoegsel, last_name = names.split_tussenvoegsel(row.last_name)
@@ -148,52 +148,72 @@ def _find_guardian(pupil: Pupil, row) -> Guardian | None:
 
 
 @transaction.atomic
-def import_pupils(*, plan, actor) -> dict:
+def import_pupils(*, plan, actor, confirmed_links: set[str] | frozenset[str] = frozenset()) -> dict:
     """Save a checked import plan, all or nothing. Pupils are matched on leerlingnummer, so the
-    same file imported twice changes nothing the second time. Returns what changed."""
+    same file imported twice changes nothing the second time. A guardians-only plan adds guardians
+    to pupils already in the portal. A new link of a pupil to an existing account (a guardian who
+    signed up, found through the row's e-mail address) is saved only when its key
+    (`row.link_key(guardian)`) is in `confirmed_links`: a typo in an address must not hand a child
+    to another family. Returns what changed."""
     if not plan.ok:
         raise ValidationError(_("Het bestand bevat nog fouten; er is niets opgeslagen."))
     # The keys stay Dutch (they go into the audit trail as data); gettext_noop only marks them so
     # the view can show them translated in its summary.
     counts = {gettext_noop("nieuwe leerlingen"): 0, gettext_noop("gewijzigde leerlingen"): 0,
               gettext_noop("nieuwe ouders"): 0, gettext_noop("nieuwe koppelingen"): 0}
+    skipped = 0
     changed: set[int] = set()
     for row in plan.rows:
-        pupil = Pupil.objects.filter(student_number=row.student_number).first()
-        tussenvoegsel, last_name = names.split_tussenvoegsel(row.last_name)
-        wanted = {"first_name": row.first_name, "tussenvoegsel": tussenvoegsel, "last_name": last_name,
-                  "date_of_birth": row.date_of_birth}
-        if pupil is None:
-            pupil = Pupil.objects.create(student_number=row.student_number, **wanted)
-            counts["nieuwe leerlingen"] += 1
-            audit.record(actor=actor, action="leerling aangemaakt (import)", obj=pupil, changes=audit.snapshot(pupil, list(wanted)))
+        if plan.guardians_only:
+            pupil = Pupil.objects.get(pk=row.pupil.pk)
         else:
-            before = audit.snapshot(pupil, list(wanted))
-            for name, value in wanted.items():
-                setattr(pupil, name, value)
-            changes = audit.diff(before, audit.snapshot(pupil, list(wanted)))
-            if changes:
-                pupil.save(update_fields=list(wanted))
-                changed.add(pupil.pk)
-                audit.record(actor=actor, action="leerling gewijzigd (import)", obj=pupil, changes=changes)
-        enrollment = Enrollment.objects.filter(pupil=pupil, school_year=row.group.school_year).first()
-        if enrollment is None or enrollment.group_id != row.group.pk:
-            enroll(pupil=pupil, group=row.group, actor=actor)
-            if enrollment is not None:
-                changed.add(pupil.pk)
+            pupil = _import_pupil(row=row, actor=actor, counts=counts, changed=changed)
         for guardian_row in row.guardians:
             guardian = _find_guardian(pupil, guardian_row)
             if guardian is None:
                 tussenvoegsel, last_name = names.split_tussenvoegsel(guardian_row.last_name)
                 guardian = Guardian.objects.create(first_name=guardian_row.first_name, tussenvoegsel=tussenvoegsel,
-                                                   last_name=last_name, email=guardian_row.email)
+                                                   last_name=last_name, email=guardian_row.email,
+                                                   phone=guardian_row.phone)
                 counts["nieuwe ouders"] += 1
                 audit.record(actor=actor, action="ouder aangemaakt (import)", obj=guardian,
                              changes={"e-mail": guardian.email})
+            elif guardian.user_id is not None and row.link_key(guardian_row) not in confirmed_links \
+                    and not GuardianLink.objects.filter(guardian=guardian, pupil=pupil).exists():
+                skipped += 1
+                continue
             _link, created = GuardianLink.objects.get_or_create(guardian=guardian, pupil=pupil)
             if created:
                 counts["nieuwe koppelingen"] += 1
                 audit.record(actor=actor, action="ouder gekoppeld (import)", obj=pupil, changes={"ouder": guardian.full_name})
     counts["gewijzigde leerlingen"] = len(changed)
+    if skipped:
+        counts[gettext_noop("niet bevestigde koppelingen aan een bestaand account")] = skipped
     audit.record(actor=actor, action="import", obj=None, changes={**counts, "regels": len(plan.rows)})
     return counts
+
+
+def _import_pupil(*, row, actor, counts: dict, changed: set[int]) -> Pupil:
+    """The pupil of one import row, created or brought in line with the row, and placed in its group."""
+    pupil = Pupil.objects.filter(student_number=row.student_number).first()
+    wanted = {"first_name": row.first_name, "tussenvoegsel": row.tussenvoegsel, "last_name": row.last_name,
+              "date_of_birth": row.date_of_birth}
+    if pupil is None:
+        pupil = Pupil.objects.create(student_number=row.student_number, **wanted)
+        counts["nieuwe leerlingen"] += 1
+        audit.record(actor=actor, action="leerling aangemaakt (import)", obj=pupil, changes=audit.snapshot(pupil, list(wanted)))
+    else:
+        before = audit.snapshot(pupil, list(wanted))
+        for name, value in wanted.items():
+            setattr(pupil, name, value)
+        changes = audit.diff(before, audit.snapshot(pupil, list(wanted)))
+        if changes:
+            pupil.save(update_fields=list(wanted))
+            changed.add(pupil.pk)
+            audit.record(actor=actor, action="leerling gewijzigd (import)", obj=pupil, changes=changes)
+    enrollment = Enrollment.objects.filter(pupil=pupil, school_year=row.group.school_year).first()
+    if enrollment is None or enrollment.group_id != row.group.pk:
+        enroll(pupil=pupil, group=row.group, actor=actor)
+        if enrollment is not None:
+            changed.add(pupil.pk)
+    return pupil
