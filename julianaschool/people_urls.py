@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import edex_views
 from . import people_views as views
 
 app_name = "people"
@@ -11,6 +12,9 @@ urlpatterns = [
     path("leerlingen/import/", views.import_upload, name="import"),
     path("leerlingen/import/opslaan/", views.import_confirm, name="import_confirm"),
     path("leerlingen/import/voorbeeld.csv", views.import_sample, name="import_sample"),
+    path("leerlingen/edex/", edex_views.edex_upload, name="edex"),
+    path("leerlingen/edex/schooljaar/", edex_views.edex_create_school_year, name="edex_school_year"),
+    path("leerlingen/edex/opslaan/", edex_views.edex_confirm, name="edex_confirm"),
     path("ouders/<int:pk>/uitnodigen/", views.guardian_invite, name="guardian_invite"),
     path("koppelcode/", views.redeem, name="redeem"),
     path("audit/", views.audit_log, name="audit"),
