@@ -25,6 +25,12 @@ def rows() -> list[Row]:
         Row("people:import", lambda w: reverse("people:import"), **only("directie", "administratie")),
         Row("people:import_confirm", lambda w: reverse("people:import_confirm"), method="post",
             **only("directie", "administratie", status=302)),
+        Row("people:import_sample", lambda w: reverse("people:import_sample"), **only("directie", "administratie")),
+        Row("people:edex", lambda w: reverse("people:edex"), **only("directie", "administratie")),
+        Row("people:edex_school_year", lambda w: reverse("people:edex_school_year"), method="post",
+            **only("directie", "administratie", status=302)),
+        Row("people:edex_confirm", lambda w: reverse("people:edex_confirm"), method="post",
+            **only("directie", "administratie", status=302)),
         Row("people:guardian_invite", lambda w: reverse("people:guardian_invite", args=[w.guardian7.pk]), method="post",
             **only("directie", "administratie", status=302)),
     ]

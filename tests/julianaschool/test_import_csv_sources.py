@@ -57,8 +57,8 @@ def test_a_tussenvoegsel_column_is_saved_and_sorted_the_dutch_way(world, adminis
 
 def test_an_unknown_column_is_a_warning_and_can_be_mapped(world, administrator, client_for):
     client = client_for(administrator)
-    data = ("leerlingnummer;voornaam;achternaam;geboortedatum;groep;Mail moeder\n"
-            "5004;Piet;Jansen;01-02-2016;5;ans@example.nl\n").encode()
+    data = (b"leerlingnummer;voornaam;achternaam;geboortedatum;groep;Mail moeder\n"
+            b"5004;Piet;Jansen;01-02-2016;5;ans@example.nl\n")
     page = upload(client, data).content.decode()
     assert "Mail moeder" in page and "kent het portaal niet" in page
     page = client.post(reverse("people:import"), {"koppel_kolommen": "1", "kolom:Mail moeder": "ouder1_email"}).content.decode()
@@ -69,8 +69,8 @@ def test_an_unknown_column_is_a_warning_and_can_be_mapped(world, administrator, 
 
 def test_a_mapped_column_is_used_when_saving(world, administrator, client_for):
     client = client_for(administrator)
-    data = ("leerlingnummer;voornaam;achternaam;geboortedatum;groep;Achternaam moeder;Mail moeder\n"
-            "5005;Piet;Jansen;01-02-2016;5;Jansen;ans@example.nl\n").encode()
+    data = (b"leerlingnummer;voornaam;achternaam;geboortedatum;groep;Achternaam moeder;Mail moeder\n"
+            b"5005;Piet;Jansen;01-02-2016;5;Jansen;ans@example.nl\n")
     upload(client, data)
     client.post(reverse("people:import"), {"koppel_kolommen": "1", "kolom:Mail moeder": "ouder1_email",
                                            "kolom:Achternaam moeder": "ouder1_achternaam"})
