@@ -38,7 +38,7 @@ class _Trail:
         ))
 
     def save(self) -> None:
-        AuditEntry.objects.bulk_create(self.entries, batch_size=500)
+        AuditEntry.objects.bulk_create(self.entries)
 
 
 @transaction.atomic
@@ -71,8 +71,8 @@ def place_pupils(*, placements: list[tuple[Pupil, ClassGroup, datetime.date]], s
         elif enrollment.group_id != group.pk:
             enrollment.group = group
             moved.append(enrollment)
-    Enrollment.objects.bulk_create(created, batch_size=500)
-    Enrollment.objects.bulk_update(moved, ["group"], batch_size=500)
+    Enrollment.objects.bulk_create(created)
+    Enrollment.objects.bulk_update(moved, ["group"])
 
 
 def _username(teacher: edex.EdexTeacher, taken: set[str]) -> str:
@@ -135,7 +135,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
                       date_of_birth=source.date_of_birth, external_key=source.key)
         pupil.refresh_sort_name()
         created_pupils.append(pupil)
-    Pupil.objects.bulk_create(created_pupils, batch_size=500)
+    Pupil.objects.bulk_create(created_pupils)
     placements = []
     for pupil in created_pupils:
         source = pupils_by_key[pupil.external_key]
@@ -159,7 +159,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
         pupil.refresh_sort_name()
         fields |= {"first_name", "tussenvoegsel", "last_name", "date_of_birth", "sort_name"}
         trail.add("leerling gewijzigd", pupil, audit.diff(before, audit.snapshot(pupil, list(before))))
-    Pupil.objects.bulk_update([existing[c.data["pupil"]] for c in edits], sorted(fields) or ["external_key"], batch_size=500)
+    Pupil.objects.bulk_update([existing[c.data["pupil"]] for c in edits], sorted(fields) or ["external_key"])
     for change in moves:
         if change.data["group_key"] not in groups:
             skipped += 1
