@@ -34,17 +34,17 @@ os.environ["ALLOWED_HOSTS"] = "testserver"
 os.environ["PRIVATE_MEDIA_ROOT"] = f"{tmpdir}/private"
 os.environ["DJANGO_SETTINGS_MODULE"] = "julianaschool.settings"
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
-from julianaschool import edex, edex_services  # noqa: E402
-from julianaschool.models import Pupil, SchoolYear  # noqa: E402
-from tests.julianaschool.edex_files import G, P, T, build  # noqa: E402
+from julianaschool import edex, edex_services
+from julianaschool.models import Pupil, SchoolYear
+from tests.julianaschool.edex_files import G, P, T, build
 
 YEAR = "2026-2027"
 
