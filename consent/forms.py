@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Method, Purpose
+from .models import Method, Purpose, TokenScope
 
 YES, NO = "ja", "nee"
 
@@ -122,4 +122,9 @@ class TokenForm(forms.Form):
     purposes = forms.ModelMultipleChoiceField(
         label=_("Kanalen"), queryset=Purpose.objects.active(), widget=forms.CheckboxSelectMultiple,
         help_text=_("De koppeling mag alleen naar deze kanalen vragen."),
+    )
+    scopes = forms.MultipleChoiceField(
+        label=_("Rechten"), choices=TokenScope.choices, initial=[TokenScope.READ], widget=forms.CheckboxSelectMultiple,
+        help_text=_("Lezen: toestemming en open verwijdertaken opvragen. Publiceren: publicaties registreren "
+                    "en verwijdertaken afmelden."),
     )
