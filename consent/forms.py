@@ -125,6 +125,11 @@ class TokenForm(forms.Form):
     )
     scopes = forms.MultipleChoiceField(
         label=_("Rechten"), choices=TokenScope.choices, initial=[TokenScope.READ], widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text=_("Lezen: toestemming en open verwijdertaken opvragen. Publiceren: publicaties registreren "
                     "en verwijdertaken afmelden."),
     )
+
+    def clean_scopes(self):
+        # Nothing ticked: the old behaviour, a read-only token.
+        return self.cleaned_data["scopes"] or [TokenScope.READ.value]

@@ -76,7 +76,7 @@ def register(request, token):
     wanted = {p["id"]: p["recognisable"] for p in people}
     found = {p.pk: p for p in Pupil.objects.filter(pk__in=list(wanted))}
     if set(wanted) - set(found):
-        return _error(400, "unknown pupil id")
+        return _error(404, "unknown pupil id")
     try:
         publication = services.register_publication(
             purpose=purpose, title=title, published_on=published_on, location=location, token=token,

@@ -34,10 +34,10 @@ PATHS = {
                 "schema": {"$ref": "#/components/schemas/PublicationIn"}}}},
             "responses": {
                 "201": _ok("Registered.", "PublicationOut"),
-                "400": _error("The body is malformed or names an unknown pupil."),
+                "400": _error("The body is malformed."),
                 "401": UNAUTHORIZED,
                 "403": _error("This token may not publish, or not on this channel."),
-                "404": _error("Unknown channel."),
+                "404": _error("Unknown channel or unknown pupil."),
                 "409": _error("A pupil who may not be shown is registered as recognisable."),
             },
         }
@@ -82,14 +82,18 @@ SCHEMAS = {
         "type": "object",
         "required": ["channel", "title", "date", "pupils"],
         "properties": {
-            "channel": {"type": "string"},
-            "title": {"type": "string", "minLength": 1, "maxLength": 200},
+            "channel": {"type": "string", "pattern": "^[a-z0-9-]{1,40}$"},
+            "title": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$"},
             "date": {"type": "string", "format": "date"},
-            "location": {"type": "string", "maxLength": 500, "description": "URL or a short description"},
+            "location": {"type": "string", "maxLength": 500, "pattern": "^[^\\x00]*$",
+                         "description": "URL or a short description"},
             "pupils": {"type": "array", "maxItems": 500, "items": {
                 "type": "object", "required": ["id", "recognisable"],
-                "properties": {"id": {"type": "integer", "minimum": 1}, "recognisable": {"type": "boolean"}}}},
+                "properties": {"id": {"type": "integer", "minimum": 1, "maximum": 999999999999999},
+                               "recognisable": {"type": "boolean"}},
+                "additionalProperties": False}},
         },
+        "additionalProperties": False,
     },
     "PublicationOut": {
         "type": "object",
@@ -130,7 +134,8 @@ SCHEMAS = {
         "type": "object",
         "required": ["outcome"],
         "properties": {"outcome": {"type": "string", "enum": ["verwijderd", "onherkenbaar"]},
-                       "note": {"type": "string", "maxLength": 2000}},
+                       "note": {"type": "string", "maxLength": 2000, "pattern": "^[^\\x00]*$"}},
+        "additionalProperties": False,
     },
     "TakedownDoneOut": {
         "type": "object",
