@@ -43,11 +43,14 @@ def outcome_of(answer: state.Answer, *, left: bool = False) -> str:
     return CheckOutcome.NO if answer.answered else CheckOutcome.OPEN
 
 
-def verdicts(*, purpose: Purpose, pupils=(), staff=()) -> list[Verdict]:
-    """One verdict per person, in the order given; a retired channel allows nobody."""
+def verdicts(*, purpose: Purpose, pupils=(), staff=(), pupil_answers=None, staff_answers=None) -> list[Verdict]:
+    """One verdict per person, in the order given; a retired channel allows nobody. Answers
+    already read (`state.pupil_answers` over this purpose among others) may be passed in."""
     pupils, staff = list(pupils), list(staff)
-    pupil_answers = state.pupil_answers([p.pk for p in pupils], [purpose]) if pupils else {}
-    staff_answers = state.staff_answers([s.pk for s in staff], [purpose]) if staff else {}
+    if pupil_answers is None:
+        pupil_answers = state.pupil_answers([p.pk for p in pupils], [purpose]) if pupils else {}
+    if staff_answers is None:
+        staff_answers = state.staff_answers([s.pk for s in staff], [purpose]) if staff else {}
     result = []
     for kind, people, answers in (("pupil", pupils, pupil_answers), ("staff", staff, staff_answers)):
         for person in people:
@@ -62,8 +65,9 @@ def verdicts(*, purpose: Purpose, pupils=(), staff=()) -> list[Verdict]:
     return result
 
 
-def allowed_map(*, purposes, pupil_ids) -> dict[int, set[str]]:
-    """{pupil id: slugs of the channels they may be shown on}: what the page's script needs."""
+def allowed_map(*, purposes, answers, people) -> dict[int, str]:
+    """{person id: the slugs of the channels they may be shown on, space-separated}: what the
+    page's script needs. A pupil who left may be shown nowhere."""
     purposes = [p for p in purposes if not p.is_retired]
-    answers = state.pupil_answers(list(pupil_ids), purposes)
-    return {pk: {p.slug for p in purposes if state.answer(answers, pk, p.pk).given} for pk in pupil_ids}
+    return {person.pk: " ".join(sorted(p.slug for p in purposes if state.answer(answers, person.pk, p.pk).given))
+            if getattr(person, "left_on", None) is None else "" for person in people}
