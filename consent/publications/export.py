@@ -6,11 +6,15 @@ from .selectors import pupil_entries
 
 
 def write_rows(writer, pupil) -> None:
-    """After the ledger rows: a blank line, a header, and one row per publication the pupil is on."""
+    """After the ledger rows, when the pupil is on any publication: a blank line, a header, and one
+    row per publication."""
+    entries = pupil_entries(pupil)
+    if not entries:
+        return
     writer.writerow([])
     writer.writerow([_("publicatie"), _("kanaal"), _("datum"), _("waar"), _("getoond"), _("controle bij plaatsen"),
                      _("verwijdertaak"), _("uiterlijk"), _("afgehandeld")])
-    for e in pupil_entries(pupil):
+    for e in entries:
         takedown = next(iter(e.takedowns.all()), None)
         done = getattr(takedown, "done", None) if takedown else None
         writer.writerow([
