@@ -31,7 +31,6 @@ The API check meets the goal (>= 0.5); the phone page does not: the portal's fix
 import importlib.util
 import random
 import statistics
-import sys
 import time
 import uuid
 from pathlib import Path
