@@ -32,3 +32,6 @@ class PaperFormAdmin(ReadOnlyAdmin):
 @admin.register(IntegrationToken)
 class IntegrationTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "prefix", "created_at", "revoked_at"]
+
+
+from .publications import admin as _publications_admin  # noqa: F401 - registers its models

@@ -47,16 +47,26 @@ def _token(request) -> IntegrationToken | None:
     return token
 
 
-def token_required(view):
-    def wrapped(request, *args, **kwargs):
-        token = _token(request)
-        if token is None:
-            return _error(401, "missing, unknown or revoked token")
-        return view(request, token, *args, **kwargs)
+def token_with(scope: str):
+    """View decorator: a valid token (401 otherwise) holding `scope` (403 otherwise)."""
 
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
+    def decorator(view):
+        def wrapped(request, *args, **kwargs):
+            token = _token(request)
+            if token is None:
+                return _error(401, "missing, unknown or revoked token")
+            if not token.has_scope(scope):
+                return _error(403, f"this token lacks the {scope} scope")
+            return view(request, token, *args, **kwargs)
+
+        wrapped.__name__ = view.__name__
+        wrapped.__doc__ = view.__doc__
+        return wrapped
+
+    return decorator
+
+
+token_required = token_with("read")
 
 
 def _json(data, status: int = 200) -> JsonResponse:

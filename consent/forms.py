@@ -2,7 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Method, Purpose
+from .models import Method, Purpose, TokenScope
 
 YES, NO = "ja", "nee"
 
@@ -123,3 +123,13 @@ class TokenForm(forms.Form):
         label=_("Kanalen"), queryset=Purpose.objects.active(), widget=forms.CheckboxSelectMultiple,
         help_text=_("De koppeling mag alleen naar deze kanalen vragen."),
     )
+    scopes = forms.MultipleChoiceField(
+        label=_("Rechten"), choices=TokenScope.choices, initial=[TokenScope.READ], widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Lezen: toestemming en open verwijdertaken opvragen. Publiceren: publicaties registreren "
+                    "en verwijdertaken afmelden."),
+    )
+
+    def clean_scopes(self):
+        # Nothing ticked: the old behaviour, a read-only token.
+        return self.cleaned_data["scopes"] or [TokenScope.READ.value]

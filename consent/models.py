@@ -190,8 +190,18 @@ class ConsentRecord(models.Model):
         return f"{who} · {self.purpose_id} · {'ja' if self.given else 'nee'} · {self.recorded_at:%Y-%m-%d %H:%M}"
 
 
+class TokenScope(models.TextChoices):
+    READ = "read", _("lezen: toestemming en open verwijdertaken opvragen")
+    PUBLISH = "publish", _("publiceren: publicaties registreren en verwijdertaken afmelden")
+
+
+def default_scopes() -> list[str]:
+    return [TokenScope.READ.value]
+
+
 class IntegrationToken(models.Model):
-    """Access for one publishing tool (website, newsletter) to the read-only API.
+    """Access for one publishing tool (website, newsletter) to the API, limited to its channels
+    and its scopes (read; publish).
 
     Only the SHA-256 of the token is stored; the token itself is shown once, when created.
     """
@@ -205,6 +215,7 @@ class IntegrationToken(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    scopes = models.JSONField(default=default_scopes, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -221,3 +232,16 @@ class IntegrationToken(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in (self.scopes or [])
+
+
+# Publications and takedowns (issue 16) are models of this app, defined in their own module.
+from .publications.models import (  # noqa: F401
+    Publication,
+    PublicationPerson,
+    Takedown,
+    TakedownDone,
+    TakedownReminder,
+)

@@ -139,3 +139,16 @@ SPEC = {
         },
     },
 }
+
+# The publications API (issue 16): register a publication, poll and close takedowns; and the
+# scopes every token now has (read; publish).
+from .publications.openapi import PATHS as _PUBLICATION_PATHS
+from .publications.openapi import SCHEMAS as _PUBLICATION_SCHEMAS
+
+SPEC["paths"].update(_PUBLICATION_PATHS)
+SPEC["components"]["schemas"].update(_PUBLICATION_SCHEMAS)
+SPEC["paths"]["/v1/channels"]["get"]["responses"]["403"] = _error_response("This token lacks the read scope.")
+SPEC["info"]["description"] += (
+    " Tokens have scopes: read (the consent answers, open takedowns) and publish (register a "
+    "publication, mark a takedown done). /v1/consent/pupils is the check before publishing."
+)

@@ -31,6 +31,7 @@ from .models import (
     PurposeVersion,
     media_label,
 )
+from .publications import services as publications
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +97,8 @@ def update_purpose(*, purpose: Purpose, name: str, explanation: str, covers_phot
         version = _new_version(purpose=purpose, explanation=explanation, substantive=substantive, actor=actor)
         changes["versie"] = version.number
         changes["opnieuw gevraagd"] = substantive
+        if substantive:
+            publications.takedowns_after_reask(purpose=purpose)
     audit.record(actor=actor, action="doel gewijzigd", obj=purpose, changes=changes)
     return purpose
 
@@ -123,7 +126,10 @@ def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uui
         records.append(ConsentRecord(purpose=purpose, purpose_version=version, given=choices[purpose.pk],
                                      text_sha256=version.text_sha256, submission=submission, recorded_at=at,
                                      **fields))
-    return ConsentRecord.objects.bulk_create(records)
+    records = ConsentRecord.objects.bulk_create(records)
+    # A no that stops someone being shown puts their recognisable publications on the takedown list.
+    publications.takedowns_after_ledger_change(records=records)
+    return records
 
 
 def _send_receipt(*, records: list[ConsentRecord], recipients: list[str], person_name: str) -> None:
@@ -328,14 +334,15 @@ def send_yearly_check(*, actor=None) -> int:
 
 
 @transaction.atomic
-def create_integration_token(*, name: str, purposes, actor) -> tuple[IntegrationToken, str]:
-    """A new token for a publishing tool. Returns the token itself once; only its hash is kept."""
+def create_integration_token(*, name: str, purposes, actor, scopes=("read",)) -> tuple[IntegrationToken, str]:
+    """A new token for a publishing tool, with its scopes (read; publish). Returns the token
+    itself once; only its hash is kept."""
     raw = "jp_" + secrets.token_urlsafe(32)
     token = IntegrationToken.objects.create(name=name, token_hash=IntegrationToken.hash(raw), prefix=raw[:8],
-                                            created_by=actor)
+                                            created_by=actor, scopes=sorted(set(scopes)))
     token.purposes.set(purposes)
     audit.record(actor=actor, action="koppeling aangemaakt", obj=token,
-                 changes={"kanalen": [str(p) for p in purposes]})
+                 changes={"kanalen": [str(p) for p in purposes], "rechten": sorted(set(scopes))})
     return token, raw
 
 

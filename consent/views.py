@@ -18,6 +18,7 @@ from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 from . import pdf, services, sheet, state
 from .forms import ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
 from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose
+from .publications import export as publications_export
 
 
 def _active_purposes():
@@ -159,6 +160,7 @@ def pupil_export(request, pk):
                          _("ja") if r.ended else "", r.decided_by_name, r.on_behalf_of_name, r.get_decider_role_display(),
                          r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
                          r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)])
+    publications_export.write_rows(writer, pupil)
     return response
 
 
@@ -355,7 +357,8 @@ def tokens(request):
     new_token = None
     if request.method == "POST" and form.is_valid():
         _token, new_token = services.create_integration_token(
-            name=form.cleaned_data["name"], purposes=form.cleaned_data["purposes"], actor=request.user)
+            name=form.cleaned_data["name"], purposes=form.cleaned_data["purposes"], actor=request.user,
+            scopes=form.cleaned_data["scopes"])
         form = TokenForm()
     items = IntegrationToken.objects.prefetch_related("purposes").order_by("revoked_at", "-created_at")
     return render(request, "consent/tokens.html", {"form": form, "tokens": items, "new_token": new_token})

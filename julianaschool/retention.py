@@ -27,6 +27,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from . import audit
@@ -34,6 +35,10 @@ from .append_only import purging
 from .models import AuditEntry, Guardian, LinkCode, Pupil, StaffMember
 
 User = get_user_model()
+
+# Sent inside `purging()` for every person whose consent period has passed, with `person`: apps
+# that keep records under the consent ledger's retention (consent's publications) delete them.
+consent_period_passed = Signal()
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -211,8 +216,11 @@ def apply(*, today: datetime.date | None = None) -> Plan:
     ConsentRecord, PaperForm = _model("consent.ConsentRecord"), _model("consent.PaperForm")
     TimelineEntry, Measure, DossierDocument = (_model("incidents.TimelineEntry"), _model("incidents.Measure"),
                                                _model("incidents.DossierDocument"))
+    consent_cut = years_before(plan.today, settings.RETENTION_CONSENT_YEARS)
     with purging():
         for item in plan.people:
+            if item.person.left_on <= consent_cut:
+                consent_period_passed.send(sender=type(item.person), person=item.person)
             if item.consent_records:
                 ConsentRecord.objects.filter(pk__in=item.consent_records).delete()
                 _scrub_ids(ConsentRecord, item.consent_records)

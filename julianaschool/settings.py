@@ -162,6 +162,7 @@ PORTAL_DASHBOARD_PROVIDERS = [
     "julianaschool.dashboard.sections",
     "policy.dashboard.sections",
     "consent.dashboard.sections",
+    "consent.publications.dashboard.sections",
     "incidents.dashboard.sections",
     "julianaschool.security_views.dashboard_sections",
 ]
@@ -169,6 +170,7 @@ PORTAL_NAV_PROVIDERS = [
     "julianaschool.dashboard.nav_items",
     "policy.dashboard.nav_items",
     "consent.dashboard.nav_items",
+    "consent.publications.dashboard.nav_items",
     "incidents.dashboard.nav_items",
     "julianaschool.security_views.nav_items",
 ]
@@ -263,3 +265,6 @@ INCIDENTS_LADDER_MONTHS = env.int("INCIDENTS_LADDER_MONTHS", default=12)
 # Two guardians who disagree: "most_restrictive" (a no by either is a no) or "latest" (the most
 # recent answer counts).
 CONSENT_GUARDIAN_RULE = env("CONSENT_GUARDIAN_RULE", default="most_restrictive")
+
+# A takedown (a publication shows someone who may no longer be shown) is due this many school days on.
+PUBLICATIONS_TAKEDOWN_SCHOOL_DAYS = env.int("PUBLICATIONS_TAKEDOWN_SCHOOL_DAYS", default=5)

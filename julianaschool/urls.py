@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("julianaschool.people_urls")),
     path("protocol/", include("policy.pdf_urls")),
     path("protocol/", include("policy.urls")),
+    path("toestemming/publicaties/", include("consent.publications.urls")),
     path("toestemming/", include("consent.urls")),
     path("incidenten/", include("incidents.urls")),
     path("api/", include("consent.api_urls")),

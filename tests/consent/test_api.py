@@ -100,7 +100,8 @@ def test_the_api_only_answers_get(world, purposes):
 def test_openapi_description_names_every_endpoint_and_the_bearer_header(client):
     spec = client.get(reverse("consent_api:openapi")).json()
     assert spec["openapi"].startswith("3.")
-    assert set(spec["paths"]) == {"/v1/channels", "/v1/consent/group", "/v1/consent/pupils"}
+    assert set(spec["paths"]) == {"/v1/channels", "/v1/consent/group", "/v1/consent/pupils", "/v1/publications",
+                                  "/v1/takedowns", "/v1/takedowns/{id}/done"}
     assert spec["components"]["securitySchemes"]["bearerAuth"] == {
         "type": "http", "scheme": "bearer", "description": "Authorization: Bearer <token of the integration>"}
     for path in ("/v1/consent/group", "/v1/consent/pupils"):
