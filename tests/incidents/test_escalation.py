@@ -14,9 +14,10 @@ from tests.conftest import make_staff
 from julianaschool.models import Role
 
 
-def test_a_serious_incident_mails_every_director_at_once(world):
+def test_a_serious_incident_mails_every_director_at_once(world, django_capture_on_commit_callbacks):
     second = make_staff("adjunct", Role.DIRECTIE)
-    report(world, severity=Severity.ERNSTIG)
+    with django_capture_on_commit_callbacks(execute=True):
+        report(world, severity=Severity.ERNSTIG)
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == sorted([world.directie.email, second.email])
     assert "Pesten" in mail.outbox[0].subject
@@ -25,8 +26,9 @@ def test_a_serious_incident_mails_every_director_at_once(world):
     assert reverse("incidents:detail", args=[Incident.objects.get().pk]) in mail.outbox[0].body
 
 
-def test_a_possibly_criminal_category_mails_directie_even_when_not_marked_serious(world):
-    report(world, category="In diskrediet brengen", severity=Severity.LICHT)
+def test_a_possibly_criminal_category_mails_directie_even_when_not_marked_serious(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report(world, category="In diskrediet brengen", severity=Severity.LICHT)
     assert len(mail.outbox) == 1
 
 
