@@ -17,6 +17,7 @@ urlpatterns = [
         form_class=PortalPasswordResetForm)), name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("julianaschool.people_urls")),
+    path("", include("julianaschool.office_urls")),
     path("protocol/", include("policy.pdf_urls")),
     path("protocol/", include("policy.urls")),
     path("toestemming/", include("consent.urls")),
