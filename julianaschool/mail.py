@@ -126,8 +126,21 @@ def deliver(*, mail_id: int) -> str:
             return mail.status
         mail.status = MailStatus.SENT
         mail.sent_at = timezone.now()
-        mail.save(update_fields=["attempts", "status", "sent_at"])
+        # The text may carry a koppelcode or a password link: once delivered, the portal keeps no copy.
+        mail.body = ""
+        mail.save(update_fields=["attempts", "status", "sent_at", "body"])
         return mail.status
+
+
+@transaction.atomic
+def prune_sent(*, older_than_days: int = 30) -> int:
+    """Deletes the record of mails sent more than `older_than_days` ago (failed ones stay until
+    directie has seen them); returns how many."""
+    cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
+    deleted, _per_model = OutgoingMail.objects.filter(status=MailStatus.SENT, sent_at__lt=cutoff).delete()
+    if deleted:
+        audit.record(actor=None, action="mail.pruned", changes={"deleted": deleted, "older_than_days": older_than_days})
+    return deleted
 
 
 @transaction.atomic

@@ -236,3 +236,16 @@ def test_a_held_reminder_waits_in_the_worker_queue_until_the_next_school_day():
     DBTaskResult.objects.update(run_after=timezone.now())
     run_worker()
     assert [m.to for m in outbox.outbox] == [["p@example.org"]]
+
+
+def test_a_delivered_mail_keeps_no_copy_of_its_text_and_is_forgotten_after_thirty_days(world, django_capture_on_commit_callbacks):
+    guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        code = services.invite_guardian(guardian=guardian, invited_by=world.administratie)
+    sent = OutgoingMail.objects.get()
+    assert code in outbox.outbox[0].body and sent.body == ""
+    call_command("prune_sent_mail", stdout=open("/dev/null", "w"))
+    assert OutgoingMail.objects.exists()
+    OutgoingMail.objects.update(sent_at=timezone.now() - datetime.timedelta(days=31))
+    call_command("prune_sent_mail", stdout=open("/dev/null", "w"))
+    assert not OutgoingMail.objects.exists()
