@@ -67,7 +67,7 @@ def import_ics(request):
             upload.add_error("file", error)
         else:
             messages.success(request, _("%(added)s vrije periode(s) toegevoegd; %(already)s stond(en) er al, "
-                                        "%(other)s hoort/horen bij een ander schooljaar.") % result)
+                                        "%(other_year)s hoort/horen bij een ander schooljaar.") % result)
             return _back(school_year)
     elif school_year is None:
         upload.add_error(None, _("Er is nog geen schooljaar; maak dat eerst aan."))
