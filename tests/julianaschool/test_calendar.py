@@ -163,8 +163,8 @@ def test_the_office_imports_the_holidays_from_an_ics_file(year, client):
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Kerst\nDTSTART:morgen\nEND:VEVENT\nEND:VCALENDAR\n", "is geen datum"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Kerst\nEND:VEVENT\nEND:VCALENDAR\n", "heeft geen begindatum"),
     ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261219\n", "END:VEVENT ontbreekt"),
-    ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Kerst\nDTSTART;VALUE=DATE:20261219\nDTEND;VALUE=DATE:20261201\n"
-     "END:VEVENT\nEND:VCALENDAR\n", "eindigt vóór zij begint"),
+    (("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Kerst\nDTSTART;VALUE=DATE:20261219\nDTEND;VALUE=DATE:20261201\n"
+      "END:VEVENT\nEND:VCALENDAR\n"), "eindigt vóór zij begint"),
 ])
 def test_a_bad_ics_file_gets_a_dutch_message_and_changes_nothing(year, christmas, client, content, message):
     from tests.conftest import make_staff

@@ -1,6 +1,7 @@
 """Mail goes out after the write commits, through the background worker, and waits in quiet hours."""
 
 import datetime
+import io
 import signal
 import socket
 import zoneinfo
@@ -54,10 +55,10 @@ def school_year_around(day: datetime.date) -> SchoolYear:
 
 def test_a_mail_for_a_write_that_rolled_back_is_never_sent_nor_kept(world, django_capture_on_commit_callbacks):
     guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            services.invite_guardian(guardian=guardian, invited_by=world.administratie)
-            raise RuntimeError("the rest of the write failed")
+    with (django_capture_on_commit_callbacks(execute=True) as callbacks, pytest.raises(RuntimeError),
+          transaction.atomic()):
+        services.invite_guardian(guardian=guardian, invited_by=world.administratie)
+        raise RuntimeError("the rest of the write failed")
     assert callbacks == []
     assert outbox.outbox == []
     assert not OutgoingMail.objects.exists()
@@ -238,14 +239,15 @@ def test_a_held_reminder_waits_in_the_worker_queue_until_the_next_school_day():
     assert [m.to for m in outbox.outbox] == [["p@example.org"]]
 
 
-def test_a_delivered_mail_keeps_no_copy_of_its_text_and_is_forgotten_after_thirty_days(world, django_capture_on_commit_callbacks):
+def test_a_delivered_mail_keeps_no_copy_of_its_text_and_is_forgotten_after_thirty_days(
+        world, django_capture_on_commit_callbacks):
     guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
     with django_capture_on_commit_callbacks(execute=True):
         code = services.invite_guardian(guardian=guardian, invited_by=world.administratie)
     sent = OutgoingMail.objects.get()
     assert code in outbox.outbox[0].body and sent.body == ""
-    call_command("prune_sent_mail", stdout=open("/dev/null", "w"))
+    call_command("prune_sent_mail", stdout=io.StringIO())
     assert OutgoingMail.objects.exists()
     OutgoingMail.objects.update(sent_at=timezone.now() - datetime.timedelta(days=31))
-    call_command("prune_sent_mail", stdout=open("/dev/null", "w"))
+    call_command("prune_sent_mail", stdout=io.StringIO())
     assert not OutgoingMail.objects.exists()
