@@ -1,9 +1,10 @@
 """Every mail the portal sends goes through `send()`: rendered now, delivered by the background worker.
 
-`send()` writes an `OutgoingMail` row in the caller's transaction and enqueues the worker's task
-(django-tasks, database backend, `manage.py db_worker`) only once that transaction commits: a mail
-for a write that rolls back is never sent, and never even stored (zulip's actions send side
-effects on commit). A mail the mail server refuses is retried after `MAIL_RETRY_DELAYS`; after the
+`send()` writes an `OutgoingMail` row and the worker's task (django-tasks, database backend,
+`manage.py db_worker`) in the caller's transaction: the worker sees both only once that transaction
+commits, and a mail for a write that rolls back is never sent, nor even stored (zulip's actions
+send side effects on commit; with a backend that runs tasks at once, as in the tests, the task is
+enqueued with `transaction.on_commit`). A mail the mail server refuses is retried after `MAIL_RETRY_DELAYS`; after the
 last attempt it is marked failed, and directie sees it on the mail page (`mail_outbox` view).
 
 Each kind of mail has a function of its own below, so the kinds, their subjects and whether they
@@ -27,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_tasks import task, task_backends
+from django_tasks_db import DatabaseBackend
 
 from . import audit, school_calendar
 from .models import MailStatus, OutgoingMail
@@ -76,8 +78,18 @@ def send(*, to: Iterable[str], subject: str, template: str, context: dict, urgen
     mail = OutgoingMail.objects.create(kind=str(kind), to=recipients, subject=str(subject)[:255], body=body,
                                        urgent=urgent, created_at=now,
                                        send_after=release_time(urgent=urgent, at=now))
-    transaction.on_commit(lambda: _enqueue(mail.pk, mail.send_after))
+    _enqueue_after_commit(mail)
     return mail
+
+
+def _enqueue_after_commit(mail: OutgoingMail) -> None:
+    """The database backend's task row is written in the current transaction (it commits or rolls
+    back with the write, and the worker cannot see it before the commit: nothing is lost if the
+    process dies in between); any other backend runs the task, so it is enqueued on commit."""
+    if isinstance(task_backends[deliver_mail.backend], DatabaseBackend):
+        _enqueue(mail.pk, mail.send_after)
+    else:
+        transaction.on_commit(lambda: _enqueue(mail.pk, mail.send_after))
 
 
 def _enqueue(mail_id: int, send_after: datetime.datetime) -> None:
@@ -122,7 +134,7 @@ def deliver(*, mail_id: int) -> str:
                              changes={"attempts": mail.attempts, "error": mail.last_error})
             mail.save(update_fields=["attempts", "last_error", "status", "send_after"])
             if mail.status == MailStatus.RETRYING:
-                transaction.on_commit(lambda: _enqueue(mail.pk, mail.send_after))
+                _enqueue_after_commit(mail)
             return mail.status
         mail.status = MailStatus.SENT
         mail.sent_at = timezone.now()
@@ -152,7 +164,7 @@ def retry_failed(*, actor, mail: OutgoingMail) -> OutgoingMail:
     mail.status, mail.attempts, mail.send_after = MailStatus.QUEUED, 0, timezone.now()
     mail.save(update_fields=["status", "attempts", "send_after"])
     audit.record(actor=actor, action="mail.retried", obj=mail, changes={"to": mail.to})
-    transaction.on_commit(lambda: _enqueue(mail.pk, mail.send_after))
+    _enqueue_after_commit(mail)
     return mail
 
 

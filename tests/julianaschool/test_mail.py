@@ -103,6 +103,19 @@ def test_the_worker_on_the_database_sends_the_queued_mail():
 
 
 @pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DATABASE_TASKS)
+def test_a_write_that_rolls_back_leaves_no_task_for_the_worker():
+    guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.invite_guardian(guardian=guardian, invited_by=None)
+        assert DBTaskResult.objects.count() == 1  # written with the mail, in the same transaction
+        raise RuntimeError("rolled back")
+    assert not DBTaskResult.objects.exists() and not OutgoingMail.objects.exists()
+    run_worker()
+    assert outbox.outbox == []
+
+
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DATABASE_TASKS, MAIL_RETRY_DELAYS=[0, 0])
 def test_a_mail_the_server_refuses_is_retried_and_sent_when_the_server_is_back():
     guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
