@@ -216,6 +216,7 @@ MAIL_KINDS = [
     (mail.consent_reminder, {"to": "p@example.org", "context": {}}, False),
     (mail.consent_yearly_check, {"to": "p@example.org", "context": {}}, False),
     (mail.policy_acknowledgement_request, {"to": "p@example.org", "context": {}}, False),
+    (mail.policy_review_reminder, {"to": ["d@example.org"], "context": {"status": {"state": "due", "days": 30}}}, False),
 ]
 
 
