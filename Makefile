@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum requirements.txt | cut -c1-12)
 DEV_ENV := DEBUG=true
+PORT ?= 8000
 
-.PHONY: run test setup messages serve clean
+.PHONY: run worker test setup messages serve clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -25,7 +26,14 @@ run: setup
 	$(DEV_ENV) $(PY) manage.py migrate --noinput -v 0
 	$(DEV_ENV) $(PY) manage.py create_signing_certificate --if-missing
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	@# The mail worker runs beside the web server; when the server stops (Ctrl+C), the worker stops too.
+	$(DEV_ENV) $(PY) manage.py db_worker --no-reload -v 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# The background worker alone (sends mail), as the deployment's service runs it.
+worker: setup
+	$(DEV_ENV) $(PY) manage.py db_worker
 
 test: setup
 	$(PY) -m pytest

@@ -8,15 +8,13 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from julianaschool import audit
+from julianaschool import audit, mail
 from julianaschool.models import Guardian, Pupil, StaffMember
 from julianaschool.uploads import accept_upload
 
@@ -139,16 +137,7 @@ def _send_receipt(*, records: list[ConsentRecord], recipients: list[str], person
     first = records[0]
     context = {"records": records, "person_name": person_name, "first": first, "school_name": settings.SCHOOL_NAME,
                "url": _absolute(reverse("consent:receipt", args=[first.submission]))}
-    try:
-        send_mail(
-            subject=_("Bevestiging van uw keuze over foto's, film en geluid: %(name)s") % {"name": person_name},
-            message=render_to_string("emails/consent_receipt.txt", context),
-            from_email=None,
-            recipient_list=recipients,
-        )
-    except Exception:  # noqa: BLE001
-        # The decision counts even when the mail server is down; the receipt page still shows it.
-        logger.exception("Could not send consent receipt %s", first.submission)
+    mail.consent_receipt(to=recipients, person_name=person_name, context=context)
 
 
 def _active_purposes(choices: dict[int, bool]) -> list[Purpose]:
@@ -299,9 +288,7 @@ def send_reminders(*, actor=None, pupils=None) -> int:
         if not email:
             continue
         context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME}
-        send_mail(subject=_("Wilt u uw keuze over foto's, film en geluid doorgeven?"),
-                  message=render_to_string("emails/consent_reminder.txt", context), from_email=None,
-                  recipient_list=[email])
+        mail.consent_reminder(to=email, context=context)
         sent += 1
     audit.record(actor=actor, action="herinnering toestemming verstuurd", changes={"mails": sent})
     return sent
@@ -322,9 +309,7 @@ def send_yearly_check(*, actor=None) -> int:
         if not email:
             continue
         context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year}
-        send_mail(subject=_("Nieuw schooljaar: kloppen uw keuzes over foto's, film en geluid nog?"),
-                  message=render_to_string("emails/consent_yearly.txt", context), from_email=None,
-                  recipient_list=[email])
+        mail.consent_yearly_check(to=email, context=context)
         sent += 1
     audit.record(actor=actor, action="jaarlijkse controle toestemming verstuurd", changes={"mails": sent})
     return sent

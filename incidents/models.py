@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool.models import ClassGroup, Guardian, Pupil, StaffMember
+from julianaschool.school_calendar import school_days_between, school_days_in
 
 
 class Severity(models.TextChoices):
@@ -128,23 +129,6 @@ class Incident(models.Model):
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         """Not picked up (still 'gemeld') after 2 school days."""
         return self.status == Status.GEMELD and self.school_days_waiting(today) >= 2
-
-
-def school_days_between(start: datetime.date, end: datetime.date) -> int:
-    """Weekdays after `start` up to and including `end`.
-
-    School holidays are not known to the portal; counting weekdays errs on the side of flagging
-    too early, never too late.
-    """
-    if end <= start:
-        return 0
-    days = (end - start).days
-    weeks, rest = divmod(days, 7)
-    count = weeks * 5
-    for offset in range(1, rest + 1):
-        if (start + datetime.timedelta(days=weeks * 7 + offset)).weekday() < 5:
-            count += 1
-    return count
 
 
 class PartyKind(models.TextChoices):
@@ -373,6 +357,13 @@ class Measure(models.Model):
     def calendar_days(self) -> int | None:
         if self.starts_on and self.ends_on:
             return (self.ends_on - self.starts_on).days + 1
+        return None
+
+    @property
+    def school_days(self) -> int | None:
+        """School days in the period (the school calendar's holidays and days off do not count)."""
+        if self.starts_on and self.ends_on:
+            return school_days_in(self.starts_on, self.ends_on)
         return None
 
     @property

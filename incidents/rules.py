@@ -20,11 +20,11 @@ from django.utils.translation import gettext as _
 
 from .models import PUPIL_LADDER, SEPARATE, STAFF_LADDER, Measure, MeasureKind, MeasureStatus
 
-# WPO art. 40c lid 1 says "ten hoogste een week". We count CALENDAR days, inclusive: at most 7.
-# A week is a calendar notion, and counting calendar days means a weekend or a holiday inside the
-# period can never stretch a schorsing: 7 consecutive days hold at most 5 school days, whereas
-# "5 school days" across a holiday could keep a child home for two weeks or more.
-MAX_SUSPENSION_CALENDAR_DAYS = 7
+# WPO art. 40c lid 1 says "ten hoogste een week": a school week, 5 SCHOOL days, counted with the
+# school calendar (julianaschool.school_calendar). A weekend or a holiday inside the period does
+# not count, because the child would not have been at school anyway; a schorsing that falls on
+# no school day at all suspends nothing and is refused.
+MAX_SUSPENSION_SCHOOL_DAYS = 5
 OBJECTION_WEEKS = 6
 SEARCH_WEEKS = 8
 
@@ -93,16 +93,19 @@ def _pupil_rules(measure: Measure) -> list[Refusal]:
         rule = _("WPO art. 40c lid 1 (schorsing ten hoogste een week)")
         if not (measure.starts_on and measure.ends_on):
             refusals.append(Refusal(rule, _("vul de eerste en de laatste dag van de schorsing in.")))
-        elif measure.calendar_days > MAX_SUSPENSION_CALENDAR_DAYS:
+        elif measure.school_days > MAX_SUSPENSION_SCHOOL_DAYS:
             refusals.append(Refusal(rule, _(
-                "een schorsing duurt ten hoogste een week (7 kalenderdagen); deze duurt %(days)s dagen."
-            ) % {"days": measure.calendar_days}))
+                "een schorsing duurt ten hoogste een week (5 schooldagen); deze duurt %(days)s schooldagen."
+            ) % {"days": measure.school_days}))
+        elif measure.school_days == 0:
+            refusals.append(Refusal(rule, _(
+                "deze dagen zijn geen schooldagen (weekend of vakantie in de schoolkalender); kies schooldagen.")))
         if not _has_parents(party):
             refusals.append(Refusal(
                 _("WPO art. 40c lid 2 (schriftelijk besluit aan de ouders)"),
                 _("er is geen ouder/verzorger bekend aan wie het besluit schriftelijk kan worden meegedeeld."),
             ))
-        if measure.calendar_days and measure.calendar_days > 1 and not measure.inspectorate_notified_on:
+        if measure.school_days and measure.school_days > 1 and not measure.inspectorate_notified_on:
             refusals.append(Refusal(
                 _("WPO art. 40c lid 3 (melding aan de inspectie)"),
                 _("een schorsing langer dan één dag wordt schriftelijk en met redenen aan de inspectie gemeld; leg die melding vast."),

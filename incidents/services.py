@@ -11,14 +11,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from julianaschool import access, audit
+from julianaschool import access, audit, mail
 from julianaschool.uploads import accept_upload
 from julianaschool.models import Enrollment, Role, SchoolYear
 
@@ -125,13 +123,7 @@ def _notify_directie(incident: Incident) -> None:
         return
     url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
     # The mail names no child: it leaves the school's systems; the details are behind the login.
-    send_mail(
-        subject=_("Ernstig incident gemeld: %(category)s") % {"category": incident.category.name},
-        message=render_to_string("emails/incident_urgent.txt", {"incident": incident, "url": url,
-                                                                 "school_name": settings.SCHOOL_NAME}),
-        from_email=None,
-        recipient_list=recipients,
-    )
+    mail.incident_urgent(to=recipients, category_name=incident.category.name, context={"incident": incident, "url": url})
 
 
 @transaction.atomic

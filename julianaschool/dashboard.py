@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from . import access
-from .models import Guardian, Pupil, Role, SchoolYear
+from .models import Guardian, MailStatus, OutgoingMail, Pupil, Role, SchoolYear
 
 
 def sections(request) -> list[dict]:
@@ -30,6 +30,11 @@ def sections(request) -> list[dict]:
                         "pupils": Pupil.objects.active().filter(enrollments__school_year=school_year).count()},
             "priority": 20,
         })
+    if access.is_directie(user):
+        failed = OutgoingMail.objects.filter(status=MailStatus.FAILED).count()
+        if failed:
+            result.append({"template": "julianaschool/_dashboard_mail.html", "context": {"failed": failed},
+                           "priority": 5})
     return result
 
 
@@ -38,6 +43,9 @@ def nav_items(request) -> list[dict]:
     items = [{"label": _("Overzicht"), "url": reverse("dashboard"), "active_prefix": ""}]
     if access.can_manage_people(user):
         items.append({"label": _("Leerlingen"), "url": reverse("people:pupils"), "active_prefix": "/leerlingen/"})
+    if access.can_manage_people(user):
+        items.append({"label": _("Schoolkalender"), "url": reverse("office:calendar"), "active_prefix": "/kalender/"})
     if access.is_directie(user):
         items.append({"label": _("Audittrail"), "url": reverse("people:audit"), "active_prefix": "/audit/"})
+        items.append({"label": _("Uitgaande mail"), "url": reverse("office:mail"), "active_prefix": "/mail/"})
     return items

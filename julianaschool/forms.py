@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from . import services
+from . import mail, services
 
 
 class RedeemCodeForm(forms.Form):
@@ -62,3 +64,12 @@ class ImportUploadForm(forms.Form):
 
 class LeaveForm(forms.Form):
     left_on = forms.DateField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class PortalPasswordResetForm(PasswordResetForm):
+    """Django's password-reset form, with its mail sent like every other mail (julianaschool.mail)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        mail.password_reset(to=to_email, subject=subject, body=render_to_string(email_template_name, context))

@@ -282,3 +282,81 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class DayOffKind(models.TextChoices):
+    HERFSTVAKANTIE = "herfstvakantie", _("herfstvakantie")
+    KERSTVAKANTIE = "kerstvakantie", _("kerstvakantie")
+    VOORJAARSVAKANTIE = "voorjaarsvakantie", _("voorjaarsvakantie")
+    MEIVAKANTIE = "meivakantie", _("meivakantie")
+    ZOMERVAKANTIE = "zomervakantie", _("zomervakantie")
+    STUDY_DAY = "studiedag", _("studiedag")
+    OTHER = "vrij", _("andere vrije dag")
+
+
+class DayOffQuerySet(models.QuerySet):
+    def covering(self, on: datetime.date) -> "DayOffQuerySet":
+        return self.filter(starts_on__lte=on, ends_on__gte=on)
+
+
+class DayOff(models.Model):
+    """A period without school (a holiday, a study day), first and last day included."""
+
+    school_year = models.ForeignKey(SchoolYear, on_delete=models.CASCADE, related_name="days_off",
+                                    verbose_name=_("schooljaar"))
+    kind = models.CharField(_("soort"), max_length=20, choices=DayOffKind.choices)
+    name = models.CharField(_("naam"), max_length=100, blank=True)
+    starts_on = models.DateField(_("eerste dag"))
+    ends_on = models.DateField(_("laatste dag"))
+
+    objects = DayOffQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name = _("vrije dag of vakantie")
+        verbose_name_plural = _("vrije dagen en vakanties")
+        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
+                                              name="dayoff_ends_on_or_after_start")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.name or str(self.get_kind_display())
+
+
+class MailStatus(models.TextChoices):
+    QUEUED = "queued", _("wacht op verzending")
+    SENT = "sent", _("verstuurd")
+    RETRYING = "retrying", _("wordt opnieuw geprobeerd")
+    FAILED = "failed", _("mislukt")
+
+
+class OutgoingMail(models.Model):
+    """One mail the portal sends: rendered when it was asked for, delivered by the background worker.
+
+    The row is written in the same transaction as the change it reports, so a change that rolls
+    back leaves no mail behind; the worker's task is enqueued only after the commit.
+    """
+
+    kind = models.CharField(_("soort"), max_length=40)
+    to = models.JSONField(_("aan"), default=list)
+    subject = models.CharField(_("onderwerp"), max_length=255)
+    body = models.TextField(_("tekst"))
+    urgent = models.BooleanField(_("dringend"), default=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    send_after = models.DateTimeField(_("versturen vanaf"))
+    status = models.CharField(_("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("uitgaande mail")
+        verbose_name_plural = _("uitgaande mails")
+        indexes = [models.Index(fields=["status", "send_after"])]
+
+    def __str__(self):
+        return self.subject

@@ -6,15 +6,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import audit, names
+from . import audit, mail, names
 from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
 
 User = get_user_model()
@@ -29,11 +27,12 @@ def grant_role(*, user, role: str) -> None:
 
 
 @transaction.atomic
-def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = None) -> str:
+def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = None, urgent: bool = True) -> str:
     """Create a fresh koppelcode for `guardian`, e-mail it, and return the code.
 
     Earlier unused codes of this guardian stay valid until they expire: a parent who finds the
-    first letter later can still use it.
+    first letter later can still use it. One invitation goes at once; invitations sent in bulk pass
+    `urgent=False` and wait for a school day (julianaschool.mail).
     """
     if not guardian.email:
         raise ValidationError(_("Deze ouder/verzorger heeft geen e-mailadres; vul dat eerst in."))
@@ -49,12 +48,7 @@ def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = No
     url = (base_url or settings.PORTAL_BASE_URL).rstrip("/") + reverse("people:redeem") + f"?code={code}"
     context = {"guardian": guardian, "code": code, "url": url, "expires_at": link_code.expires_at,
                "children": list(guardian.pupils.all()), "school_name": settings.SCHOOL_NAME}
-    send_mail(
-        subject=_("Uw koppelcode voor het portaal van %(school)s") % {"school": settings.SCHOOL_NAME},
-        message=render_to_string("emails/invitation.txt", context),
-        from_email=None,
-        recipient_list=[guardian.email],
-    )
+    mail.invitation(to=guardian.email, context=context, urgent=urgent)
     audit.record(actor=invited_by, action="koppelcode verstuurd", obj=guardian, changes={"verloopt": link_code.expires_at})
     return code
 

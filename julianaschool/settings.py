@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
     "julianaschool",
     "policy",
     "consent",
@@ -147,6 +149,13 @@ MAX_UPLOAD_BYTES = env.int("MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Basisschool Prinses Juliana <noreply@julianaschool.be>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Mail is sent by a background worker (`manage.py db_worker`, django-tasks' database backend).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Seconds to wait before each retry of a mail the mail server refused; after the last, it is failed.
+MAIL_RETRY_DELAYS = [60, 600, 3600]
+# Mail that is not urgent waits in weekends, holidays and before this hour for the next school day.
+MAIL_QUIET_HOURS = env.bool("MAIL_QUIET_HOURS", default=True)
+MAIL_QUIET_UNTIL = "07:30"
 # Used to build absolute links in e-mails sent outside a request (cron commands).
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 

@@ -9,16 +9,14 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from julianaschool import audit
+from julianaschool import audit, mail
 from julianaschool.access import has_role, is_directie
 from julianaschool.models import BoardMember, Role
 
@@ -412,11 +410,7 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReviewRemind
     recipients = _review_recipients()
     context = {"version": version, "status": status, "milestone": milestone,
                "url": settings.PORTAL_BASE_URL + reverse("policy:version", args=[version.pk])}
-    send_mail(
-        subject=render_to_string("emails/policy_review_subject.txt", context).strip(),
-        message=render_to_string("emails/policy_review.txt", context),
-        from_email=None, recipient_list=recipients,
-    )
+    mail.policy_review_reminder(to=recipients, context=context)
     reminder = ReviewReminder.objects.create(version=version, review_on=version.review_on, milestone=milestone,
                                              recipients=", ".join(recipients))
     audit.record(actor=None, action="policy.review_reminder", obj=version,
@@ -457,11 +451,7 @@ def send_acknowledgement_reminders(*, actor, version: ProtocolVersion) -> list[s
         if not email:
             continue
         context = {"version": version, "staff": staff, "url": url, "sender": _name(actor)}
-        send_mail(
-            subject=render_to_string("emails/policy_acknowledge_subject.txt", context).strip(),
-            message=render_to_string("emails/policy_acknowledge.txt", context),
-            from_email=None, recipient_list=[email],
-        )
+        mail.policy_acknowledgement_request(to=email, context=context)
         sent.append(email)
     audit.record(actor=actor, action="policy.acknowledgement_reminder", obj=version, changes={"recipients": sent})
     return sent

@@ -19,3 +19,8 @@ MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
 # No collectstatic in tests: WhiteNoise serves from the app finders, as under runserver.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Tasks (mail) run at once in the test process; tests of the worker switch to the database backend.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+         "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Tests of other features must not depend on the hour they run; tests of quiet hours switch it on.
+MAIL_QUIET_HOURS = False

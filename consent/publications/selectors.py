@@ -6,6 +6,9 @@ from .models import PublicationPerson, Takedown
 
 
 def publications_to_adapt(submission) -> int:
+    """How many publications the save `submission` put on the takedown list (0 for no submission)."""
+    if not submission:
+        return 0
     return Takedown.objects.filter(cause_submission=submission).values("publication").distinct().count()
 
 

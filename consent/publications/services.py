@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
+from julianaschool import school_calendar as calendar
 from julianaschool.models import Pupil, StaffMember
 
 from .. import state
 from ..models import ConsentRecord, IntegrationToken, Purpose
-from . import calendar
 from .check import verdicts
 from .models import (
     Publication,

@@ -28,25 +28,28 @@ def test_overview_lists_pupils_without_an_answer(client_for, world, purposes):
     assert f'>{world.pupil5.full_name}<' not in html
 
 
-def test_reminder_button_mails_the_guardians_of_pupils_without_an_answer(client_for, world, purposes):
+def test_reminder_button_mails_the_guardians_of_pupils_without_an_answer(client_for, world, purposes, django_capture_on_commit_callbacks):
     answer_as(world.ouder5, world.pupil5, **{slug.replace("-", "_"): True for slug in purposes})
     mail.outbox.clear()
-    response = client_for(world.directie).post(reverse("consent:remind"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world.directie).post(reverse("consent:remind"))
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [[world.ouder7.email]]
     assert world.pupil7.full_name in mail.outbox[0].body
 
 
-def test_reminder_command_for_cron_sends_the_same_mails(world, purposes):
-    call_command("consent_reminders", stdout=open("/dev/null", "w"))
+def test_reminder_command_for_cron_sends_the_same_mails(world, purposes, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("consent_reminders", stdout=open("/dev/null", "w"))
     assert sorted(m.to[0] for m in mail.outbox) == sorted([world.ouder5.email, world.ouder7.email])
 
 
-def test_yearly_check_mails_every_parent_and_resets_nothing(world, purposes):
+def test_yearly_check_mails_every_parent_and_resets_nothing(world, purposes, django_capture_on_commit_callbacks):
     answer_as(world.ouder5, world.pupil5, website=True)
     before = ConsentRecord.objects.count()
     mail.outbox.clear()
-    call_command("consent_yearly_check", stdout=open("/dev/null", "w"))
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("consent_yearly_check", stdout=open("/dev/null", "w"))
     assert sorted(m.to[0] for m in mail.outbox) == sorted([world.ouder5.email, world.ouder7.email])
     assert "blijven gewoon gelden" in mail.outbox[0].body
     assert ConsentRecord.objects.count() == before

@@ -17,9 +17,10 @@ def _post(client, world, purposes, **extra):
     return client.post(reverse("consent:office_entry", args=[world.pupil5.pk]), data)
 
 
-def test_administratie_enters_a_paper_form_with_its_scan(client_for, world, purposes):
-    response = _post(client_for(world.administratie), world, purposes, guardian=world.guardian5.pk,
-                     scan=pdf_upload())
+def test_administratie_enters_a_paper_form_with_its_scan(client_for, world, purposes, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(client_for(world.administratie), world, purposes, guardian=world.guardian5.pk,
+                         scan=pdf_upload())
     assert response.status_code == 302
     records = ConsentRecord.objects.filter(pupil=world.pupil5)
     assert records.count() == 2

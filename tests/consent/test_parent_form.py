@@ -42,10 +42,11 @@ def test_parent_cannot_see_other_childs_consent(client_for, world, purposes):
     assert not ConsentRecord.objects.exists()
 
 
-def test_saving_sends_a_receipt_and_shows_it_for_download(client_for, world, purposes):
+def test_saving_sends_a_receipt_and_shows_it_for_download(client_for, world, purposes, django_capture_on_commit_callbacks):
     client = client_for(world.ouder5)
-    response = client.post(reverse("consent:child", args=[world.pupil5.pk]),
-                           {f"doel_{purposes['website'].pk}": "nee", f"doel_{purposes['parro'].pk}": "ja"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("consent:child", args=[world.pupil5.pk]),
+                               {f"doel_{purposes['website'].pk}": "nee", f"doel_{purposes['parro'].pk}": "ja"})
     record = ConsentRecord.objects.filter(pupil=world.pupil5).first()
     assert response.status_code == 302
     assert response["Location"] == reverse("consent:receipt", args=[record.submission])
@@ -71,7 +72,7 @@ def test_saving_without_a_change_sends_nothing(client_for, world, purposes):
     assert ConsentRecord.objects.count() == 1
 
 
-def test_done_means_refuse_see_on_class_sheet_give_again(client_for, world, purposes):
+def test_done_means_refuse_see_on_class_sheet_give_again(client_for, world, purposes, django_capture_on_commit_callbacks):
     """As ouder: refuse the website for the child in groep 5; as leerkracht: the class sheet shows
     the child as not allowed on the website at once; as ouder: give it again. Three records and
     three receipts."""
@@ -80,14 +81,15 @@ def test_done_means_refuse_see_on_class_sheet_give_again(client_for, world, purp
     field = f"doel_{website.pk}"
     sheet_url = reverse("consent:class_sheet", args=[world.group5.pk]) + "?niet=website"
 
-    parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "ja"})
-    assert world.pupil5.full_name not in teacher.get(sheet_url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "ja"})
+        assert world.pupil5.full_name not in teacher.get(sheet_url).content.decode()
 
-    parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "nee"})
-    assert world.pupil5.full_name in teacher.get(sheet_url).content.decode()
+        parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "nee"})
+        assert world.pupil5.full_name in teacher.get(sheet_url).content.decode()
 
-    parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "ja"})
-    assert world.pupil5.full_name not in teacher.get(sheet_url).content.decode()
+        parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "ja"})
+        assert world.pupil5.full_name not in teacher.get(sheet_url).content.decode()
 
     assert list(ConsentRecord.objects.filter(pupil=world.pupil5, purpose=website).values_list("given", flat=True)) == [
         True, False, True]

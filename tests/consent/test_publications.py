@@ -14,7 +14,9 @@ from django.utils import timezone
 
 from consent import services as consent_services
 from consent.models import ConsentRecord, Purpose
-from consent.publications import calendar, services
+from consent.publications import services
+from julianaschool import school_calendar as calendar
+from julianaschool.models import DayOff, DayOffKind
 from consent.publications.check import dutch_sort_key, verdicts
 from consent.publications.models import Publication, PublicationPerson, Takedown, TakedownDone
 from julianaschool import retention
@@ -228,10 +230,13 @@ def test_takedown_search_takes_the_same_queries_however_many_publications(world,
         services.takedowns_after_ledger_change(records=[record])
 
 
-def test_due_date_counts_school_days_skipping_weekends():
+def test_due_date_counts_school_days_skipping_weekends_and_holidays(world):
     friday = datetime.date(2026, 11, 27)
     assert calendar.add_school_days(friday, 1) == datetime.date(2026, 11, 30)
     assert calendar.add_school_days(friday, 5) == datetime.date(2026, 12, 4)
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.STUDY_DAY, name="Studiedag",
+                          starts_on=datetime.date(2026, 12, 1), ends_on=datetime.date(2026, 12, 1))
+    assert calendar.add_school_days(friday, 5) == datetime.date(2026, 12, 7)
 
 
 def test_the_reminder_goes_the_school_day_before_it_is_due_and_only_once(world, purposes,

@@ -9,10 +9,11 @@ from consent import state
 from consent.models import ConsentRecord
 
 
-def test_a_staff_member_records_their_own_choices(client_for, world, purposes):
+def test_a_staff_member_records_their_own_choices(client_for, world, purposes, django_capture_on_commit_callbacks):
     staff = world.medewerker.staff
-    response = client_for(world.medewerker).post(
-        reverse("consent:staff"), {f"doel_{purposes['website'].pk}": "ja", f"doel_{purposes['geluid'].pk}": "nee"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world.medewerker).post(
+            reverse("consent:staff"), {f"doel_{purposes['website'].pk}": "ja", f"doel_{purposes['geluid'].pk}": "nee"})
     assert response.status_code == 302
     records = ConsentRecord.objects.filter(staff=staff)
     assert records.count() == 2

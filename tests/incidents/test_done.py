@@ -51,8 +51,9 @@ def test_done_means(world, client_for):
     form_url = reverse("incidents:measure_new", args=[second.pk, dader.pk])
     assert "Voorgestelde stap: <strong>schorsing</strong>" in director.get(form_url).content.decode()
 
-    # A schorsing of 8 days is refused naming the one-week rule.
-    days = lambda n: {"starts_on": TODAY.isoformat(), "ends_on": (TODAY + datetime.timedelta(days=n - 1)).isoformat()}  # noqa: E731
+    # A schorsing of 8 days from a Monday (6 school days) is refused naming the one-week rule.
+    monday = TODAY + datetime.timedelta(days=7 - TODAY.weekday())
+    days = lambda n: {"starts_on": monday.isoformat(), "ends_on": (monday + datetime.timedelta(days=n - 1)).isoformat()}  # noqa: E731
     response = director.post(form_url, {"kind": "schorsing", "grounds": "Herhaald pesten.", **days(8),
                                         "inspectorate_notified_on": TODAY.isoformat()})
     assert "WPO art. 40c lid 1 (schorsing ten hoogste een week)" in response.content.decode()

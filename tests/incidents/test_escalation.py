@@ -11,12 +11,13 @@ from incidents.models import Incident, Severity, school_days_between
 
 from .conftest import report
 from tests.conftest import make_staff
-from julianaschool.models import Role
+from julianaschool.models import DayOff, DayOffKind, Role
 
 
-def test_a_serious_incident_mails_every_director_at_once(world):
+def test_a_serious_incident_mails_every_director_at_once(world, django_capture_on_commit_callbacks):
     second = make_staff("adjunct", Role.DIRECTIE)
-    report(world, severity=Severity.ERNSTIG)
+    with django_capture_on_commit_callbacks(execute=True):
+        report(world, severity=Severity.ERNSTIG)
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == sorted([world.directie.email, second.email])
     assert "Pesten" in mail.outbox[0].subject
@@ -25,8 +26,9 @@ def test_a_serious_incident_mails_every_director_at_once(world):
     assert reverse("incidents:detail", args=[Incident.objects.get().pk]) in mail.outbox[0].body
 
 
-def test_a_possibly_criminal_category_mails_directie_even_when_not_marked_serious(world):
-    report(world, category="In diskrediet brengen", severity=Severity.LICHT)
+def test_a_possibly_criminal_category_mails_directie_even_when_not_marked_serious(world, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report(world, category="In diskrediet brengen", severity=Severity.LICHT)
     assert len(mail.outbox) == 1
 
 
@@ -57,7 +59,7 @@ def test_a_teacher_sees_no_urgent_section_but_their_own_report(world, client_for
     (datetime.date(2026, 11, 27), datetime.date(2026, 11, 29), 0),  # Friday -> Sunday
     (datetime.date(2026, 11, 2), datetime.date(2026, 11, 16), 10),  # two weeks
 ])
-def test_school_days_are_weekdays_after_the_report(start, end, expected):
+def test_school_days_are_weekdays_after_the_report(db, start, end, expected):
     assert school_days_between(start, end) == expected
 
 
@@ -80,3 +82,14 @@ def test_an_incident_picked_up_is_no_longer_flagged(world, client_for):
     Incident.objects.filter(pk=incident.pk).update(reported_at=timezone.now() - datetime.timedelta(days=7))
     services.change_status(incident=incident, new_status="in_behandeling", actor=world.directie)
     assert "Niet opgepakt" not in client_for(world.directie).get(reverse("dashboard")).content.decode()
+
+
+def test_an_incident_reported_before_a_holiday_is_flagged_only_after_two_school_days(world):
+    incident = report(world, category="Telefoon aan tijdens schooltijd")
+    friday = datetime.datetime(2026, 12, 18, 10, tzinfo=timezone.get_current_timezone())
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.KERSTVAKANTIE,
+                          starts_on=datetime.date(2026, 12, 19), ends_on=datetime.date(2027, 1, 3))
+    Incident.objects.filter(pk=incident.pk).update(reported_at=friday)
+    incident.refresh_from_db()
+    assert not incident.is_overdue(datetime.date(2027, 1, 4))  # the first school day after the holiday
+    assert incident.is_overdue(datetime.date(2027, 1, 5))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from incidents import services
 from incidents.models import DossierDocument, MeasureKind, MeasureStatus, PartyRole
 from incidents.rules import RuleRefused
-from julianaschool.models import Guardian, GuardianLink
+from julianaschool.models import DayOff, DayOffKind, Guardian, GuardianLink
 
 from .conftest import report
 
@@ -32,19 +32,41 @@ def refused(call) -> str:
     return " ".join(info.value.messages)
 
 
+# Suspensions start on the next Monday, so that the count of school days does not depend on the day the tests run.
+MONDAY = TODAY + datetime.timedelta(days=7 - TODAY.weekday())
+
+
 def suspension(days: int) -> dict:
-    return {"starts_on": TODAY, "ends_on": TODAY + datetime.timedelta(days=days - 1)}
+    """A suspension of `days` consecutive calendar days from next Monday."""
+    return {"starts_on": MONDAY, "ends_on": MONDAY + datetime.timedelta(days=days - 1)}
 
 
 def test_a_pupils_suspension_longer_than_a_week_is_refused_naming_the_rule(world):
     incident = report(world)
-    message = refused(lambda: decide(world, incident, MeasureKind.SCHORSING, inspectorate_notified_on=TODAY, **suspension(8)))
-    assert "WPO art. 40c lid 1" in message and "ten hoogste een week" in message
+    message = refused(lambda: decide(world, incident, MeasureKind.SCHORSING, inspectorate_notified_on=TODAY,
+                                     **suspension(8)))  # Monday to Monday: 6 school days
+    assert "WPO art. 40c lid 1" in message and "ten hoogste een week (5 schooldagen)" in message
 
 
-def test_a_pupils_suspension_of_seven_calendar_days_is_allowed(world):
+def test_a_pupils_suspension_of_five_school_days_is_allowed(world):
     measure = decide(world, report(world), MeasureKind.SCHORSING, inspectorate_notified_on=TODAY, **suspension(7))
-    assert measure.status == MeasureStatus.BESLOTEN
+    assert measure.status == MeasureStatus.BESLOTEN and measure.school_days == 5
+
+
+def test_a_suspension_around_a_holiday_counts_only_the_school_days(world):
+    # Friday, a week of holiday, then Monday to Thursday: 5 school days in 12 calendar days.
+    friday = MONDAY + datetime.timedelta(days=4)
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.HERFSTVAKANTIE,
+                          starts_on=friday + datetime.timedelta(days=1), ends_on=friday + datetime.timedelta(days=9))
+    measure = decide(world, report(world), MeasureKind.SCHORSING, inspectorate_notified_on=TODAY,
+                     starts_on=friday, ends_on=friday + datetime.timedelta(days=13))
+    assert measure.calendar_days == 14 and measure.school_days == 5
+
+
+def test_a_suspension_on_days_without_school_is_refused(world):
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.STUDY_DAY, starts_on=MONDAY, ends_on=MONDAY)
+    message = refused(lambda: decide(world, report(world), MeasureKind.SCHORSING, **suspension(1)))
+    assert "geen schooldagen" in message
 
 
 def test_a_suspension_needs_its_first_and_last_day(world):

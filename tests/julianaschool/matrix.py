@@ -1,6 +1,22 @@
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.matrix import Row, only
+
+
+def setup(world):
+    """A holiday in the calendar and a mail that failed, for the calendar and mail pages."""
+    from julianaschool.models import DayOff, DayOffKind, MailStatus, OutgoingMail
+
+    start = world.school_year.starts_on
+    world.day_off = DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.HERFSTVAKANTIE,
+                                          starts_on=start + datetime.timedelta(days=80),
+                                          ends_on=start + datetime.timedelta(days=86))
+    world.failed_mail = OutgoingMail.objects.create(kind="other", to=["x@example.org"], subject="Test", body="Test",
+                                                    send_after=timezone.now(),
+                                                    status=MailStatus.FAILED, attempts=4)
 
 
 def rows() -> list[Row]:
@@ -33,4 +49,16 @@ def rows() -> list[Row]:
             **only("directie", "administratie", status=302)),
         Row("people:guardian_invite", lambda w: reverse("people:guardian_invite", args=[w.guardian7.pk]), method="post",
             **only("directie", "administratie", status=302)),
+        Row("office:mail", lambda w: reverse("office:mail"), **only("directie")),
+    Row("office:mail_retry", lambda w: reverse("office:mail_retry", args=[w.failed_mail.pk]), method="post",
+        **only("directie", status=302)),
+    Row("office:calendar", lambda w: reverse("office:calendar"), **only("directie", "administratie")),
+    Row("office:calendar", lambda w: reverse("office:calendar"), method="post", label="add",
+        data=lambda w: {"kind": "studiedag", "starts_on": str(w.day_off.ends_on + datetime.timedelta(days=7)),
+                        "ends_on": str(w.day_off.ends_on + datetime.timedelta(days=7))},
+        **only("directie", "administratie", status=302)),
+    Row("office:calendar_import", lambda w: reverse("office:calendar_import"), method="post",
+        **only("directie", "administratie", status=400)),
+    Row("office:calendar_delete", lambda w: reverse("office:calendar_delete", args=[w.day_off.pk]), method="post",
+        **only("directie", "administratie", status=302)),
     ]

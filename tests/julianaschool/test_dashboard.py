@@ -25,10 +25,11 @@ def test_a_visitor_who_is_not_signed_in_is_sent_to_the_login_page(client, db):
     assert response["Location"].startswith(reverse("login"))
 
 
-def test_password_reset_mails_a_link(world, parent5, client):
+def test_password_reset_mails_a_link_at_once(world, parent5, client, django_capture_on_commit_callbacks):
     from django.core import mail
 
-    response = client.post(reverse("password_reset"), {"email": parent5.email})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": parent5.email})
     assert response.status_code == 302
     assert mail.outbox[-1].to == [parent5.email]
     assert "/accounts/reset/" in mail.outbox[-1].body

@@ -16,11 +16,12 @@ User = get_user_model()
 
 
 @pytest.fixture
-def invited(world, administrator):
-    """A guardian of pupil5b without an account, invited by the office."""
+def invited(world, administrator, django_capture_on_commit_callbacks):
+    """A guardian of pupil5b without an account, invited by the office (the mail sent on commit)."""
     guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
     GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5b)
-    code = services.invite_guardian(guardian=guardian, invited_by=administrator)
+    with django_capture_on_commit_callbacks(execute=True):
+        code = services.invite_guardian(guardian=guardian, invited_by=administrator)
     return guardian, code
 
 
@@ -99,12 +100,13 @@ def test_a_weak_password_is_refused_with_a_message(invited, client):
     assert not User.objects.filter(username="ans").exists()
 
 
-def test_office_invites_from_the_pupil_page(world, administrator, client_for):
+def test_office_invites_from_the_pupil_page(world, administrator, client_for, django_capture_on_commit_callbacks):
     guardian = Guardian.objects.create(first_name="Piet", last_name="Jansen", email="piet@example.org")
     GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5b)
     client = client_for(administrator)
     page = client.get(reverse("people:pupil", args=[world.pupil5b.pk])).content.decode()
     assert "Koppelcode mailen" in page
-    response = client.post(reverse("people:guardian_invite", args=[guardian.pk]), {"pupil": world.pupil5b.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("people:guardian_invite", args=[guardian.pk]), {"pupil": world.pupil5b.pk})
     assert response.status_code == 302
     assert mail.outbox[-1].to == ["piet@example.org"]

@@ -83,10 +83,11 @@ def test_directie_sees_who_acknowledged_which_version(world, client_for):
     assert "4 medewerkers hebben nog niet bevestigd." in old
 
 
-def test_the_reminder_goes_only_to_staff_who_did_not_acknowledge(world, client_for):
+def test_the_reminder_goes_only_to_staff_who_did_not_acknowledge(world, client_for, django_capture_on_commit_callbacks):
     services.acknowledge(user=world.leerkracht5, version=ProtocolVersion.objects.in_force())
-    response = client_for(world.directie).post(
-        reverse("policy:acknowledgement_remind", args=[ProtocolVersion.objects.in_force().pk]), follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world.directie).post(
+            reverse("policy:acknowledgement_remind", args=[ProtocolVersion.objects.in_force().pk]), follow=True)
     assert "Herinnering verstuurd aan 4 medewerker(s)." in response.content.decode()
     assert sorted(m.to[0] for m in mail.outbox) == [
         "administratie@example.org", "directie@example.org", "leerkracht7@example.org", "medewerker@example.org"]

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from julianaschool import services
-from julianaschool.demo import DemoSchool
+from julianaschool.demo import DemoSchool, seed_calendar
 from julianaschool.names import split_tussenvoegsel
 from julianaschool.models import (
     BoardMember,
@@ -124,6 +124,7 @@ class Command(BaseCommand):
         school_year, _ = SchoolYear.objects.get_or_create(
             name=name, defaults={"starts_on": datetime.date(start, 8, 1), "ends_on": datetime.date(start + 1, 7, 31)}
         )
+        seed_calendar(school_year)
         groups = {g: ClassGroup.objects.get_or_create(school_year=school_year, name=g)[0] for g in GROUPS}
         users = {}
         for username, first, last, function, roles, group in STAFF:
