@@ -15,16 +15,18 @@ from django.views.decorators.http import require_POST
 from . import access, imports, services
 from .forms import ImportUploadForm, LeaveForm, RedeemCodeForm
 from .models import AuditEntry, ClassGroup, Role, SchoolYear
+from .params import int_param, parse_id
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def pupil_list(request):
     school_year = SchoolYear.objects.current()
     groups = ClassGroup.objects.filter(school_year=school_year).prefetch_related("teachers")
-    group_id = request.GET.get("groep", "")
+    group = int_param(request, "groep")
+    group_id = str(group) if group else ""
     pupils = access.visible_pupils(request.user).prefetch_related("guardians", "enrollments__group")
-    if group_id.isdigit():
-        pupils = pupils.filter(enrollments__group_id=int(group_id))
+    if group is not None:
+        pupils = pupils.filter(enrollments__group_id=group)
     else:
         pupils = pupils.filter(enrollments__school_year=school_year)
     page = Paginator(pupils.order_by("last_name", "first_name"), 50).get_page(request.GET.get("pagina"))
@@ -45,9 +47,10 @@ def audit_log(request):
     obj = request.GET.get("object", "").strip()
     if obj:
         entries = entries.filter(object_repr__icontains=obj)
-    kind = request.GET.get("soort", "")
-    if kind.isdigit():
-        entries = entries.filter(content_type_id=int(kind))
+    kind_id = int_param(request, "soort")
+    kind = str(kind_id) if kind_id else ""
+    if kind_id is not None:
+        entries = entries.filter(content_type_id=kind_id)
     kinds = ContentType.objects.filter(pk__in=AuditEntry.objects.values("content_type")).order_by("model")
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
     return render(
@@ -152,7 +155,7 @@ def guardian_invite(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("De uitnodiging met koppelcode is gemaild naar %(email)s.") % {"email": guardian.email})
-    pupil_id = request.POST.get("pupil", "")
-    if pupil_id.isdigit() and access.visible_pupils(request.user).filter(pk=int(pupil_id)).exists():
-        return redirect("people:pupil", pk=int(pupil_id))
+    pupil_id = parse_id(request.POST.get("pupil", ""))
+    if pupil_id is not None and access.visible_pupils(request.user).filter(pk=pupil_id).exists():
+        return redirect("people:pupil", pk=pupil_id)
     return redirect("people:pupils")
