@@ -2,6 +2,8 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from julianaschool.params import ModelMultipleIdField
+
 from .models import Method, Purpose
 
 YES, NO = "ja", "nee"
@@ -119,7 +121,7 @@ class PurposeForm(forms.Form):
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Naam van de koppeling"), max_length=100,
                            help_text=_("Bijvoorbeeld: schoolwebsite, nieuwsbrief"))
-    purposes = forms.ModelMultipleChoiceField(
+    purposes = ModelMultipleIdField(
         label=_("Kanalen"), queryset=Purpose.objects.active(), widget=forms.CheckboxSelectMultiple,
         help_text=_("De koppeling mag alleen naar deze kanalen vragen."),
     )

@@ -40,3 +40,9 @@ def test_directie_incident_statistics_with_an_over_long_school_year_gives_a_page
 def test_protocol_compare_with_over_long_version_ids_gives_no_server_error(client_for, world):
     response = client_for(world.directie).get(reverse("policy:compare"), {"old": HUGE, "new": HUGE})
     assert response.status_code < 500
+
+
+def test_directie_new_integration_token_with_an_over_long_channel_id_gets_a_form_error(client_for, world):
+    response = client_for(world.directie).post(reverse("consent:tokens"), {"name": "x", "purposes": [HUGE]})
+    assert response.status_code == 200
+    assert response.context["form"].errors["purposes"]
