@@ -71,13 +71,20 @@ def check_link_code(code: str) -> LinkCode:
     return link_code
 
 
+def _same_address(a: str, b: str) -> bool:
+    return bool(a and b) and a.strip().lower() == b.strip().lower()
+
+
 @transaction.atomic
 def redeem_link_code(*, code: str, user=None, username: str = "", password: str = "") -> "User":
     """Use a koppelcode: link the guardian record (and so their children) to an account.
 
-    With `user` (a parent already signed in) the children of the code's guardian record are
-    added to that user's guardian; otherwise a new account is made with `username`/`password`.
-    The code is locked while it is used, so two tabs cannot use one code twice.
+    A code belongs to the guardian it was sent to, not to whoever holds it. Without `user` a new
+    account is made for that guardian (`username`/`password`), unless they already have one.
+    With `user` (signed in) the code is accepted only from the invited guardian's own account:
+    the account of that guardian record, or one whose e-mail address is the invited address
+    (a parent the office registered twice gets the other children). Anyone else is refused,
+    and nothing is linked. The code is locked while it is used, so two tabs cannot use it twice.
     """
     link_code = check_link_code(code)
     link_code = LinkCode.objects.select_for_update().select_related("guardian").get(pk=link_code.pk)
@@ -85,18 +92,25 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
         raise ValidationError(_("Deze koppelcode is al gebruikt. Vraag de administratie om een nieuwe code."), code="used")
     invited = link_code.guardian
     if user is None:
+        if invited.user_id is not None:
+            raise ValidationError(_("Deze ouder/verzorger heeft al een account. Log in met dat account en vul de code "
+                                    "daarna opnieuw in."), code="has_account")
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError(_("Deze gebruikersnaam is al in gebruik; kies een andere."), code="username")
         user = User.objects.create_user(username=username, password=password, email=invited.email,
                                         first_name=invited.first_name, last_name=invited.last_name)
-    grant_role(user=user, role=Role.OUDER)
     own = getattr(user, "guardian", None)
-    if own is None and invited.user_id is None:
+    is_invited = invited.user_id == user.pk or (
+        invited.user_id is None and _same_address(invited.email, user.email or (own.email if own else "")))
+    if not is_invited:
+        raise ValidationError(_("Deze koppelcode is verstuurd aan een andere ouder/verzorger dan het account waarmee "
+                                "u bent ingelogd. Er is niets gekoppeld. Is de code wel voor u bedoeld? Log dan uit "
+                                "en gebruik de code opnieuw, of vraag de administratie om hulp."), code="other")
+    grant_role(user=user, role=Role.OUDER)
+    if own is None:
         invited.user = user
         invited.save(update_fields=["user"])
         own = invited
-    elif own is None:
-        raise ValidationError(_("Deze koppelcode hoort bij een ander account."), code="other")
     elif own.pk != invited.pk:
         # A second code for an already registered parent: their account gets the other children.
         for pupil in invited.pupils.all():
