@@ -58,7 +58,7 @@ def child_form(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             records = services.record_guardian_choices(guardian=guardian, pupil=child, choices=form.choices(),
-                                                       actor=request.user)
+                                                       actor=request.user, shown=form.shown_versions())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -88,12 +88,17 @@ def staff_form(request):
                if state.answer(mine, staff.pk, p.pk).answered}
     form = ChoicesForm(request.POST or None, purposes=purposes, current=current)
     if request.method == "POST" and form.is_valid():
-        records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user)
-        if records:
-            messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
-            return redirect("consent:receipt", submission=records[0].submission)
-        messages.info(request, _("Er is niets veranderd."))
-        return redirect("consent:staff")
+        try:
+            records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user,
+                                                    shown=form.shown_versions())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if records:
+                messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
+                return redirect("consent:receipt", submission=records[0].submission)
+            messages.info(request, _("Er is niets veranderd."))
+            return redirect("consent:staff")
     rows = [{"purpose": p, "field": field, "own": state.answer(mine, staff.pk, p.pk)} for p, field in form.rows()]
     return render(request, "consent/staff_form.html", {"staff": staff, "form": form, "rows": rows})
 
@@ -173,7 +178,7 @@ def office_entry(request, pk):
         try:
             services.record_office_entry(pupil=pupil, choices=form.choices(), actor=request.user,
                                          method=data["method"], guardian=data["guardian"], scan=data.get("scan"),
-                                         note=data.get("note", ""))
+                                         note=data.get("note", ""), shown=form.shown_versions())
         except ValidationError as error:
             field = "scan" if any("Scan" in m for m in error.messages) else None
             form.add_error(field, error)
