@@ -298,6 +298,37 @@ def end_consent_for_leaver(*, pupil: Pupil, actor) -> list:
     return records
 
 
+@transaction.atomic
+def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
+    """A leave was undone: each voice's last answer from before the "ended" record counts again.
+    Each is written anew (the ledger only grows), on the same version of the text and with the
+    same hash, naming the original record, so the ledger still shows what was chosen, by whom,
+    on which words. Answers to a text since changed in substance are not brought back."""
+    records = []
+    submission, at = uuid.uuid4(), timezone.now()
+    ended = {r.purpose_id: r for r in ConsentRecord.objects.filter(pupil=pupil, ended=True).order_by("recorded_at", "id")}
+    for purpose_id, end in ended.items():
+        earlier = (ConsentRecord.objects.filter(pupil=pupil, purpose_id=purpose_id, ended=False, recorded_at__lte=end.recorded_at)
+                   .exclude(pk__gt=end.pk, recorded_at=end.recorded_at)
+                   .select_related("purpose", "purpose_version").order_by("recorded_at", "id"))
+        last_per_voice = {r.guardian_id: r for r in earlier}
+        for original in last_per_voice.values():
+            if original.purpose.is_retired or original.purpose_version.number < original.purpose.asked_from:
+                continue
+            records.append(ConsentRecord(
+                pupil=pupil, purpose_id=purpose_id, purpose_version=original.purpose_version, given=original.given,
+                text_sha256=original.text_sha256, guardian_id=original.guardian_id, decider_role=DeciderRole.SYSTEM,
+                decided_by=None, decided_by_name=_("Portaal (uitschrijving teruggedraaid door %(name)s)") % {"name": _name(actor)},
+                on_behalf_of_name=original.decided_by_name, method=Method.SYSTEM, paper_form=original.paper_form,
+                note=_("Antwoord van %(date)s hersteld (besluit %(submission)s).") % {
+                    "date": f"{timezone.localtime(original.recorded_at):%d-%m-%Y %H:%M}", "submission": original.submission},
+                submission=submission, recorded_at=at))
+    records = ConsentRecord.objects.bulk_create(records)
+    audit.record(actor=actor, action="toestemming hersteld (uitschrijving teruggedraaid)", obj=pupil,
+                 changes={"besluiten": len(records)})
+    return records
+
+
 # --- reminders
 
 

@@ -62,3 +62,9 @@ class ImportUploadForm(forms.Form):
 
 class LeaveForm(forms.Form):
     left_on = forms.DateField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, earliest=None, latest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser's date picker offers only dates the service accepts (services.leave_date_bounds).
+        if earliest and latest:
+            self.fields["left_on"].widget.attrs.update({"min": earliest.isoformat(), "max": latest.isoformat()})

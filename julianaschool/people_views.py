@@ -123,8 +123,11 @@ def pupil_detail(request, pk):
     pupil = access.pupil_for(request.user, pk)
     guardians = pupil.guardians.prefetch_related("link_codes").select_related("user")
     enrollments = pupil.enrollments.select_related("group", "school_year").order_by("-school_year__starts_on")
+    earliest, latest = services.leave_date_bounds(pupil)
     return render(request, "julianaschool/pupil_detail.html",
-                  {"pupil": pupil, "guardians": guardians, "enrollments": enrollments, "leave_form": LeaveForm()})
+                  {"pupil": pupil, "guardians": guardians, "enrollments": enrollments,
+                   "leave_form": LeaveForm(earliest=earliest, latest=latest),
+                   "can_undo_leave": services.can_undo_leave(pupil)})
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
@@ -141,6 +144,20 @@ def pupil_leave(request, pk):
             messages.success(request, _("%(name)s is uitgeschreven.") % {"name": pupil.full_name})
     else:
         messages.error(request, _("Vul een geldige datum van uitschrijven in."))
+    return redirect("people:pupil", pk=pupil.pk)
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@require_POST
+def pupil_leave_undo(request, pk):
+    """Undo a leave recorded by mistake, within the retention grace."""
+    pupil = access.pupil_for(request.user, pk)
+    try:
+        services.undo_pupil_leave(pupil=pupil, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De uitschrijving van %(name)s is teruggedraaid.") % {"name": pupil.full_name})
     return redirect("people:pupil", pk=pupil.pk)
 
 

@@ -123,11 +123,39 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
     return user
 
 
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def leave_date_bounds(pupil: Pupil, *, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The dates a leave may be recorded on: from the start of the pupil's current enrolment (the
+    school year they are in now, or last were) to a school year ahead. An earlier date would make
+    the nightly retention treat records of this enrolment as years old and delete them."""
+    today = today or timezone.localdate()
+    starts = sorted(pupil.enrollments.values_list("school_year__starts_on", flat=True))
+    started = [day for day in starts if day <= today]
+    earliest = started[-1] if started else (starts[0] if starts else timezone.localdate(pupil.created_at))
+    return earliest, years_after(today, 1)
+
+
 @transaction.atomic
 def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
-    """Record that a pupil left the school. Their enrollments and records stay (history)."""
+    """Record that a pupil left the school. Their enrollments and records stay (history).
+
+    The date must lie within `leave_date_bounds`: not before the current enrolment began, not
+    more than a school year ahead."""
+    pupil.left_on = Pupil.objects.select_for_update().values_list("left_on", flat=True).get(pk=pupil.pk)
     if pupil.left_on is not None:
         raise ValidationError(_("Deze leerling is al uitgeschreven."))
+    earliest, latest = leave_date_bounds(pupil)
+    if not earliest <= left_on <= latest:
+        raise ValidationError(
+            _("Uitgeschreven op: kies een datum tussen %(earliest)s (begin van de huidige inschrijving) en "
+              "%(latest)s (een schooljaar vooruit).") % {"earliest": f"{earliest:%d-%m-%Y}", "latest": f"{latest:%d-%m-%Y}"},
+            code="left_on_out_of_range")
     before = audit.snapshot(pupil, ["left_on"])
     pupil.left_on = left_on
     pupil.save(update_fields=["left_on"])
@@ -136,6 +164,39 @@ def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
     from consent.services import end_consent_for_leaver
 
     end_consent_for_leaver(pupil=pupil, actor=actor)
+    return pupil
+
+
+def can_undo_leave(pupil: Pupil, *, today: datetime.date | None = None) -> bool:
+    """A leave can be undone while retention has removed nothing yet: before the consent period
+    (the first to end) has passed since the leave date, and before anonymisation."""
+    if pupil.left_on is None or pupil.anonymised_at is not None:
+        return False
+    today = today or timezone.localdate()
+    return today < years_after(pupil.left_on, settings.RETENTION_CONSENT_YEARS)
+
+
+@transaction.atomic
+def undo_pupil_leave(*, pupil: Pupil, actor) -> Pupil:
+    """Undo a leave recorded by mistake (terugdraaien), within the retention grace
+    (`can_undo_leave`). The pupil is enrolled again as before; the consent their guardians gave
+    before the leave counts again, recorded as new ledger entries that point at the original
+    answers. The leave and its undoing both stay in the audit trail and the ledger."""
+    locked = Pupil.objects.select_for_update().only("left_on", "anonymised_at").get(pk=pupil.pk)
+    pupil.left_on, pupil.anonymised_at = locked.left_on, locked.anonymised_at
+    if pupil.left_on is None:
+        raise ValidationError(_("Deze leerling is niet uitgeschreven."), code="not_left")
+    if not can_undo_leave(pupil):
+        raise ValidationError(_("Deze uitschrijving kan niet meer worden teruggedraaid: de bewaartermijn is "
+                                "verstreken."), code="too_late")
+    before = audit.snapshot(pupil, ["left_on"])
+    pupil.left_on = None
+    pupil.save(update_fields=["left_on"])
+    audit.record(actor=actor, action="uitschrijving teruggedraaid", obj=pupil,
+                 changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
+    from consent.services import restore_consent_after_undone_leave
+
+    restore_consent_after_undone_leave(pupil=pupil, actor=actor)
     return pupil
 
 
