@@ -51,7 +51,11 @@ class AddSectionForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              help_text=_("Intern: alleen de school en het bestuur lezen dit, ook na publicatie."))
+    public_note = forms.CharField(label=_("Openbare toelichting"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text=_("Optioneel. Iedereen kan dit lezen zodra de versie openbaar is."))
 
 
 class PublishForm(StepForm):
