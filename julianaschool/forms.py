@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import services
+from .dates import DateRangeField
 
 
 class RedeemCodeForm(forms.Form):
@@ -61,7 +62,8 @@ class ImportUploadForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    left_on = forms.DateField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))
+    # The service narrows this to the pupil's own bounds (services.leave_date_bounds).
+    left_on = DateRangeField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, earliest=None, latest=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from julianaschool.dates import DateRangeField, today
+
 from .models import ChangeKind, ProtocolVersion, Section
 
 
@@ -59,8 +61,8 @@ class StepForm(forms.Form):
 
 
 class PublishForm(StepForm):
-    effective_from = forms.DateField(label=_("Geldig vanaf"), widget=DateInput())
-    review_on = forms.DateField(label=_("Te herzien"), widget=DateInput())
+    effective_from = DateRangeField(label=_("Geldig vanaf"), widget=DateInput(), latest=today)
+    review_on = DateRangeField(label=_("Te herzien"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -70,7 +72,7 @@ class PublishForm(StepForm):
 
 
 class ReviewForm(forms.Form):
-    next_review_on = forms.DateField(label=_("Volgende herziening"), widget=DateInput())
+    next_review_on = DateRangeField(label=_("Volgende herziening"), widget=DateInput(), earliest=today)
     comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
