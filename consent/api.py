@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from julianaschool.models import ClassGroup, Pupil
+from julianaschool.params import parse_id
 
 from . import state
 from .models import IntegrationToken, Purpose
@@ -24,8 +25,8 @@ MAX_PUPILS_TEXT = 1999
 
 
 def _is_id(text: str) -> bool:
-    # Fifteen digits at most: larger numbers are no pupil and would overflow the database integer.
-    return text.isascii() and text.isdigit() and len(text) <= 15
+    # The portal's one reading of an id in a query string (larger numbers would overflow the column).
+    return parse_id(text) is not None
 
 
 def _error(status: int, message: str) -> JsonResponse:

@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Method, Purpose, TokenScope
+from julianaschool.params import ModelMultipleIdField, parse_id
+
+from .models import Method, Purpose, TokenScope, stale_message
 
 YES, NO = "ja", "nee"
 
@@ -36,6 +38,28 @@ class ChoicesForm(forms.Form):
             if value in (YES, NO):
                 result[purpose.pk] = value == YES
         return result
+
+    # Each question's page carries the version of the text it showed (`versie_<id>`, rendered from
+    # the purpose by the template, never from what was posted), so that an answer is recorded
+    # against the words that were read, and an answer to words since changed in substance is refused.
+
+    def shown_versions(self) -> dict[int, int | None]:
+        """{purpose id: version number the page showed} for every answered question (None: none sent)."""
+        return {pk: parse_id(self.data.get(f"versie_{pk}", "")) for pk in self.choices()}
+
+    def clean(self):
+        data = super().clean()
+        stale = [p for p in self.purposes if p.pk in self.choices()
+                 and not p.accepts_answer_on(self.shown_versions()[p.pk])]
+        if stale:
+            self.data = self.data.copy()
+            for purpose in stale:
+                # Shown again with the new text and no answer ticked: the old tick was for other words.
+                self.data.pop(f"doel_{purpose.pk}", None)
+                self.add_error(f"doel_{purpose.pk}", _("De uitleg hieronder is veranderd. Lees hem en kies opnieuw."))
+            raise forms.ValidationError(stale_message(stale), code="stale")
+        return data
+
 
 
 class OfficeEntryForm(ChoicesForm):
@@ -119,7 +143,7 @@ class PurposeForm(forms.Form):
 class TokenForm(forms.Form):
     name = forms.CharField(label=_("Naam van de koppeling"), max_length=100,
                            help_text=_("Bijvoorbeeld: schoolwebsite, nieuwsbrief"))
-    purposes = forms.ModelMultipleChoiceField(
+    purposes = ModelMultipleIdField(
         label=_("Kanalen"), queryset=Purpose.objects.active(), widget=forms.CheckboxSelectMultiple,
         help_text=_("De koppeling mag alleen naar deze kanalen vragen."),
     )

@@ -68,6 +68,12 @@ class Purpose(models.Model):
     def media(self) -> str:
         return media_label(self.covers_photo, self.covers_film, self.covers_sound)
 
+    def accepts_answer_on(self, number: int | None) -> bool:
+        """May an answer given on version `number` of the text be recorded? Only if that version
+        still counts (not before `asked_from`: the text changed in substance since) and exists."""
+        current = self.current_version.number if self.current_version_id else 0
+        return number is not None and self.asked_from <= number <= current
+
 
 class PurposeVersion(models.Model):
     """The exact words parents were shown for a purpose. Never changed once made."""
@@ -235,6 +241,12 @@ class IntegrationToken(models.Model):
 
     def has_scope(self, scope: str) -> bool:
         return scope in (self.scopes or [])
+
+
+def stale_message(purposes) -> str:
+    """Why a save was refused: the text of these purposes changed in substance after the form was opened."""
+    return _("De tekst over %(names)s is veranderd nadat dit formulier werd geopend. Er is niets opgeslagen: "
+             "lees de nieuwe uitleg en kies opnieuw.") % {"names": ", ".join(p.name for p in purposes)}
 
 
 # Publications and takedowns (issue 16) are models of this app, defined in their own module.

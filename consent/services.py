@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
-from julianaschool.models import Guardian, Pupil, StaffMember
+from julianaschool.models import Guardian, GuardianLink, Pupil, StaffMember
 from julianaschool.uploads import accept_upload
 
 from . import state
@@ -28,6 +28,7 @@ from .models import (
     Purpose,
     PurposeVersion,
     media_label,
+    stale_message,
 )
 from .publications import services as publications
 
@@ -115,12 +116,30 @@ def retire_purpose(*, purpose: Purpose, actor) -> Purpose:
 # --- the ledger
 
 
-def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uuid.UUID, at, **fields) -> list:
+def _versions_shown(*, purposes: list[Purpose], choices: dict[int, bool],
+                    shown: dict[int, int | None] | None) -> dict[int, PurposeVersion]:
+    """The version each answer was given on, from the numbers the form showed (`shown`; None:
+    a caller without a form, which answers the current text). An answer given on a text that
+    has since changed in substance, or on no known version, refuses the whole save."""
+    if shown is None:
+        return {}
+    answered = [p for p in purposes if p.pk in choices]
+    stale = [p for p in answered if not p.accepts_answer_on(shown.get(p.pk))]
+    if stale:
+        raise ValidationError(stale_message(stale), code="stale")
+    wanted = Q()
+    for purpose in answered:
+        wanted |= Q(purpose=purpose, number=shown[purpose.pk])
+    return {v.purpose_id: v for v in PurposeVersion.objects.filter(wanted)} if answered else {}
+
+
+def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uuid.UUID, at,
+           versions: dict[int, PurposeVersion] | None = None, **fields) -> list:
     records = []
     for purpose in purposes:
         if purpose.pk not in choices:
             continue
-        version = purpose.current_version
+        version = (versions or {}).get(purpose.pk) or purpose.current_version
         records.append(ConsentRecord(purpose=purpose, purpose_version=version, given=choices[purpose.pk],
                                      text_sha256=version.text_sha256, submission=submission, recorded_at=at,
                                      **fields))
@@ -154,21 +173,27 @@ def _refuse_leaver(pupil: Pupil) -> None:
 
 
 @transaction.atomic
-def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[int, bool], actor) -> list:
+def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[int, bool], actor,
+                            shown: dict[int, int | None] | None = None) -> list:
     """A guardian's own answers for their child, through the portal. Effective at once.
 
     Only answers that differ from what this guardian said last (or that answer a question asked
     again) become records; unchanged answers are not repeated. A receipt goes to the guardian.
-    Returns the new records (empty when nothing changed).
+    Returns the new records (empty when nothing changed). `shown`: the version of each text the
+    form showed (see `_versions_shown`).
+
+    The guardian-pupil link is locked from reading the current answers until the new records
+    are in: six identical posts at once (a double click, a flaky connection) write one set.
     """
-    if not guardian.pupils.filter(pk=pupil.pk).exists():
+    if not GuardianLink.objects.select_for_update().filter(guardian=guardian, pupil=pupil).exists():
         raise ValidationError(_("U bent geen ouder/verzorger van dit kind."))
     _refuse_leaver(pupil)
     purposes = _active_purposes(choices)
+    versions = _versions_shown(purposes=purposes, choices=choices, shown=shown)
     own = state.own_answers(pupil_id=pupil.pk, guardian_id=guardian.pk, purposes=purposes)
     changed = {pk: given for pk, given in choices.items() if pk not in own or own[pk].given != given}
     records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
-                     guardian=guardian, decider_role=DeciderRole.GUARDIAN, decided_by=actor,
+                     versions=versions, guardian=guardian, decider_role=DeciderRole.GUARDIAN, decided_by=actor,
                      decided_by_name=guardian.full_name or _name(actor), method=Method.WEB)
     if records:
         audit.record(actor=actor, action="toestemming gegeven/gewijzigd", obj=pupil,
@@ -188,9 +213,11 @@ def _check_scan(scan: UploadedFile) -> tuple[str, str]:
 
 @transaction.atomic
 def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method: str = Method.PAPER,
-                        guardian: Guardian | None = None, scan: UploadedFile | None = None, note: str = "") -> list:
+                        guardian: Guardian | None = None, scan: UploadedFile | None = None, note: str = "",
+                        shown: dict[int, int | None] | None = None) -> list:
     """The office enters a family's answers from a paper form (scan required) or a phone call
-    (note required). Every answer on the form becomes a record, all pointing at the one scan.
+    (note required). Every answer on the form becomes a record, all pointing at the one scan,
+    against the version of each text the entry page showed (`shown`, see `_versions_shown`).
     The pupil's guardians with an e-mail address get a receipt."""
     _refuse_leaver(pupil)
     if guardian is not None and not guardian.pupils.filter(pk=pupil.pk).exists():
@@ -199,6 +226,8 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
         raise ValidationError(_("Manier: kies papieren formulier of telefoon."))
     if not choices:
         raise ValidationError(_("Vul ten minste één antwoord in."))
+    purposes = _active_purposes(choices)
+    versions = _versions_shown(purposes=purposes, choices=choices, shown=shown)
     paper_form = None
     if method == Method.PAPER:
         if scan is None:
@@ -210,8 +239,8 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
         paper_form.save()
     elif not note.strip():
         raise ValidationError(_("Notitie: schrijf op wie er belde en wanneer."))
-    purposes = _active_purposes(choices)
     records = _write(purposes=purposes, choices=choices, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
+                     versions=versions,
                      guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=_name(actor),
                      on_behalf_of_name=guardian.full_name if guardian else _("de ouders/verzorgers"),
                      method=method, paper_form=paper_form, note=note.strip())
@@ -223,15 +252,21 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
 
 
 @transaction.atomic
-def record_staff_choices(*, staff: StaffMember, choices: dict[int, bool], actor) -> list:
-    """A staff member's own answers about recordings of themselves. Only changes are recorded."""
+def record_staff_choices(*, staff: StaffMember, choices: dict[int, bool], actor,
+                         shown: dict[int, int | None] | None = None) -> list:
+    """A staff member's own answers about recordings of themselves. Only changes are recorded,
+    against the version of each text the form showed (`shown`, see `_versions_shown`); the staff
+    member's row is locked meanwhile, so a double submit writes one set."""
     if staff.user_id != actor.pk:
         raise ValidationError(_("Alleen de medewerker zelf kan deze keuzes maken."))
+    StaffMember.objects.select_for_update().filter(pk=staff.pk).first()
     purposes = _active_purposes(choices)
+    versions = _versions_shown(purposes=purposes, choices=choices, shown=shown)
     current = state.staff_answers([staff.pk], purposes)
     changed = {pk: given for pk, given in choices.items()
                if not state.answer(current, staff.pk, pk).answered or state.answer(current, staff.pk, pk).given != given}
     records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), staff=staff,
+                     versions=versions,
                      decider_role=DeciderRole.STAFF_SELF, decided_by=actor, decided_by_name=staff.full_name,
                      method=Method.WEB)
     if records:
@@ -255,6 +290,37 @@ def end_consent_for_leaver(*, pupil: Pupil, actor) -> list:
                      method=Method.SYSTEM, note=_("Leerling uitgeschreven: toestemming beëindigd."))
     audit.record(actor=actor, action="toestemming beëindigd (uitgeschreven)", obj=pupil,
                  changes={"doelen": [str(p) for p in purposes]})
+    return records
+
+
+@transaction.atomic
+def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
+    """A leave was undone: each voice's last answer from before the "ended" record counts again.
+    Each is written anew (the ledger only grows), on the same version of the text and with the
+    same hash, naming the original record, so the ledger still shows what was chosen, by whom,
+    on which words. Answers to a text since changed in substance are not brought back."""
+    records = []
+    submission, at = uuid.uuid4(), timezone.now()
+    ended = {r.purpose_id: r for r in ConsentRecord.objects.filter(pupil=pupil, ended=True).order_by("recorded_at", "id")}
+    for purpose_id, end in ended.items():
+        earlier = (ConsentRecord.objects.filter(pupil=pupil, purpose_id=purpose_id, ended=False, recorded_at__lte=end.recorded_at)
+                   .exclude(pk__gt=end.pk, recorded_at=end.recorded_at)
+                   .select_related("purpose", "purpose_version").order_by("recorded_at", "id"))
+        last_per_voice = {r.guardian_id: r for r in earlier}
+        for original in last_per_voice.values():
+            if original.purpose.is_retired or original.purpose_version.number < original.purpose.asked_from:
+                continue
+            records.append(ConsentRecord(
+                pupil=pupil, purpose_id=purpose_id, purpose_version=original.purpose_version, given=original.given,
+                text_sha256=original.text_sha256, guardian_id=original.guardian_id, decider_role=DeciderRole.SYSTEM,
+                decided_by=None, decided_by_name=_("Portaal (uitschrijving teruggedraaid door %(name)s)") % {"name": _name(actor)},
+                on_behalf_of_name=original.decided_by_name, method=Method.SYSTEM, paper_form=original.paper_form,
+                note=_("Antwoord van %(date)s hersteld (besluit %(submission)s).") % {
+                    "date": f"{timezone.localtime(original.recorded_at):%d-%m-%Y %H:%M}", "submission": original.submission},
+                submission=submission, recorded_at=at))
+    records = ConsentRecord.objects.bulk_create(records)
+    audit.record(actor=actor, action="toestemming hersteld (uitschrijving teruggedraaid)", obj=pupil,
+                 changes={"besluiten": len(records)})
     return records
 
 

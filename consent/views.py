@@ -1,7 +1,7 @@
 """Pages of the consent app: the parent's and staff member's forms, receipts, the class sheet,
 the office's paper forms, directie's overview, purposes and integration tokens."""
 
-import csv
+import itertools
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from julianaschool import access
+from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
 from . import pdf, services, sheet, state
@@ -60,7 +61,7 @@ def child_form(request, pk):
     if request.method == "POST" and form.is_valid():
         try:
             records = services.record_guardian_choices(guardian=guardian, pupil=child, choices=form.choices(),
-                                                       actor=request.user)
+                                                       actor=request.user, shown=form.shown_versions())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -90,12 +91,17 @@ def staff_form(request):
                if state.answer(mine, staff.pk, p.pk).answered}
     form = ChoicesForm(request.POST or None, purposes=purposes, current=current)
     if request.method == "POST" and form.is_valid():
-        records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user)
-        if records:
-            messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
-            return redirect("consent:receipt", submission=records[0].submission)
-        messages.info(request, _("Er is niets veranderd."))
-        return redirect("consent:staff")
+        try:
+            records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user,
+                                                    shown=form.shown_versions())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if records:
+                messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
+                return redirect("consent:receipt", submission=records[0].submission)
+            messages.info(request, _("Er is niets veranderd."))
+            return redirect("consent:staff")
     rows = [{"purpose": p, "field": field, "own": state.answer(mine, staff.pk, p.pk)} for p, field in form.rows()]
     return render(request, "consent/staff_form.html", {"staff": staff, "form": form, "rows": rows})
 
@@ -148,20 +154,15 @@ def pupil_ledger(request, pk):
 def pupil_export(request, pk):
     pupil = access.consent_pupil_for(request.user, pk)
     records = pupil.consent_records.select_related("purpose", "purpose_version", "paper_form").order_by("recorded_at", "id")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="toestemming-{slugify(pupil.full_name)}.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 only with a byte order mark
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("leerling"), _("doel"), _("versie"), _("toestemming"), _("beëindigd"), _("besloten door"),
-                     _("namens"), _("rol"), _("manier"), _("tijdstip"), _("sha256 van de getoonde tekst"),
-                     _("scan (sha256)"), _("notitie"), _("bevestiging")])
-    for r in records:
-        writer.writerow([pupil.full_name, r.purpose.name, r.purpose_version.number, _("ja") if r.given else _("nee"),
-                         _("ja") if r.ended else "", r.decided_by_name, r.on_behalf_of_name, r.get_decider_role_display(),
-                         r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
-                         r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)])
-    publications_export.write_rows(writer, pupil)
-    return response
+    header = [_("leerling"), _("doel"), _("versie"), _("toestemming"), _("beëindigd"), _("besloten door"),
+              _("namens"), _("rol"), _("manier"), _("tijdstip"), _("sha256 van de getoonde tekst"),
+              _("scan (sha256)"), _("notitie"), _("bevestiging")]
+    rows = ([pupil.full_name, r.purpose.name, r.purpose_version.number, _("ja") if r.given else _("nee"),
+             _("ja") if r.ended else "", r.decided_by_name, r.on_behalf_of_name, r.get_decider_role_display(),
+             r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
+             r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)] for r in records)
+    return csv_response(filename=f"toestemming-{slugify(pupil.full_name)}.csv", header=header,
+                        rows=itertools.chain(rows, publications_export.rows(pupil)))
 
 
 # --- the office
@@ -181,7 +182,7 @@ def office_entry(request, pk):
         try:
             services.record_office_entry(pupil=pupil, choices=form.choices(), actor=request.user,
                                          method=data["method"], guardian=data["guardian"], scan=data.get("scan"),
-                                         note=data.get("note", ""))
+                                         note=data.get("note", ""), shown=form.shown_versions())
         except ValidationError as error:
             field = "scan" if any("Scan" in m for m in error.messages) else None
             form.add_error(field, error)
@@ -253,22 +254,18 @@ def class_sheet_pdf(request, pk):
 def class_sheet_csv(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
     data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="groepskaart-groep-{slugify(group.name)}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
     header = [_("leerling")]
     for purpose in data.purposes:
         header += [purpose.name, _("%(name)s: laatst gewijzigd") % {"name": purpose.name}]
-    writer.writerow(header)
+    rows = []
     for row in data.rows:
         line = [row.person.full_name]
         for cell in row.cells:
             changed_at = cell.answer.changed_at
             line += [_("ja") if cell.given else _("nee"),
                      timezone.localtime(changed_at).date().isoformat() if changed_at else ""]
-        writer.writerow(line)
-    return response
+        rows.append(line)
+    return csv_response(filename=f"groepskaart-groep-{slugify(group.name)}.csv", header=header, rows=rows)
 
 
 # --- directie

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool import access
+from julianaschool.dates import DateRangeField, DateTimeRangeField, first_school_day, last_school_day, today
 from julianaschool.models import Guardian, SchoolYear, StaffMember
 
 from . import services
@@ -40,8 +41,10 @@ class DateInput(forms.DateInput):
 
 
 class IncidentForm(forms.Form):
-    occurred_at = forms.DateTimeField(
+    # Not in the future (checked to the minute below), not before the first school year the portal knows.
+    occurred_at = DateTimeRangeField(
         label=_("Wanneer"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        earliest=first_school_day, latest=today,
     )
     place = forms.ChoiceField(label=_("Waar"), choices=Place.choices)
     platform = forms.ChoiceField(label=_("Platform (als het online gebeurde)"), choices=[("", "—")] + Platform.choices, required=False)
@@ -153,13 +156,20 @@ class MeasureForm(forms.Form):
     deviation_reason = forms.CharField(
         label=_("Reden voor een andere stap dan voorgesteld"), widget=forms.Textarea(attrs={"rows": 2}), required=False,
     )
-    starts_on = forms.DateField(label=_("Eerste dag (schorsing)"), widget=DateInput(), required=False)
-    ends_on = forms.DateField(label=_("Laatste dag (schorsing)"), widget=DateInput(), required=False)
-    inspectorate_notified_on = forms.DateField(label=_("Inspectie ingelicht op"), widget=DateInput(), required=False)
-    teacher_heard_on = forms.DateField(label=_("Groepsleerkracht gehoord op (verwijdering)"), widget=DateInput(), required=False)
-    parents_heard_on = forms.DateField(label=_("Ouders gehoord op (verwijdering)"), widget=DateInput(), required=False)
-    attendance_officer_notified_on = forms.DateField(
+    # A measure lies within the school years the portal knows; what already happened, not after today.
+    starts_on = DateRangeField(label=_("Eerste dag (schorsing)"), widget=DateInput(), required=False,
+                               earliest=first_school_day, latest=last_school_day)
+    ends_on = DateRangeField(label=_("Laatste dag (schorsing)"), widget=DateInput(), required=False,
+                             earliest=first_school_day, latest=last_school_day)
+    inspectorate_notified_on = DateRangeField(label=_("Inspectie ingelicht op"), widget=DateInput(), required=False,
+                                              earliest=first_school_day, latest=today)
+    teacher_heard_on = DateRangeField(label=_("Groepsleerkracht gehoord op (verwijdering)"), widget=DateInput(),
+                                      required=False, earliest=first_school_day, latest=today)
+    parents_heard_on = DateRangeField(label=_("Ouders gehoord op (verwijdering)"), widget=DateInput(), required=False,
+                                      earliest=first_school_day, latest=today)
+    attendance_officer_notified_on = DateRangeField(
         label=_("Leerplichtambtenaar ingelicht op (verwijdering)"), widget=DateInput(), required=False,
+        earliest=first_school_day, latest=today,
     )
     reference = forms.CharField(label=_("Kenmerk (bij aangifte of melding)"), max_length=100, required=False)
 
@@ -198,12 +208,12 @@ class ResponseForm(forms.Form):
         label=_("Zienswijze van de medewerker"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
         help_text=_("Leeg laten als de medewerker binnen de termijn niet reageerde."),
     )
-    received_on = forms.DateField(label=_("Ontvangen op"), widget=DateInput())
+    received_on = DateRangeField(label=_("Ontvangen op"), widget=DateInput(), earliest=first_school_day, latest=today)
 
 
 class AcceptanceForm(forms.Form):
     school_name = forms.CharField(label=_("Naam van de andere school"), max_length=200)
-    accepted_on = forms.DateField(label=_("Toegelaten op"), widget=DateInput())
+    accepted_on = DateRangeField(label=_("Toegelaten op"), widget=DateInput(), earliest=first_school_day, latest=today)
 
 
 class CategoryForm(forms.ModelForm):

@@ -75,6 +75,14 @@ def directie_users():
 
 
 @transaction.atomic
+def school_age_from(born: datetime.date) -> datetime.date:
+    """A child may start at a Dutch primary school on their fourth birthday."""
+    try:
+        return born.replace(year=born.year + 4)
+    except ValueError:  # 29 February
+        return born.replace(year=born.year + 4, day=28)
+
+
 def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, category: Category, severity: str,
                     description: str, parties: list[dict], platform: str = "", platform_other: str = "",
                     attachments: list | None = None) -> Incident:
@@ -94,6 +102,14 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
     for party in parties:
         if party.get("pupil") is not None and party["pupil"].pk not in visible:
             raise PermissionDenied
+    if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
+        raise ValidationError(_("Wanneer: dit tijdstip ligt in de toekomst."))
+    day = timezone.localdate(occurred_at)
+    for party in parties:
+        pupil = party.get("pupil")
+        if pupil is not None and day < school_age_from(pupil.date_of_birth):
+            raise ValidationError(_("Wanneer: op deze dag zat %(name)s nog niet op school (pas vanaf %(day)s).")
+                                  % {"name": pupil.full_name, "day": f"{school_age_from(pupil.date_of_birth):%d-%m-%Y}"})
     incident = Incident.objects.create(
         occurred_at=occurred_at, place=place, platform=platform if place == Place.ONLINE else "",
         platform_other=platform_other if place == Place.ONLINE else "", category=category, severity=severity,

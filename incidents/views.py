@@ -4,17 +4,17 @@ Every object is fetched through a `*_for(user, pk)` helper in julianaschool.acce
 may not see it); role pages answer 403 to roles that have no business there.
 """
 
-import csv
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from julianaschool import access
+from julianaschool.downloads import csv_response
 from julianaschool.models import Role, SchoolYear
 
 from . import forms, ladders, services, stats
@@ -346,10 +346,6 @@ def statistics(request):
 @access.role_required(Role.DIRECTIE)
 def statistics_csv(request):
     _form, school_year = _school_year(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="incidenten-{school_year.name if school_year else "leeg"}.csv"'
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(["maand", "categorie", "groep", "ernst", "aantal"])
-    if school_year:
-        writer.writerows(stats.csv_rows(school_year))
-    return response
+    return csv_response(filename=f"incidenten-{slugify(school_year.name) if school_year else 'leeg'}.csv",
+                        header=["maand", "categorie", "groep", "ernst", "aantal"],
+                        rows=stats.csv_rows(school_year) if school_year else [])

@@ -7,20 +7,45 @@ parent and their own children) live here and nowhere else. The `*_for(user, pk)`
 
 from functools import wraps
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django_otp import user_has_device
 
 from .models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
 
 
-def roles_of(user) -> set[str]:
-    """The role names a user holds, cached on the user object for the request."""
+def assigned_roles(user) -> set[str]:
+    """The role names given to the account, cached on the user object for the request, whether
+    or not this session has finished logging in. Only the login steps themselves ask this."""
     if not user.is_authenticated:
         return set()
     if not hasattr(user, "_portal_roles"):
         user._portal_roles = set(user.groups.values_list("name", flat=True))
     return user._portal_roles
+
+
+def awaits_second_factor(user, roles: set[str] | None = None) -> bool:
+    """A session that gave the password but still owes its TOTP code (it has an authenticator,
+    or the school requires one for its role). A user object that is no session (a command, a
+    service called from a shell) has no `is_verified` and owes nothing."""
+    is_verified = getattr(user, "is_verified", None)
+    if not user.is_authenticated or is_verified is None or is_verified():
+        return False
+    if not hasattr(user, "_portal_has_device"):
+        user._portal_has_device = user_has_device(user)
+    roles = assigned_roles(user) if roles is None else roles
+    return user._portal_has_device or (bool(settings.REQUIRE_2FA) and bool(roles & set(settings.REQUIRE_2FA_ROLES)))
+
+
+def roles_of(user) -> set[str]:
+    """The roles a user acts with now: none at all until the session has given its second factor,
+    so that no page, public ones included, treats a half-finished login as staff or parent."""
+    roles = assigned_roles(user)
+    if roles and awaits_second_factor(user, roles):
+        return set()
+    return roles
 
 
 def has_role(user, *roles: str) -> bool:

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from . import mail, services
+from .dates import DateRangeField
 
 
 class RedeemCodeForm(forms.Form):
@@ -63,7 +64,14 @@ class ImportUploadForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    left_on = forms.DateField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))
+    # The service narrows this to the pupil's own bounds (services.leave_date_bounds).
+    left_on = DateRangeField(label=_("Uitgeschreven op"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, earliest=None, latest=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser's date picker offers only dates the service accepts (services.leave_date_bounds).
+        if earliest and latest:
+            self.fields["left_on"].widget.attrs.update({"min": earliest.isoformat(), "max": latest.isoformat()})
 
 
 class PortalPasswordResetForm(PasswordResetForm):

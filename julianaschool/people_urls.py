@@ -9,6 +9,7 @@ urlpatterns = [
     path("leerlingen/", views.pupil_list, name="pupils"),
     path("leerlingen/<int:pk>/", views.pupil_detail, name="pupil"),
     path("leerlingen/<int:pk>/uitschrijven/", views.pupil_leave, name="pupil_leave"),
+    path("leerlingen/<int:pk>/uitschrijven/terugdraaien/", views.pupil_leave_undo, name="pupil_leave_undo"),
     path("leerlingen/import/", views.import_upload, name="import"),
     path("leerlingen/import/opslaan/", views.import_confirm, name="import_confirm"),
     path("leerlingen/import/voorbeeld.csv", views.import_sample, name="import_sample"),

@@ -16,18 +16,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, imports, services
+from .downloads import csv_file_response
 from .forms import ImportUploadForm, LeaveForm, RedeemCodeForm
 from .models import AuditEntry, ClassGroup, Role, SchoolYear
+from .params import int_param, parse_id
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def pupil_list(request):
     school_year = SchoolYear.objects.current()
     groups = ClassGroup.objects.filter(school_year=school_year).prefetch_related("teachers")
-    group_id = request.GET.get("groep", "")
+    group = int_param(request, "groep")
+    group_id = str(group) if group else ""
     pupils = access.visible_pupils(request.user).prefetch_related("guardians", "enrollments__group")
-    if group_id.isdigit():
-        pupils = pupils.filter(enrollments__group_id=int(group_id))
+    if group is not None:
+        pupils = pupils.filter(enrollments__group_id=group)
     else:
         pupils = pupils.filter(enrollments__school_year=school_year)
     page = Paginator(pupils.order_by("sort_name"), 50).get_page(request.GET.get("pagina"))
@@ -48,9 +51,10 @@ def audit_log(request):
     obj = request.GET.get("object", "").strip()
     if obj:
         entries = entries.filter(object_repr__icontains=obj)
-    kind = request.GET.get("soort", "")
-    if kind.isdigit():
-        entries = entries.filter(content_type_id=int(kind))
+    kind_id = int_param(request, "soort")
+    kind = str(kind_id) if kind_id else ""
+    if kind_id is not None:
+        entries = entries.filter(content_type_id=kind_id)
     kinds = ContentType.objects.filter(pk__in=AuditEntry.objects.values("content_type")).order_by("model")
     page = Paginator(entries, 50).get_page(request.GET.get("pagina"))
     return render(
@@ -121,9 +125,7 @@ def import_upload(request):
 def import_sample(request):
     """The sample file the import page links to."""
     sample = Path(settings.BASE_DIR) / "docs" / "import-voorbeeld.csv"
-    response = HttpResponse(sample.read_bytes(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="import-voorbeeld.csv"'
-    return response
+    return csv_file_response(path=sample, filename="import-voorbeeld.csv")
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
@@ -153,8 +155,11 @@ def pupil_detail(request, pk):
     pupil = access.pupil_for(request.user, pk)
     guardians = pupil.guardians.prefetch_related("link_codes").select_related("user")
     enrollments = pupil.enrollments.select_related("group", "school_year").order_by("-school_year__starts_on")
+    earliest, latest = services.leave_date_bounds(pupil)
     return render(request, "julianaschool/pupil_detail.html",
-                  {"pupil": pupil, "guardians": guardians, "enrollments": enrollments, "leave_form": LeaveForm()})
+                  {"pupil": pupil, "guardians": guardians, "enrollments": enrollments,
+                   "leave_form": LeaveForm(earliest=earliest, latest=latest),
+                   "can_undo_leave": services.can_undo_leave(pupil)})
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
@@ -176,6 +181,20 @@ def pupil_leave(request, pk):
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 @require_POST
+def pupil_leave_undo(request, pk):
+    """Undo a leave recorded by mistake, within the retention grace."""
+    pupil = access.pupil_for(request.user, pk)
+    try:
+        services.undo_pupil_leave(pupil=pupil, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("De uitschrijving van %(name)s is teruggedraaid.") % {"name": pupil.full_name})
+    return redirect("people:pupil", pk=pupil.pk)
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@require_POST
 def guardian_invite(request, pk):
     """Send a guardian their koppelcode by e-mail."""
     guardian = access.guardian_for(request.user, pk)
@@ -185,7 +204,7 @@ def guardian_invite(request, pk):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("De uitnodiging met koppelcode is gemaild naar %(email)s.") % {"email": guardian.email})
-    pupil_id = request.POST.get("pupil", "")
-    if pupil_id.isdigit() and access.visible_pupils(request.user).filter(pk=int(pupil_id)).exists():
-        return redirect("people:pupil", pk=int(pupil_id))
+    pupil_id = parse_id(request.POST.get("pupil", ""))
+    if pupil_id is not None and access.visible_pupils(request.user).filter(pk=pupil_id).exists():
+        return redirect("people:pupil", pk=pupil_id)
     return redirect("people:pupils")

@@ -15,6 +15,7 @@ from axes.models import AccessAttempt
 from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Sum
@@ -27,7 +28,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
-from .access import has_role
+from .access import assigned_roles, awaits_second_factor
 
 User = get_user_model()
 
@@ -200,14 +201,13 @@ def unlock(*, kind: str, value: str, actor) -> int:
 
 def two_factor_required(user) -> bool:
     """True when the school demands a second factor of this user (REQUIRE_2FA and their role)."""
-    return bool(settings.REQUIRE_2FA) and has_role(user, *settings.REQUIRE_2FA_ROLES)
+    # The roles given, not the roles acted with: those are none until the code is given.
+    return bool(settings.REQUIRE_2FA) and bool(assigned_roles(user) & set(settings.REQUIRE_2FA_ROLES))
 
 
 def owes_second_factor(user) -> bool:
     """A signed-in user who has not yet given a TOTP code this session but must."""
-    if not user.is_authenticated or user.is_verified():
-        return False
-    return user_has_device(user) or two_factor_required(user)
+    return awaits_second_factor(user)
 
 
 def pending_device(user) -> TOTPDevice:
@@ -292,12 +292,15 @@ class TwoFactorMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated:
             return None
-        if not getattr(view_func, "login_required", True):
-            return None
         match = request.resolver_match
         if match is not None and match.view_name in OTP_EXEMPT_URL_NAMES:
             return None
         if not owes_second_factor(user):
+            return None
+        if not getattr(view_func, "login_required", True):
+            # A public page sees a half-finished login as a visitor: no role (see access.roles_of),
+            # no account to add a koppelcode's children to.
+            request.user = AnonymousUser()
             return None
         target = "security:otp_verify" if user_has_device(user) else "security:otp_setup"
         response = redirect(target)

@@ -65,13 +65,20 @@ def check_link_code(code: str) -> LinkCode:
     return link_code
 
 
+def _same_address(a: str, b: str) -> bool:
+    return bool(a and b) and a.strip().lower() == b.strip().lower()
+
+
 @transaction.atomic
 def redeem_link_code(*, code: str, user=None, username: str = "", password: str = "") -> "User":
     """Use a koppelcode: link the guardian record (and so their children) to an account.
 
-    With `user` (a parent already signed in) the children of the code's guardian record are
-    added to that user's guardian; otherwise a new account is made with `username`/`password`.
-    The code is locked while it is used, so two tabs cannot use one code twice.
+    A code belongs to the guardian it was sent to, not to whoever holds it. Without `user` a new
+    account is made for that guardian (`username`/`password`), unless they already have one.
+    With `user` (signed in) the code is accepted only from the invited guardian's own account:
+    the account of that guardian record, or one whose e-mail address is the invited address
+    (a parent the office registered twice gets the other children). Anyone else is refused,
+    and nothing is linked. The code is locked while it is used, so two tabs cannot use it twice.
     """
     link_code = check_link_code(code)
     link_code = LinkCode.objects.select_for_update().select_related("guardian").get(pk=link_code.pk)
@@ -79,18 +86,25 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
         raise ValidationError(_("Deze koppelcode is al gebruikt. Vraag de administratie om een nieuwe code."), code="used")
     invited = link_code.guardian
     if user is None:
+        if invited.user_id is not None:
+            raise ValidationError(_("Deze ouder/verzorger heeft al een account. Log in met dat account en vul de code "
+                                    "daarna opnieuw in."), code="has_account")
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError(_("Deze gebruikersnaam is al in gebruik; kies een andere."), code="username")
         user = User.objects.create_user(username=username, password=password, email=invited.email,
                                         first_name=invited.first_name, last_name=invited.last_name)
-    grant_role(user=user, role=Role.OUDER)
     own = getattr(user, "guardian", None)
-    if own is None and invited.user_id is None:
+    is_invited = invited.user_id == user.pk or (
+        invited.user_id is None and _same_address(invited.email, user.email or (own.email if own else "")))
+    if not is_invited:
+        raise ValidationError(_("Deze koppelcode is verstuurd aan een andere ouder/verzorger dan het account waarmee "
+                                "u bent ingelogd. Er is niets gekoppeld. Is de code wel voor u bedoeld? Log dan uit "
+                                "en gebruik de code opnieuw, of vraag de administratie om hulp."), code="other")
+    grant_role(user=user, role=Role.OUDER)
+    if own is None:
         invited.user = user
         invited.save(update_fields=["user"])
         own = invited
-    elif own is None:
-        raise ValidationError(_("Deze koppelcode hoort bij een ander account."), code="other")
     elif own.pk != invited.pk:
         # A second code for an already registered parent: their account gets the other children.
         for pupil in invited.pupils.all():
@@ -103,11 +117,39 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
     return user
 
 
+def years_after(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def leave_date_bounds(pupil: Pupil, *, today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The dates a leave may be recorded on: from the start of the pupil's current enrolment (the
+    school year they are in now, or last were) to a school year ahead. An earlier date would make
+    the nightly retention treat records of this enrolment as years old and delete them."""
+    today = today or timezone.localdate()
+    starts = sorted(pupil.enrollments.values_list("school_year__starts_on", flat=True))
+    started = [day for day in starts if day <= today]
+    earliest = started[-1] if started else (starts[0] if starts else timezone.localdate(pupil.created_at))
+    return earliest, years_after(today, 1)
+
+
 @transaction.atomic
 def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
-    """Record that a pupil left the school. Their enrollments and records stay (history)."""
+    """Record that a pupil left the school. Their enrollments and records stay (history).
+
+    The date must lie within `leave_date_bounds`: not before the current enrolment began, not
+    more than a school year ahead."""
+    pupil.left_on = Pupil.objects.select_for_update().values_list("left_on", flat=True).get(pk=pupil.pk)
     if pupil.left_on is not None:
         raise ValidationError(_("Deze leerling is al uitgeschreven."))
+    earliest, latest = leave_date_bounds(pupil)
+    if not earliest <= left_on <= latest:
+        raise ValidationError(
+            _("Uitgeschreven op: kies een datum tussen %(earliest)s (begin van de huidige inschrijving) en "
+              "%(latest)s (een schooljaar vooruit).") % {"earliest": f"{earliest:%d-%m-%Y}", "latest": f"{latest:%d-%m-%Y}"},
+            code="left_on_out_of_range")
     before = audit.snapshot(pupil, ["left_on"])
     pupil.left_on = left_on
     pupil.save(update_fields=["left_on"])
@@ -116,6 +158,39 @@ def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
     from consent.services import end_consent_for_leaver
 
     end_consent_for_leaver(pupil=pupil, actor=actor)
+    return pupil
+
+
+def can_undo_leave(pupil: Pupil, *, today: datetime.date | None = None) -> bool:
+    """A leave can be undone while retention has removed nothing yet: before the consent period
+    (the first to end) has passed since the leave date, and before anonymisation."""
+    if pupil.left_on is None or pupil.anonymised_at is not None:
+        return False
+    today = today or timezone.localdate()
+    return today < years_after(pupil.left_on, settings.RETENTION_CONSENT_YEARS)
+
+
+@transaction.atomic
+def undo_pupil_leave(*, pupil: Pupil, actor) -> Pupil:
+    """Undo a leave recorded by mistake (terugdraaien), within the retention grace
+    (`can_undo_leave`). The pupil is enrolled again as before; the consent their guardians gave
+    before the leave counts again, recorded as new ledger entries that point at the original
+    answers. The leave and its undoing both stay in the audit trail and the ledger."""
+    locked = Pupil.objects.select_for_update().only("left_on", "anonymised_at").get(pk=pupil.pk)
+    pupil.left_on, pupil.anonymised_at = locked.left_on, locked.anonymised_at
+    if pupil.left_on is None:
+        raise ValidationError(_("Deze leerling is niet uitgeschreven."), code="not_left")
+    if not can_undo_leave(pupil):
+        raise ValidationError(_("Deze uitschrijving kan niet meer worden teruggedraaid: de bewaartermijn is "
+                                "verstreken."), code="too_late")
+    before = audit.snapshot(pupil, ["left_on"])
+    pupil.left_on = None
+    pupil.save(update_fields=["left_on"])
+    audit.record(actor=actor, action="uitschrijving teruggedraaid", obj=pupil,
+                 changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
+    from consent.services import restore_consent_after_undone_leave
+
+    restore_consent_after_undone_leave(pupil=pupil, actor=actor)
     return pupil
 
 

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from julianaschool.dates import DateRangeField, today
+
 from .models import ChangeKind, ProtocolVersion, Section
 
 
@@ -51,12 +53,16 @@ class AddSectionForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                              help_text=_("Intern: alleen de school en het bestuur lezen dit, ook na publicatie."))
+    public_note = forms.CharField(label=_("Openbare toelichting"), required=False,
+                                  widget=forms.Textarea(attrs={"rows": 2}),
+                                  help_text=_("Optioneel. Iedereen kan dit lezen zodra de versie openbaar is."))
 
 
 class PublishForm(StepForm):
-    effective_from = forms.DateField(label=_("Geldig vanaf"), widget=DateInput())
-    review_on = forms.DateField(label=_("Te herzien"), widget=DateInput())
+    effective_from = DateRangeField(label=_("Geldig vanaf"), widget=DateInput(), latest=today)
+    review_on = DateRangeField(label=_("Te herzien"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,7 +72,7 @@ class PublishForm(StepForm):
 
 
 class ReviewForm(forms.Form):
-    next_review_on = forms.DateField(label=_("Volgende herziening"), widget=DateInput())
+    next_review_on = DateRangeField(label=_("Volgende herziening"), widget=DateInput(), earliest=today)
     comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):

@@ -152,7 +152,10 @@ class Section(models.Model):
 
 
 class VersionStep(models.Model):
-    """One step on a version's path (adopted, approved, published, ...): who, when, why."""
+    """One step on a version's path (adopted, approved, published, ...): who, when, why.
+
+    Everyone may see who took which step when; the reason (`comment`) is internal, and only
+    `public_note` is shown to visitors."""
 
     version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="steps")
     from_status = models.CharField(max_length=20, choices=VersionStatus.choices, blank=True)
@@ -160,7 +163,11 @@ class VersionStep(models.Model):
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     actor_name = models.CharField(max_length=200, blank=True)
     at = models.DateTimeField(default=timezone.now)
-    comment = models.TextField(_("toelichting"), blank=True)
+    # Internal: for the school's staff and the board only, also once the version is public (the
+    # board's reasons for sending a version back are no business of visitors).
+    comment = models.TextField(_("toelichting (intern)"), blank=True)
+    # Said explicitly for everyone: shown on the public version page.
+    public_note = models.TextField(_("openbare toelichting"), blank=True)
 
     class Meta:
         ordering = ["at", "id"]

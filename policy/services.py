@@ -82,10 +82,11 @@ def _lock(version: ProtocolVersion) -> ProtocolVersion:
     return ProtocolVersion.objects.select_for_update().get(pk=version.pk)
 
 
-def _record_step(*, version: ProtocolVersion, from_status: str, actor, comment: str) -> VersionStep:
+def _record_step(*, version: ProtocolVersion, from_status: str, actor, comment: str,
+                 public_note: str = "") -> VersionStep:
     return VersionStep.objects.create(
         version=version, from_status=from_status, to_status=version.status, actor=actor,
-        actor_name=_name(actor) if actor else "systeem", comment=comment,
+        actor_name=_name(actor) if actor else "systeem", comment=comment, public_note=public_note.strip(),
     )
 
 
@@ -243,7 +244,7 @@ def discard_draft(*, actor, version: ProtocolVersion) -> None:
 
 
 @transaction.atomic
-def adopt(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVersion:
+def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: str = "") -> ProtocolVersion:
     """concept -> vastgesteld (directie). Requires a change summary; from now on the text is fixed."""
     _require_directie(actor, _("een versie vaststellen"))
     version = _lock(version)
@@ -255,13 +256,14 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVers
     version.status = VersionStatus.VASTGESTELD
     version.adopted_on = timezone.localdate()
     version.save(update_fields=["status", "adopted_on"])
-    _record_step(version=version, from_status=VersionStatus.CONCEPT, actor=actor, comment=comment)
+    _record_step(version=version, from_status=VersionStatus.CONCEPT, actor=actor, comment=comment,
+                 public_note=public_note)
     audit.record(actor=actor, action="policy.adopt", obj=version, changes={"status": ["concept", "vastgesteld"]})
     return version
 
 
 @transaction.atomic
-def return_to_concept(*, actor, version: ProtocolVersion, comment: str) -> ProtocolVersion:
+def return_to_concept(*, actor, version: ProtocolVersion, comment: str, public_note: str = "") -> ProtocolVersion:
     """vastgesteld -> concept, when the board asks for changes (board or directie; a reason is required)."""
     if not (is_directie(actor) or has_role(actor, Role.BESTUUR)):
         raise Refused(_("Alleen de directie of het bestuur mag een versie terugzetten naar concept."))
@@ -272,14 +274,15 @@ def return_to_concept(*, actor, version: ProtocolVersion, comment: str) -> Proto
     version.status = VersionStatus.CONCEPT
     version.adopted_on = None
     version.save(update_fields=["status", "adopted_on"])
-    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment)
+    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
+                 public_note=public_note)
     audit.record(actor=actor, action="policy.return_to_concept", obj=version,
                  changes={"status": ["vastgesteld", "concept"], "comment": comment})
     return version
 
 
 @transaction.atomic
-def approve(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVersion:
+def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: str = "") -> ProtocolVersion:
     """vastgesteld -> goedgekeurd (bestuur). The voorzitter's name goes on the version."""
     _require_board(actor, _("een versie goedkeuren"))
     version = _lock(version)
@@ -289,14 +292,15 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "") -> ProtocolVe
     version.approved_on = timezone.localdate()
     version.chair_name = chair.full_name if chair else _name(actor)
     version.save(update_fields=["status", "approved_on", "chair_name"])
-    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment)
+    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
+                 public_note=public_note)
     audit.record(actor=actor, action="policy.approve", obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
     return version
 
 
 @transaction.atomic
 def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, review_on: datetime.date,
-            comment: str = "") -> ProtocolVersion:
+            comment: str = "", public_note: str = "") -> ProtocolVersion:
     """goedgekeurd -> gepubliceerd (directie) with an effective date (between the approval and
     today) and a review date; the version in force until now becomes vervallen on that date.
     Afterwards exactly one version is in force."""
@@ -317,7 +321,7 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
         previous.superseded_on = effective_from
         previous.save(update_fields=["status", "superseded_on"])
         _record_step(version=previous, from_status=VersionStatus.GEPUBLICEERD, actor=actor,
-                     comment=_("Vervangen door versie %(number)s.") % {"number": version.number})
+                     comment="", public_note=_("Vervangen door versie %(number)s.") % {"number": version.number})
         audit.record(actor=actor, action="policy.supersede", obj=previous,
                      changes={"status": ["gepubliceerd", "vervallen"], "by": version.number})
     version.status = VersionStatus.GEPUBLICEERD
@@ -326,7 +330,8 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
     if not version.period:
         version.period = f"{effective_from.year}-{review_on.year}"
     version.save(update_fields=["status", "effective_from", "review_on", "period"])
-    _record_step(version=version, from_status=VersionStatus.GOEDGEKEURD, actor=actor, comment=comment)
+    _record_step(version=version, from_status=VersionStatus.GOEDGEKEURD, actor=actor, comment=comment,
+                 public_note=public_note)
     audit.record(actor=actor, action="policy.publish", obj=version,
                  changes={"status": ["goedgekeurd", "gepubliceerd"], "effective_from": effective_from,
                           "review_on": review_on, "superseded": previous.number if previous else None})

@@ -87,6 +87,8 @@ def version_detail(request, pk):
         "version": version,
         "tree": section_tree(version),
         "steps": list(version.steps.all()),
+        # A step's reason is internal; visitors see who decided what and when, and any public note.
+        "sees_internal_notes": can_see_drafts(user),
         "is_directie": is_directie(user),
         "is_board": is_board(user),
         "step_form": StepForm(),

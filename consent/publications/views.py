@@ -1,7 +1,6 @@
 """Pages: the check ("Foto plaatsen?"), a publisher's own publications and takedowns, one
 publication, one takedown, and directie's overview with its CSV."""
 
-import csv
 import datetime
 from collections import defaultdict
 
@@ -16,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from julianaschool import access as people_access
+from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear, StaffMember
 
 from .. import state
@@ -244,14 +244,8 @@ def overview(request):
 @people_access.role_required(Role.DIRECTIE)
 def overview_csv(request):
     rows, _totals = overview_rows(timezone.localdate())
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="publicaties-per-maand.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([_("kanaal"), _("maand"), _("publicaties"), _("herkenbaar getoonde personen"),
-                     _("verwijdertaken open"), _("verwijdertaken gedaan"), _("te laat"),
-                     _("gemiddeld aantal dagen tot verwijderd")])
-    for row in rows:
-        writer.writerow([row["channel"], row["month"], row["publications"], row["recognisable"], row["open"],
-                         row["done"], row["overdue"], "" if row["average_days"] is None else row["average_days"]])
-    return response
+    header = [_("kanaal"), _("maand"), _("publicaties"), _("herkenbaar getoonde personen"), _("verwijdertaken open"),
+              _("verwijdertaken gedaan"), _("te laat"), _("gemiddeld aantal dagen tot verwijderd")]
+    return csv_response(filename="publicaties-per-maand.csv", header=header, rows=(
+        [row["channel"], row["month"], row["publications"], row["recognisable"], row["open"], row["done"],
+         row["overdue"], "" if row["average_days"] is None else row["average_days"]] for row in rows))

@@ -52,3 +52,10 @@ def answer_as(user, pupil, **choices):
         guardian=user.guardian, pupil=pupil, actor=user,
         choices={by_slug[slug.replace("_", "-")].pk: given for slug, given in choices.items()},
     )
+
+
+def seen(data: dict) -> dict:
+    """Form data as the page posts it: with each answer, the version of the text the page showed."""
+    versions = dict(Purpose.objects.values_list("pk", "current_version__number"))
+    shown = {f"versie_{key[5:]}": versions[int(key[5:])] for key in data if key.startswith("doel_")}
+    return {**data, **shown}

@@ -25,7 +25,7 @@ def setup(world):
 
 
 def _choice(world):
-    return {f"doel_{world.purpose.pk}": "nee"}
+    return {f"doel_{world.purpose.pk}": "nee", f"versie_{world.purpose.pk}": world.purpose.current_version.number}
 
 
 def rows() -> list[Row]:

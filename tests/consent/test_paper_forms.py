@@ -8,11 +8,11 @@ from django.urls import reverse
 from PIL import Image
 
 from consent.models import ConsentRecord, PaperForm
-from tests.consent.conftest import PDF_BYTES, current, pdf_upload
+from tests.consent.conftest import PDF_BYTES, current, pdf_upload, seen
 
 
 def _post(client, world, purposes, **extra):
-    data = {"method": "papier", f"doel_{purposes['website'].pk}": "nee", f"doel_{purposes['parro'].pk}": "ja"}
+    data = seen({"method": "papier", f"doel_{purposes['website'].pk}": "nee", f"doel_{purposes['parro'].pk}": "ja"})
     data.update(extra)
     return client.post(reverse("consent:office_entry", args=[world.pupil5.pk]), data)
 

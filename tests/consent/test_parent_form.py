@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from consent.models import ConsentRecord
-from tests.consent.conftest import answer_as
+from tests.consent.conftest import answer_as, seen
 
 
 def _checked(html: str, name: str) -> list[str]:
@@ -37,7 +37,7 @@ def test_parent_cannot_see_other_childs_consent(client_for, world, purposes):
     assert client.get(reverse("consent:child", args=[world.pupil7.pk])).status_code == 404
     assert client.get(reverse("consent:child", args=[world.pupil5b.pk])).status_code == 404
     assert client.get(reverse("consent:pupil", args=[world.pupil7.pk])).status_code == 404
-    response = client.post(reverse("consent:child", args=[world.pupil7.pk]), {f"doel_{purposes['website'].pk}": "ja"})
+    response = client.post(reverse("consent:child", args=[world.pupil7.pk]), seen({f"doel_{purposes['website'].pk}": "ja"}))
     assert response.status_code == 404
     assert not ConsentRecord.objects.exists()
 
@@ -46,7 +46,7 @@ def test_saving_sends_a_receipt_and_shows_it_for_download(client_for, world, pur
     client = client_for(world.ouder5)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("consent:child", args=[world.pupil5.pk]),
-                               {f"doel_{purposes['website'].pk}": "nee", f"doel_{purposes['parro'].pk}": "ja"})
+                               seen({f"doel_{purposes['website'].pk}": "nee", f"doel_{purposes['parro'].pk}": "ja"}))
     record = ConsentRecord.objects.filter(pupil=world.pupil5).first()
     assert response.status_code == 302
     assert response["Location"] == reverse("consent:receipt", args=[record.submission])
@@ -67,7 +67,7 @@ def test_saving_without_a_change_sends_nothing(client_for, world, purposes):
     answer_as(world.ouder5, world.pupil5, website=True)
     mail.outbox.clear()
     client_for(world.ouder5).post(reverse("consent:child", args=[world.pupil5.pk]),
-                                  {f"doel_{purposes['website'].pk}": "ja"})
+                                  seen({f"doel_{purposes['website'].pk}": "ja"}))
     assert mail.outbox == []
     assert ConsentRecord.objects.count() == 1
 
@@ -82,13 +82,13 @@ def test_done_means_refuse_see_on_class_sheet_give_again(client_for, world, purp
     sheet_url = reverse("consent:class_sheet", args=[world.group5.pk]) + "?niet=website"
 
     with django_capture_on_commit_callbacks(execute=True):
-        parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "ja"})
+        parent.post(reverse("consent:child", args=[world.pupil5.pk]), seen({field: "ja"}))
         assert world.pupil5.full_name not in teacher.get(sheet_url).content.decode()
 
-        parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "nee"})
+        parent.post(reverse("consent:child", args=[world.pupil5.pk]), seen({field: "nee"}))
         assert world.pupil5.full_name in teacher.get(sheet_url).content.decode()
 
-        parent.post(reverse("consent:child", args=[world.pupil5.pk]), {field: "ja"})
+        parent.post(reverse("consent:child", args=[world.pupil5.pk]), seen({field: "ja"}))
         assert world.pupil5.full_name not in teacher.get(sheet_url).content.decode()
 
     assert list(ConsentRecord.objects.filter(pupil=world.pupil5, purpose=website).values_list("given", flat=True)) == [

@@ -7,13 +7,15 @@ from django.urls import reverse
 
 from consent import state
 from consent.models import ConsentRecord
+from tests.consent.conftest import seen
 
 
 def test_a_staff_member_records_their_own_choices(client_for, world, purposes, django_capture_on_commit_callbacks):
     staff = world.medewerker.staff
     with django_capture_on_commit_callbacks(execute=True):
         response = client_for(world.medewerker).post(
-            reverse("consent:staff"), {f"doel_{purposes['website'].pk}": "ja", f"doel_{purposes['geluid'].pk}": "nee"})
+            reverse("consent:staff"),
+            seen({f"doel_{purposes['website'].pk}": "ja", f"doel_{purposes['geluid'].pk}": "nee"}))
     assert response.status_code == 302
     records = ConsentRecord.objects.filter(staff=staff)
     assert records.count() == 2
@@ -27,8 +29,8 @@ def test_a_staff_member_records_their_own_choices(client_for, world, purposes, d
 def test_a_staff_member_withdraws_as_easily_as_they_gave(client_for, world, purposes):
     client = client_for(world.leerkracht5)
     field = f"doel_{purposes['website'].pk}"
-    client.post(reverse("consent:staff"), {field: "ja"})
-    client.post(reverse("consent:staff"), {field: "nee"})
+    client.post(reverse("consent:staff"), seen({field: "ja"}))
+    client.post(reverse("consent:staff"), seen({field: "nee"}))
     staff = world.leerkracht5.staff
     assert state.answer(state.staff_answers([staff.pk]), staff.pk, purposes["website"].pk).given is False
     assert ConsentRecord.objects.filter(staff=staff).count() == 2
@@ -36,7 +38,7 @@ def test_a_staff_member_withdraws_as_easily_as_they_gave(client_for, world, purp
 
 def test_the_staff_form_shows_the_current_choice(client_for, world, purposes):
     client = client_for(world.medewerker)
-    client.post(reverse("consent:staff"), {f"doel_{purposes['parro'].pk}": "nee"})
+    client.post(reverse("consent:staff"), seen({f"doel_{purposes['parro'].pk}": "nee"}))
     html = client.get(reverse("consent:staff")).content.decode()
     checked = re.findall(r'<input[^>]*name="doel_(\d+)"[^>]*value="(\w+)"[^>]*checked', html)
     assert checked == [(str(purposes["parro"].pk), "nee")]
@@ -48,7 +50,7 @@ def test_a_parent_without_a_job_at_school_has_no_staff_form(client_for, world, p
 
 
 def test_directie_sees_every_staff_members_own_choices(client_for, world, purposes):
-    client_for(world.medewerker).post(reverse("consent:staff"), {f"doel_{purposes['website'].pk}": "nee"})
+    client_for(world.medewerker).post(reverse("consent:staff"), seen({f"doel_{purposes['website'].pk}": "nee"}))
     response = client_for(world.directie).get(reverse("consent:overview"))
     row = next(r for r in response.context["staff"] if r.person == world.medewerker.staff)
     website = list(purposes).index("website")

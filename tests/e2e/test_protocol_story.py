@@ -48,7 +48,7 @@ def test_directie_drafts_and_adopts_bestuur_approves_directie_publishes_and_the_
     directie.get_by_role("button", name="Opslaan").click()
     expect(directie.get_by_role("status").filter(has_text="gegevens van de versie zijn opgeslagen")).to_be_visible()
     directie.get_by_role("link", name="Terug naar versie 2.0").click()
-    directie.get_by_label("Toelichting").fill("Besproken in het teamoverleg.")
+    directie.get_by_label("Toelichting", exact=True).fill("Besproken in het teamoverleg.")
     directie.get_by_role("button", name="Vaststellen door directie").click()
     expect(directie.locator(".policy-status")).to_contain_text("Vastgesteld")
     check(directie, "adopted version (directie)")

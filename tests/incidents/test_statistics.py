@@ -41,7 +41,7 @@ def test_the_csv_export_counts_without_any_name(world, client_for):
     report(world, occurred_at=at(world, 9))
     report(world, occurred_at=at(world, 9))
     response = client_for(world.directie).get(reverse("incidents:statistics_csv"), {"school_year": world.school_year.pk})
-    text = response.content.decode()
+    text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
     lines = text.strip().splitlines()
     assert lines[0] == "maand;categorie;groep;ernst;aantal"

@@ -38,6 +38,8 @@ def rows() -> list[Row]:
         Row("people:pupil", lambda w: reverse("people:pupil", args=[w.pupil5.pk]), **only("directie", "administratie")),
         Row("people:pupil_leave", lambda w: reverse("people:pupil_leave", args=[w.pupil5.pk]), method="post",
             data=lambda w: {"left_on": "2026-12-01"}, **only("directie", "administratie", status=302)),
+        Row("people:pupil_leave_undo", lambda w: reverse("people:pupil_leave_undo", args=[w.pupil5.pk]), method="post",
+            **only("directie", "administratie", status=302)),
         Row("people:import", lambda w: reverse("people:import"), **only("directie", "administratie")),
         Row("people:import_confirm", lambda w: reverse("people:import_confirm"), method="post",
             **only("directie", "administratie", status=302)),
