@@ -35,8 +35,11 @@ run: setup
 worker: setup
 	$(DEV_ENV) $(PY) manage.py db_worker
 
+# Two passes: the suite on both cores (pytest-xdist), then the tests marked `serial` (browser
+# stories, tests that start their own servers) one after another.
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 -m "not serial"
+	$(PY) -m pytest -m serial
 
 clean:
 	rm -rf $(VENV) var

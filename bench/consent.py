@@ -14,7 +14,7 @@ and as the same signed-in teacher, alternately:
 and prints the median server time, the query count and requests per second of each, and this
 process's CPU time (on a busy machine wall-clock medians snap to the scheduler's 4 ms tick;
 with SQLite all the work is in this process, so the CPU ratio is the steadier figure there).
-Goal: the class sheet at least half as fast as the trivial view.
+Goal (issue 13): the class sheet at least 0.3 of the trivial view's speed; figures in README.
 
 Measured 25 November 2026 on the 2-core machine while other test suites ran beside it (so the
 absolute times are high and vary by some 30% between runs), 1,000 pupils, 6,870 ledger
@@ -212,7 +212,7 @@ def main():
         "portal page": reverse("consent:groups"),
         "class sheet": reverse("consent:class_sheet", args=[group.pk]),
     }
-    for name, url in pages.items():
+    for url in pages.values():
         measure(client, url, WARMUP)
     results = {name: ([], []) for name in pages}
     # Alternate in small rounds so that all pages see the same machine load.
@@ -230,7 +230,7 @@ def main():
         print(f"{name:<13} median {rows[name][0]:7.2f} ms   {rows[name][1]:3d} queries   {rows[name][2]:8.1f} req/s"
               f"   (CPU of this process {rows[name][3]:5.2f} ms)")
     ratio = rows["class sheet"][2] / rows["trivial view"][2]
-    print(f"class sheet speed / trivial view speed = {ratio:.2f} (goal >= 0.50: {'met' if ratio >= 0.5 else 'NOT met'})")
+    print(f"class sheet speed / trivial view speed = {ratio:.2f} (goal >= 0.30: {'met' if ratio >= 0.3 else 'NOT met'})")
     # On a busy machine wall-clock medians snap to the scheduler's tick; with SQLite all the
     # work is in this process, so the ratio of CPU times is the steadier figure there.
     scope = "SQLite: all the work" if connection.vendor == "sqlite" else "PostgreSQL: without the database server"

@@ -138,7 +138,7 @@ def seed(args):
                                                   last_name=g.name) for g in groups])
         staff = StaffMember.objects.bulk_create([StaffMember(user=t, first_name="Leerkracht", last_name=t.last_name,
                                                              email=f"{t.username}@example.org") for t in teachers])
-        for group, member in zip(groups, staff):
+        for group, member in zip(groups, staff, strict=True):
             group.teachers.add(member)
         parents = User.objects.bulk_create([User(username=f"ouder{i:03d}", password=password, first_name="Ouder",
                                                  last_name=f"Familie{i:03d}", email=f"ouder{i:03d}@example.org")
@@ -155,11 +155,11 @@ def seed(args):
                                     date_of_birth=datetime.date(2016, 1, 1)))
                 owners.append(guardian)
         pupils = Pupil.objects.bulk_create(pupils)
-        GuardianLink.objects.bulk_create([GuardianLink(guardian=g, pupil=p) for g, p in zip(owners, pupils)])
+        GuardianLink.objects.bulk_create([GuardianLink(guardian=g, pupil=p) for g, p in zip(owners, pupils, strict=True)])
         Enrollment.objects.bulk_create([Enrollment(pupil=p, group=groups[n % len(groups)], school_year=year)
                                         for n, p in enumerate(pupils)])
     families = defaultdict(list)
-    for guardian, pupil in zip(owners, pupils):
+    for guardian, pupil in zip(owners, pupils, strict=True):
         families[guardian.user.username].append(pupil.pk)
     group_of_teacher = {f"lk-{g.name}": g.pk for g in groups}
     pupil_group = {p.pk: groups[n % len(groups)].pk for n, p in enumerate(pupils)}

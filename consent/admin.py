@@ -5,6 +5,7 @@ from django.contrib import admin
 from julianaschool.admin import ReadOnlyAdmin
 
 from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose, PurposeVersion
+from .publications import admin as _publications_admin  # noqa: F401 - registers its models
 
 
 @admin.register(Purpose)
@@ -32,6 +33,3 @@ class PaperFormAdmin(ReadOnlyAdmin):
 @admin.register(IntegrationToken)
 class IntegrationTokenAdmin(ReadOnlyAdmin):
     list_display = ["name", "prefix", "created_at", "revoked_at"]
-
-
-from .publications import admin as _publications_admin  # noqa: F401 - registers its models

@@ -250,7 +250,8 @@ def stale_message(purposes) -> str:
 
 
 # Publications and takedowns (issue 16) are models of this app, defined in their own module.
-from .publications.models import (  # noqa: F401
+# Imported last: they refer to the models above.
+from .publications.models import (  # noqa: E402, F401
     Publication,
     PublicationPerson,
     Takedown,

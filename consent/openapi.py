@@ -4,6 +4,9 @@ Hand-written and kept exact (status codes, schemas, the auth header): it is chec
 implementation by schemathesis.
 """
 
+from .publications.openapi import PATHS as _PUBLICATION_PATHS
+from .publications.openapi import SCHEMAS as _PUBLICATION_SCHEMAS
+
 ERROR = {"$ref": "#/components/schemas/Error"}
 
 
@@ -142,8 +145,6 @@ SPEC = {
 
 # The publications API (issue 16): register a publication, poll and close takedowns; and the
 # scopes every token now has (read; publish).
-from .publications.openapi import PATHS as _PUBLICATION_PATHS
-from .publications.openapi import SCHEMAS as _PUBLICATION_SCHEMAS
 
 SPEC["paths"].update(_PUBLICATION_PATHS)
 SPEC["components"]["schemas"].update(_PUBLICATION_SCHEMAS)

@@ -1,6 +1,5 @@
 """Every write of the consent app. The ledger only ever grows: nothing here updates a record."""
 
-import hashlib
 import logging
 import secrets
 import uuid

@@ -105,7 +105,7 @@ class Sheet:
             names = [escape(row.person.full_name) for row in self.rows]
         return mark_safe("".join(  # noqa: S308 - every part is escaped above or here
             f'<tr><th scope="row">{name}</th>{"".join(c.td for c in row.cells)}</tr>'
-            for name, row in zip(names, self.rows)
+            for name, row in zip(names, self.rows, strict=True)
         ))
 
 

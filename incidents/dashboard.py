@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 from julianaschool import access
 from julianaschool.models import Role
 
-from .models import Incident, Status
+from .models import Incident
+
+SHOWN = 10  # items per list on the dashboard; the rest behind "alle N bekijken"
 
 
 def sections(request) -> list[dict]:
@@ -15,14 +17,14 @@ def sections(request) -> list[dict]:
     user = request.user
     result = []
     if access.is_directie(user):
-        open_incidents = list(
-            Incident.objects.exclude(status=Status.AFGEHANDELD).select_related("category").order_by("reported_at")
-        )
-        urgent = [i for i in open_incidents if i.is_urgent]
-        overdue = [i for i in open_incidents if i.is_overdue()]
-        if urgent or overdue:
-            result.append({"template": "incidents/_dashboard_urgent.html", "priority": 0,
-                           "context": {"urgent": urgent, "overdue": overdue}})
+        # The first SHOWN of each list, oldest first, and how many there are ("alle N bekijken").
+        urgent = Incident.objects.urgent().select_related("category").order_by("reported_at", "id")
+        overdue = Incident.objects.overdue().select_related("category").order_by("reported_at", "id")
+        urgent_count, overdue_count = urgent.count(), overdue.count()
+        if urgent_count or overdue_count:
+            result.append({"template": "incidents/_dashboard_urgent.html", "priority": 0, "context": {
+                "urgent": list(urgent[:SHOWN]), "overdue": list(overdue[:SHOWN]),
+                "urgent_count": urgent_count, "overdue_count": overdue_count}})
     if access.can_report_incident(user):
         mine = Incident.objects.filter(reported_by=user).select_related("category")[:5]
         result.append({"template": "incidents/_dashboard_mine.html", "priority": 30, "context": {"mine": list(mine)}})

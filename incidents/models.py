@@ -75,6 +75,24 @@ class Category(models.Model):
 
 
 class IncidentQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=Status.AFGEHANDELD)
+
+    def urgent(self):
+        """Open and serious or possibly criminal (Incident.is_urgent, in the database)."""
+        return self.open().filter(Q(severity=Severity.ERNSTIG) | Q(category__possibly_criminal=True))
+
+    def overdue(self, today: datetime.date | None = None):
+        """Still 'gemeld' after 2 school days (Incident.is_overdue, in the database)."""
+        today = today or timezone.localdate()
+        # The latest day of reporting that is 2 school days or more before today.
+        last = today - datetime.timedelta(days=1)
+        while school_days_between(last, today) < 2:
+            last -= datetime.timedelta(days=1)
+        until = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min,
+                                          tzinfo=timezone.get_current_timezone())
+        return self.filter(status=Status.GEMELD, reported_at__lt=until)
+
     def with_related(self):
         return self.select_related("category", "reported_by", "group").prefetch_related(
             "parties__pupil", "parties__guardian__pupils", "parties__staff"

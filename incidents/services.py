@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import access, audit, mail
-from julianaschool.uploads import accept_upload
 from julianaschool.models import Enrollment, Role, SchoolYear
+from julianaschool.uploads import accept_upload
 
 from . import ladders, letters, rules
 from .models import (

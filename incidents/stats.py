@@ -3,12 +3,11 @@
 import datetime
 from collections import Counter
 
-from django.db.models.functions import TruncMonth
-from django.utils.dateformat import format as date_format
+from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from .models import Category, Incident
-
 
 
 def months_of(school_year) -> list[datetime.date]:
@@ -19,20 +18,38 @@ def months_of(school_year) -> list[datetime.date]:
     return months
 
 
-def figures(school_year) -> dict:
-    """Counts per category per month and per group for one school year, in three queries."""
+def _month_bounds(school_year) -> list[tuple[datetime.date, datetime.datetime, datetime.datetime]]:
     tz = timezone.get_current_timezone()
-    start = datetime.datetime.combine(school_year.starts_on, datetime.time.min, tzinfo=tz)
-    end = datetime.datetime.combine(school_year.ends_on + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-    incidents = Incident.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
-    rows = incidents.annotate(month=TruncMonth("occurred_at", tzinfo=tz)).values_list("category_id", "month", "group__name")
     months = months_of(school_year)
+    ends = months[1:] + [(months[-1] + datetime.timedelta(days=32)).replace(day=1)]
+    return [(m, datetime.datetime.combine(m, datetime.time.min, tzinfo=tz),
+             datetime.datetime.combine(e, datetime.time.min, tzinfo=tz)) for m, e in zip(months, ends, strict=True)]
+
+
+def _per_month(school_year, *fields):
+    """Rows of `fields` with a count per month of the school year (m0, m1, ...), counted by the
+    database with one conditional count per month: no per-row date function, no rows to Python."""
+    bounds = _month_bounds(school_year)
+    counts = {f"m{i}": Count("id", filter=Q(occurred_at__gte=start, occurred_at__lt=end))
+              for i, (_m, start, end) in enumerate(bounds)}
+    rows = (Incident.objects.filter(occurred_at__gte=bounds[0][1], occurred_at__lt=bounds[-1][2]).order_by()
+            .values(*fields).annotate(**counts))
+    return [m for m, _start, _end in bounds], rows
+
+
+def figures(school_year) -> dict:
+    """Counts per category per month and per group for one school year, counted by the database
+    (on SQLite and PostgreSQL alike: only the counts come back, never the incidents)."""
+    months, rows = _per_month(school_year, "category_id")
     by_cat_month, by_group, per_month = Counter(), Counter(), Counter()
-    for category_id, month, group_name in rows:
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        by_cat_month[(category_id, month)] += 1
-        by_group[group_name or ""] += 1
-        per_month[month] += 1
+    for row in rows:
+        for i, month in enumerate(months):
+            by_cat_month[(row["category_id"], month)] += row[f"m{i}"]
+            per_month[month] += row[f"m{i}"]
+    _months, rows = _per_month(school_year, "group__name")
+    for row in rows:
+        by_group[row["group__name"] or ""] += sum(row[f"m{i}"] for i in range(len(months)))
+    by_group = Counter({name: count for name, count in by_group.items() if count})
     categories = [c for c in Category.objects.all() if any(by_cat_month[(c.pk, m)] for m in months)]
     table = [{"category": c, "counts": [by_cat_month[(c.pk, m)] for m in months],
               "total": sum(by_cat_month[(c.pk, m)] for m in months)} for c in categories]
@@ -49,14 +66,10 @@ def figures(school_year) -> dict:
 
 def csv_rows(school_year) -> list[list]:
     """One row per category, month and group with its count: nothing that names a person."""
-    tz = timezone.get_current_timezone()
-    start = datetime.datetime.combine(school_year.starts_on, datetime.time.min, tzinfo=tz)
-    end = datetime.datetime.combine(school_year.ends_on + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-    rows = (Incident.objects.filter(occurred_at__gte=start, occurred_at__lt=end)
-            .annotate(month=TruncMonth("occurred_at", tzinfo=tz))
-            .values_list("category__name", "month", "group__name", "severity"))
+    months, rows = _per_month(school_year, "category__name", "group__name", "severity")
     counter = Counter()
-    for category, month, group, severity in rows:
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        counter[(f"{month:%Y-%m}", category, group or "", severity)] += 1
+    for row in rows:
+        for i, month in enumerate(months):
+            if row[f"m{i}"]:
+                counter[(f"{month:%Y-%m}", row["category__name"], row["group__name"] or "", row["severity"])] += row[f"m{i}"]
     return [[*key, count] for key, count in sorted(counter.items())]

@@ -7,6 +7,7 @@ may not see it); role pages answer 403 to roles that have no business there.
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
@@ -47,6 +48,12 @@ def incident_list(request):
     status = request.GET.get("status", "")
     if status in Status.values:
         incidents = incidents.filter(status=status)
+    # From the dashboard's "alle N bekijken": the serious open ones, or those not picked up.
+    attention = request.GET.get("aandacht", "")
+    if attention == "ernstig":
+        incidents = incidents.urgent()
+    elif attention == "niet-opgepakt":
+        incidents = incidents.overdue()
     page = Paginator(incidents.order_by("-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
     return render(request, "incidents/incident_list.html", {
         "page": page, "status": status, "statuses": Status.choices,
@@ -234,9 +241,19 @@ def measure_acceptance(request, pk):
 def dossiers(request):
     """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie, bestuur)."""
     user = request.user
-    pupils = access.dossier_pupils(user).filter(left_on__isnull=True)
-    staff = access.dossier_staff(user).filter(left_on__isnull=True)
-    return render(request, "incidents/dossiers.html", {"pupils": pupils, "staff": staff})
+    query = request.GET.get("q", "").strip()[:100]
+    name_fields = ("id", "first_name", "tussenvoegsel", "last_name")
+    pupils = access.dossier_pupils(user).filter(left_on__isnull=True).only(*name_fields)
+    staff = access.dossier_staff(user).filter(left_on__isnull=True).only(*name_fields)
+    for word in query.split()[:5]:
+        match = Q(first_name__icontains=word) | Q(tussenvoegsel__icontains=word) | Q(last_name__icontains=word)
+        pupils = pupils.filter(match)
+        staff = staff.filter(match)
+    # Paged: a stichting's school has thousands of pupils; staff are tens and listed whole.
+    page = Paginator(pupils.order_by("sort_name", "id"), 50).get_page(request.GET.get("pagina"))
+    return render(request, "incidents/dossiers.html", {
+        "page": page, "pupils": page.object_list, "staff": list(staff), "query": query,
+    })
 
 
 def _chronology(parties, measures, documents) -> list[dict]:

@@ -34,7 +34,9 @@ def awaits_second_factor(user, roles: set[str] | None = None) -> bool:
     if not user.is_authenticated or is_verified is None or is_verified():
         return False
     if not hasattr(user, "_portal_has_device"):
-        user._portal_has_device = user_has_device(user)
+        # The request's user comes with the flag (security.PortalModelBackend); others ask once.
+        known = getattr(user, "portal_has_device", None)
+        user._portal_has_device = known if known is not None else user_has_device(user)
     roles = assigned_roles(user) if roles is None else roles
     return user._portal_has_device or (bool(settings.REQUIRE_2FA) and bool(roles & set(settings.REQUIRE_2FA_ROLES)))
 

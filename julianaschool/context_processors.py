@@ -1,6 +1,8 @@
 from functools import cache
 
 from django.conf import settings
+from django.urls import get_script_prefix
+from django.utils import translation
 from django.utils.module_loading import import_string
 
 from .access import roles_of
@@ -19,10 +21,23 @@ def collect(setting: str, request) -> list[dict]:
     return items
 
 
+_nav_cache: dict[tuple, list[dict]] = {}
+
+
+def navigation(request) -> list[dict]:
+    """The navigation for the user's roles, built once per role set and language: a nav provider
+    decides by the user's roles alone (PORTAL_NAV_PROVIDERS), so its items can be reused."""
+    key = (frozenset(roles_of(request.user)), translation.get_language(), get_script_prefix())
+    items = _nav_cache.get(key)
+    if items is None:
+        items = _nav_cache[key] = collect("PORTAL_NAV_PROVIDERS", request)
+    return [dict(item) for item in items]
+
+
 def portal(request):
     """The school's name and the navigation this user may use, for base.html."""
     user = getattr(request, "user", None)
-    nav = collect("PORTAL_NAV_PROVIDERS", request) if user is not None and user.is_authenticated else []
+    nav = navigation(request) if user is not None and user.is_authenticated else []
     return {
         "school_name": settings.SCHOOL_NAME,
         "school_foundation": settings.SCHOOL_FOUNDATION,

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -17,3 +19,32 @@ class DutchFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in supported else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class SessionRefreshMiddleware:
+    """Keeps a signed-in session alive while it is used, without a write per request.
+
+    With SESSION_SAVE_EVERY_REQUEST off, the session row is saved (and its expiry moved to
+    SESSION_COOKIE_AGE from now) only when the session changes. This marks it changed when the
+    last refresh is more than SESSION_REFRESH_SECONDS ago, so an active user is never logged out
+    and an idle session still ends at most SESSION_COOKIE_AGE after its last request.
+    """
+
+    KEY = "_portal_refreshed"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = request.session
+        if session.session_key:
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= settings.SESSION_REFRESH_SECONDS:
+                session[self.KEY] = now
+        return self.get_response(request)
+
+
+def mark_refreshed_at_login(sender, request, user, **kwargs):
+    """A login writes the session anyway: it counts as its first refresh."""
+    if request is not None and hasattr(request, "session"):
+        request.session[SessionRefreshMiddleware.KEY] = int(time.time())

@@ -3,6 +3,7 @@
 import datetime
 import hashlib
 import secrets
+import threading
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -25,11 +26,33 @@ class Role(models.TextChoices):
     MEDEWERKER = "medewerker", _("Medewerker")
 
 
+# The current school year, looked up once per request: filled on first use while a request runs
+# (julianaschool.apps connects the signals), emptied when it ends and when a school year is saved.
+_per_request = threading.local()
+
+
+def request_started(**kwargs):
+    _per_request.active, _per_request.current_year = True, {}
+
+
+def request_finished(**kwargs):
+    _per_request.active, _per_request.current_year = False, {}
+
+
+def school_year_changed(**kwargs):
+    _per_request.current_year = {}
+
+
 class SchoolYearQuerySet(models.QuerySet):
     def current(self, on: datetime.date | None = None) -> "SchoolYear | None":
         """The school year that contains `on` (today by default), else the latest one."""
+        cache = getattr(_per_request, "current_year", None) if getattr(_per_request, "active", False) else None
+        if on is not None or self.query.where or cache is None:
+            cache = {}  # a date, a filtered queryset or no request: look it up
         on = on or timezone.localdate()
-        return self.filter(starts_on__lte=on, ends_on__gte=on).first() or self.order_by("-starts_on").first()
+        if on not in cache:
+            cache[on] = self.filter(starts_on__lte=on, ends_on__gte=on).first() or self.order_by("-starts_on").first()
+        return cache[on]
 
 
 class SchoolYear(models.Model):
@@ -71,14 +94,6 @@ class PersonName(models.Model):
     def __str__(self):
         return self.full_name
 
-    @property
-    def full_name(self) -> str:
-        return names.display_name(self.first_name, self.tussenvoegsel, self.last_name)
-
-    def refresh_sort_name(self) -> None:
-        """Recomputes `sort_name`; callers that bulk_create or bulk_update call it themselves."""
-        self.sort_name = names.sort_key(first_name=self.first_name, last_name=self.last_name)
-
     def save(self, *args, **kwargs):
         # A derived column, not a business rule: keeping it here means no write path can forget it.
         self.refresh_sort_name()
@@ -86,6 +101,14 @@ class PersonName(models.Model):
         if update_fields is not None and {"first_name", "last_name"} & set(update_fields):
             kwargs["update_fields"] = {*update_fields, "sort_name"}
         super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return names.display_name(self.first_name, self.tussenvoegsel, self.last_name)
+
+    def refresh_sort_name(self) -> None:
+        """Recomputes `sort_name`; callers that bulk_create or bulk_update call it themselves."""
+        self.sort_name = names.sort_key(first_name=self.first_name, last_name=self.last_name)
 
 
 class StaffMember(PersonName):
@@ -168,6 +191,8 @@ class Pupil(PersonName):
 
     class Meta:
         ordering = ["sort_name"]
+        # Paged lists read the first 50 by name without sorting the whole school.
+        indexes = [models.Index(fields=["sort_name", "id"], name="pupil_by_name")]
         verbose_name = _("leerling")
         verbose_name_plural = _("leerlingen")
 

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,7 +24,7 @@ from .params import int_param, parse_id
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def pupil_list(request):
     school_year = SchoolYear.objects.current()
-    groups = ClassGroup.objects.filter(school_year=school_year).prefetch_related("teachers")
+    groups = ClassGroup.objects.filter(school_year=school_year).only("id", "name")  # names only: no teachers loaded
     group = int_param(request, "groep")
     group_id = str(group) if group else ""
     pupils = access.visible_pupils(request.user).prefetch_related("guardians", "enrollments__group")
@@ -78,7 +77,7 @@ def redeem(request):
             form.add_error(None, error)
         else:
             if existing is None:
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, user, backend="julianaschool.security.PortalModelBackend")
             messages.success(request, _("Gelukt: uw kind(eren) zijn aan uw account gekoppeld."))
             return redirect("dashboard")
     return render(request, "julianaschool/redeem.html", {"form": form})

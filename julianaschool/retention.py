@@ -129,7 +129,7 @@ def make_plan(*, today: datetime.date | None = None) -> Plan:
     incident_cut = years_before(today, settings.RETENTION_INCIDENT_YEARS)
     people_cut = years_before(today, settings.RETENTION_PEOPLE_YEARS)
     ConsentRecord, PaperForm = _model("consent.ConsentRecord"), _model("consent.PaperForm")
-    Incident, Party, DossierDocument = _model("incidents.Incident"), _model("incidents.Party"), _model("incidents.DossierDocument")
+    Incident, DossierDocument = _model("incidents.Incident"), _model("incidents.DossierDocument")
 
     for model, key in ((Pupil, "pupil"), (StaffMember, "staff")):
         for person in model.objects.filter(left_on__isnull=False, left_on__lte=max(consent_cut, incident_cut)).order_by("pk"):

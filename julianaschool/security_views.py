@@ -119,7 +119,7 @@ def lock_release(request):
 def dashboard_sections(request) -> list[dict]:
     """A small card: two-step verification on or off, with the way to change it."""
     user = request.user
-    context = {"has_device": user_has_device(user), "required": security.two_factor_required(user)}
+    context = {"has_device": security.has_second_factor(user), "required": security.two_factor_required(user)}
     return [{"template": "julianaschool/security/_dashboard_2fa.html", "context": context, "priority": 90}]
 
 

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "julianaschool.middleware.SessionRefreshMiddleware",
     "julianaschool.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A NUL character in a query or form is refused with 400 before any view reads it.
@@ -114,7 +115,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # The lock-out check runs before the password check (see julianaschool.security.LockoutBackend).
 AUTHENTICATION_BACKENDS = [
     "julianaschool.security.LockoutBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, loading the request's user with roles and records in two queries.
+    "julianaschool.security.PortalModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
@@ -175,6 +177,7 @@ PORTAL_DASHBOARD_PROVIDERS = [
     "incidents.dashboard.sections",
     "julianaschool.security_views.dashboard_sections",
 ]
+# A nav provider decides by the user's roles only: the menu is cached per role set and language.
 PORTAL_NAV_PROVIDERS = [
     "julianaschool.dashboard.nav_items",
     "policy.dashboard.nav_items",
@@ -196,7 +199,12 @@ SIGNING_TIMESTAMP_URL = env("SIGNING_TIMESTAMP_URL", default="")
 LINK_CODE_VALID_DAYS = env.int("LINK_CODE_VALID_DAYS", default=14)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
-SESSION_SAVE_EVERY_REQUEST = True
+# The session is written when it changes, not on every request. Its expiry after inactivity is
+# kept by julianaschool.middleware.SessionRefreshMiddleware, which writes it again at most every
+# SESSION_REFRESH_SECONDS: a session ends between SESSION_COOKIE_AGE minus that and
+# SESSION_COOKIE_AGE after the last request, never later.
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_REFRESH_SECONDS = env.int("SESSION_REFRESH_SECONDS", default=5 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Lock-out after repeated failed logins (django-axes): per account and, separately, per address.

@@ -60,3 +60,17 @@ def status_per_staff(version: ProtocolVersion) -> list[dict]:
         left_on__isnull=True, anonymised_at__isnull=True, user__is_active=True
     ).select_related("user")
     return [{"staff": s, "acknowledgement": acks.get(s.user_id)} for s in staff]
+
+
+def counts_for(version: ProtocolVersion) -> tuple[int, int]:
+    """(staff who have not acknowledged `version`, current staff): what status_per_staff gives,
+    counted by the database, for the dashboard that shows the numbers only."""
+    base = baseline(version)
+    counting = [
+        v.pk for v in ProtocolVersion.objects.published()
+        if base.number_key <= v.number_key <= version.number_key
+    ]
+    staff = StaffMember.objects.filter(left_on__isnull=True, anonymised_at__isnull=True, user__is_active=True)
+    total = staff.count()
+    done = staff.filter(user__in=Acknowledgement.objects.filter(version__in=counting).values("user_id")).count()
+    return total - done, total

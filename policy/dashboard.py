@@ -35,10 +35,9 @@ def sections(request) -> list[dict]:
             result.append({"template": "policy/_dashboard_workflow.html", "priority": 5,
                            "context": {"draft": draft, "waiting_for_you": waiting}})
         if directie and in_force is not None:
-            rows = acknowledgements.status_per_staff(in_force)
-            missing = sum(1 for row in rows if row["acknowledgement"] is None)
+            missing, total = acknowledgements.counts_for(in_force)
             result.append({"template": "policy/_dashboard_acknowledgements.html", "priority": 20,
-                           "context": {"version": in_force, "missing": missing, "total": len(rows)}})
+                           "context": {"version": in_force, "missing": missing, "total": total}})
     pending = acknowledgements.pending_for(user)
     if pending:
         result.append({"template": "policy/_dashboard_acknowledge.html", "priority": 5, "context": {"pending": pending}})

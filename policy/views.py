@@ -28,7 +28,8 @@ from .access import (
     version_for,
     visible_versions,
 )
-from .diff import changed_only, compare as compare_versions
+from .diff import changed_only
+from .diff import compare as compare_versions
 from .forms import (
     AddSectionForm,
     CompareForm,

@@ -141,3 +141,12 @@ def client_for(db):
         return client
 
     return make
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    # Browser tests keep an asyncio loop and a Chromium per process: they run in the serial pass
+    # of `make test`, after the parallel one (`-m serial`; first, so that `-m` sees the mark).
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.serial)

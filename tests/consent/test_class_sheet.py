@@ -69,8 +69,9 @@ def test_teacher_of_another_group_gets_404_and_a_parent_403(client_for, world, p
 
 
 def test_class_sheet_downloads_as_a_one_page_a4_pdf(client_for, world, purposes):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     _fill(world.group5, 28)  # a full group of 30
     response = client_for(world.leerkracht5).get(reverse("consent:class_sheet_pdf", args=[world.group5.pk]))

@@ -15,12 +15,12 @@ from django.utils import timezone
 from consent import services as consent_services
 from consent.models import ConsentRecord, Purpose
 from consent.publications import services
-from julianaschool import school_calendar as calendar
-from julianaschool.models import DayOff, DayOffKind
 from consent.publications.check import dutch_sort_key, verdicts
 from consent.publications.models import Publication, PublicationPerson, Takedown, TakedownDone
 from julianaschool import retention
+from julianaschool import school_calendar as calendar
 from julianaschool import services as people
+from julianaschool.models import DayOff, DayOffKind
 from tests.conftest import make_pupil
 from tests.consent.conftest import answer_as
 

@@ -2,7 +2,6 @@
 
 import pytest
 from django.conf import settings as django_settings
-from playwright.sync_api import expect
 from pyhanko.sign.validation import SignatureCoverageLevel
 
 from .conftest import board_certificate, open_menu, render_first_page, validate_signature

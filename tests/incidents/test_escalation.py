@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import Incident, Severity, school_days_between
+from julianaschool.models import DayOff, DayOffKind, Role
+from tests.conftest import make_staff
 
 from .conftest import report
-from tests.conftest import make_staff
-from julianaschool.models import DayOff, DayOffKind, Role
 
 
 def test_a_serious_incident_mails_every_director_at_once(world, django_capture_on_commit_callbacks):

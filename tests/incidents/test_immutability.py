@@ -48,7 +48,7 @@ def test_the_database_refuses_to_delete_a_timeline_entry(world):
 
 def test_an_incident_with_a_timeline_cannot_be_deleted(world):
     incident = report(world)
-    with pytest.raises(Exception), transaction.atomic():
+    with pytest.raises(DatabaseError), transaction.atomic():
         incident.delete()
     assert Incident.objects.filter(pk=incident.pk).exists()
 

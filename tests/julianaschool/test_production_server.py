@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 import requests
 
+# Starts its own processes with their own timeouts: run in the serial pass of `make test`.
+pytestmark = pytest.mark.serial
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -4,8 +4,8 @@ last confirmed. Directie sees who did and did not, and can send a reminder."""
 
 import pytest
 from django.core import mail
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from policy import services

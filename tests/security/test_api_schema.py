@@ -6,6 +6,8 @@ The schema is loaded from the running app (/api/openapi.json over WSGI) inside t
 the test database exists; each operation's cases come from schemathesis' hypothesis strategy.
 """
 
+import os
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -16,7 +18,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from consent import services
 from consent.models import Purpose
 
-EXAMPLES = 40
+# Cases per operation; FUZZ_PROFILE=nightly (or API_FUZZ_EXAMPLES) for a longer run.
+EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "300" if os.environ.get("FUZZ_PROFILE", "") == "nightly" else "40"))
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+# Starts its own processes with their own timeouts: run in the serial pass of `make test`.
+pytestmark = pytest.mark.serial
+
 BASE_DIR = Path(settings.BASE_DIR)
 on_postgresql = connection.vendor == "postgresql"
 

@@ -2,18 +2,23 @@
 sessions that expire, and two-factor login."""
 
 import datetime
+import time
 
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from julianaschool.middleware import SessionRefreshMiddleware
 from julianaschool.models import AuditEntry
 from tests.conftest import PASSWORD
 
@@ -141,10 +146,15 @@ def test_a_session_expires_after_inactivity(parent5):
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_each_request_extends_the_session_by_the_inactivity_period(parent5):
+def test_a_request_extends_the_session_by_the_inactivity_period(parent5):
     client = Client()
     login(client, "ouder5", PASSWORD)
     session = _session_of(client)
+    # The last refresh was longer ago than SESSION_REFRESH_SECONDS (the session is not written
+    # on every request, only when it changed or this long after its last refresh).
+    data = session.get_decoded()
+    data[SessionRefreshMiddleware.KEY] = int(time.time()) - settings.SESSION_REFRESH_SECONDS - 1
+    session.session_data = SessionStore().encode(data)
     session.expire_date = timezone.now() + datetime.timedelta(minutes=5)
     session.save()
     client.get(reverse("dashboard"))
@@ -152,6 +162,21 @@ def test_each_request_extends_the_session_by_the_inactivity_period(parent5):
     expected = timezone.now() + datetime.timedelta(seconds=settings.SESSION_COOKIE_AGE)
     assert abs((expires - expected).total_seconds()) < 60
     assert settings.SESSION_COOKIE_AGE <= 4 * 60 * 60
+
+
+def test_a_session_is_not_written_again_within_the_refresh_period(parent5):
+    client = Client()
+    login(client, "ouder5", PASSWORD)
+    client.get(reverse("dashboard"))
+    written = _session_of(client).expire_date
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("dashboard")).status_code == 200
+    writes = [q["sql"] for q in queries.captured_queries if "django_session" in q["sql"]
+              and not q["sql"].lstrip().upper().startswith("SELECT")]
+    assert writes == []
+    assert _session_of(client).expire_date == written
+    # ...and the refresh period is short beside the inactivity period it keeps.
+    assert settings.SESSION_REFRESH_SECONDS <= settings.SESSION_COOKIE_AGE / 10
 
 
 # --- two-factor login

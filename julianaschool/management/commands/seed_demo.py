@@ -16,7 +16,6 @@ from django.utils.module_loading import import_string
 
 from julianaschool import services
 from julianaschool.demo import DemoSchool, seed_calendar
-from julianaschool.names import split_tussenvoegsel
 from julianaschool.models import (
     BoardMember,
     ClassGroup,
@@ -28,6 +27,7 @@ from julianaschool.models import (
     SchoolYear,
     StaffMember,
 )
+from julianaschool.names import split_tussenvoegsel
 
 User = get_user_model()
 DEMO_PASSWORD = "julianaschool"

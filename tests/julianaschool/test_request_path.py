@@ -1,0 +1,86 @@
+"""What every request pays before its view: the user with roles, records and second factor in
+two queries, the school year once, no session write; and the pupil list and the dashboard ask as
+many queries for three times the pupils."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from julianaschool.models import Enrollment, Guardian, GuardianLink, Pupil
+
+
+def _captured(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in context.captured_queries]
+
+
+def _touching(queries, table) -> list[str]:
+    return [q for q in queries if f'"{table}"' in q]
+
+
+def test_a_teacher_s_page_loads_the_user_roles_and_staff_record_in_two_queries(world, client_for):
+    queries = _captured(client_for(world.leerkracht5), reverse("dashboard"))
+    users = [q for q in queries if q.startswith('SELECT "auth_user"."id"')]
+    assert len(users) == 1 and '"julianaschool_staffmember"' in users[0] and "otp_totp_totpdevice" in users[0]
+    assert len([q for q in _touching(queries, "auth_group") if '"auth_user_groups"' in q]) == 1
+    # No second look-up of the staff record itself (dashboard sections may join it, e.g. the
+    # pupil or staff member a takedown is about).
+    assert [q for q in queries if q.startswith('SELECT "julianaschool_staffmember"')] == []
+
+
+def test_the_school_year_is_looked_up_once_per_request(world, client_for):
+    queries = _captured(client_for(world.leerkracht5), reverse("dashboard"))
+    assert len([q for q in queries if q.startswith('SELECT') and 'FROM "julianaschool_schoolyear"' in q]) == 1
+
+
+def test_a_request_does_not_write_the_session_it_did_not_change(world, client_for):
+    queries = _captured(client_for(world.ouder5), reverse("dashboard"))
+    assert [q for q in _touching(queries, "django_session") if not q.startswith("SELECT")] == []
+
+
+def test_a_user_with_an_authenticator_still_owes_the_code_with_the_lean_user(world, client_for):
+    TOTPDevice.objects.create(user=world.directie, name="app", confirmed=True)
+    response = client_for(world.directie).get(reverse("dashboard"))
+    assert response.status_code == 302 and reverse("security:otp_verify") in response.url
+
+
+def test_the_menu_is_the_same_for_the_same_roles_and_follows_the_language(world, client_for):
+    dutch = client_for(world.directie).get(reverse("dashboard")).content.decode()
+    assert "Audittrail" in dutch and "Toestemming overzicht" in dutch
+    teacher = client_for(world.leerkracht5).get(reverse("dashboard")).content.decode()
+    assert "Audittrail" not in teacher
+    english = client_for(world.directie)
+    english.cookies["django_language"] = "en"
+    assert "Audit trail" in english.get(reverse("dashboard")).content.decode()
+
+
+def _pupils(world, n: int, prefix: str) -> None:
+    batch = Pupil.objects.bulk_create([Pupil(first_name=f"{prefix}{i:03d}", last_name="Lijst",
+                                             date_of_birth=datetime.date(2017, 1, 1)) for i in range(n)])
+    Enrollment.objects.bulk_create([Enrollment(pupil=p, group=world.group5, school_year=world.school_year)
+                                    for p in batch])
+    guardians = Guardian.objects.bulk_create([Guardian(first_name="O", last_name=f"{prefix}{i}") for i in range(n)])
+    GuardianLink.objects.bulk_create([GuardianLink(guardian=g, pupil=p) for g, p in zip(guardians, batch, strict=True)])
+
+
+def test_the_pupil_list_asks_as_many_queries_for_three_times_the_pupils(world, client_for):
+    client = client_for(world.administratie)
+    _pupils(world, 20, "a")
+    at_n = len(_captured(client, reverse("people:pupils")))
+    _pupils(world, 40, "b")
+    queries = _captured(client, reverse("people:pupils"))
+    assert len(queries) == at_n
+    # The group dropdown shows names: no teachers are loaded for it.
+    assert _touching(queries, "julianaschool_classgroup_teachers") == []
+
+
+def test_directie_s_dashboard_asks_as_many_queries_for_three_times_the_pupils(world, client_for):
+    client = client_for(world.directie)
+    _pupils(world, 20, "a")
+    at_n = len(_captured(client, reverse("dashboard")))
+    _pupils(world, 40, "b")
+    assert len(_captured(client, reverse("dashboard"))) == at_n
