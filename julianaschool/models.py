@@ -226,6 +226,10 @@ class Guardian(PersonName):
     first_name = models.CharField(_("voornaam"), max_length=100, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    # The postal address, for letters (a measure, a schorsing) that must reach the family on paper.
+    street = models.CharField(_("straat en huisnummer"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    city = models.CharField(_("woonplaats"), max_length=100, blank=True)
     pupils = models.ManyToManyField(Pupil, through="GuardianLink", related_name="guardians", verbose_name=_("kinderen"))
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
@@ -233,6 +237,11 @@ class Guardian(PersonName):
         ordering = ["sort_name"]
         verbose_name = _("ouder/verzorger")
         verbose_name_plural = _("ouders/verzorgers")
+
+    @property
+    def postal_address(self) -> list[str]:
+        """The address as the lines of an envelope; empty when the office has none."""
+        return [line for line in (self.street, " ".join(p for p in (self.postcode, self.city) if p)) if line]
 
 
 class GuardianLink(models.Model):

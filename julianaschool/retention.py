@@ -268,9 +268,10 @@ def apply(*, today: datetime.date | None = None) -> Plan:
 
     for guardian in plan.guardians:
         guardian.first_name, guardian.tussenvoegsel, guardian.last_name = "Oud-ouder", "", str(guardian.pk)
-        guardian.email = guardian.phone = ""
+        guardian.email = guardian.phone = guardian.street = guardian.postcode = guardian.city = ""
         guardian.anonymised_at = now
-        guardian.save(update_fields=["first_name", "tussenvoegsel", "last_name", "email", "phone", "anonymised_at"])
+        guardian.save(update_fields=["first_name", "tussenvoegsel", "last_name", "email", "phone", "street", "postcode", "city",
+                                    "anonymised_at"])
         LinkCode.objects.filter(guardian=guardian).delete()
         if guardian.user_id:
             _close_account(guardian.user, f"oud-ouder-{guardian.pk}")

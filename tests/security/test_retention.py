@@ -100,6 +100,7 @@ def test_the_ledger_still_refuses_update_and_delete_after_a_retention_run(leaver
 
 def test_after_the_people_period_the_pupil_guardian_and_incident_are_gone_or_anonymised(leaver, world):
     LinkCode.objects.create(guardian=world.guardian7, code_hash="x" * 64, expires_at=timezone.now())
+    type(world.guardian7).objects.filter(pk=world.guardian7.pk).update(street="Hertogstraat 1", postcode="6511 RV", city="Nijmegen")
     set_left(leaver, 6)
     timeline_of_kept = TimelineEntry.objects.filter(incident=world.incident_both).count()
     run()
@@ -113,6 +114,7 @@ def test_after_the_people_period_the_pupil_guardian_and_incident_are_gone_or_ano
     assert TimelineEntry.objects.filter(incident=world.incident_both).count() == timeline_of_kept
     guardian = type(world.guardian7).objects.get(pk=world.guardian7.pk)
     assert guardian.last_name == str(guardian.pk) and guardian.email == "" and guardian.anonymised_at
+    assert guardian.postal_address == []
     account = type(world.ouder7).objects.get(pk=world.ouder7.pk)
     assert not account.is_active and not account.has_usable_password() and account.username == f"oud-ouder-{guardian.pk}"
     assert not account.groups.exists() and not LinkCode.objects.filter(guardian=guardian).exists()
