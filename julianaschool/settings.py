@@ -186,6 +186,9 @@ PORTAL_NAV_PROVIDERS = [
     "incidents.dashboard.nav_items",
     "julianaschool.security_views.nav_items",
 ]
+# The apps that keep records about people who left; retention (julianaschool/retention.py) asks
+# each what goes after its period and lets it delete that, in this order.
+PORTAL_RETENTION_PROVIDERS = ["consent.retention", "incidents.retention"]
 
 # The board's key and certificate for the signed protocol PDF, as one PKCS#12 file.
 # `manage.py create_signing_certificate` makes a self-signed one for demo and development; a school
