@@ -17,7 +17,7 @@ from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
 from . import counts, pdf, services, sheet, state
-from .forms import ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
+from .forms import NO, YES, ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
 from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose
 from .publications import export as publications_export
 
@@ -50,6 +50,21 @@ def index(request):
                                                   "staff_open": staff_open})
 
 
+def _question_rows(form, *, staff: bool = False) -> list[dict]:
+    """(purpose, field, the words shown) per question, in the reader's language."""
+    return [{"purpose": p, "field": field, "text": p.current_version.shown(staff=staff)} for p, field in form.rows()]
+
+
+def _filled_in(request, purposes):
+    """"Alles ja" / "Alles nee" (a button of the form): the form again with every answer ticked,
+    to read and change before saving; None for any other request. Nothing is saved."""
+    value = request.POST.get("alles", "") if request.method == "POST" else ""
+    if value not in (YES, NO):
+        return None
+    messages.info(request, _("Nog niet opgeslagen: bekijk elke keuze en klik dan op Keuzes opslaan."))
+    return ChoicesForm(purposes=purposes, current={p.pk: value == YES for p in purposes})
+
+
 @access.role_required(Role.OUDER)
 def child_form(request, pk):
     """One child's form: an explicit ja/nee per purpose, the guardian's own answer shown."""
@@ -57,11 +72,13 @@ def child_form(request, pk):
     guardian = access.guardian_of(request.user)
     purposes = _active_purposes()
     own = state.own_answers(pupil_id=child.pk, guardian_id=guardian.pk, purposes=purposes)
-    form = ChoicesForm(request.POST or None, purposes=purposes, current={k: a.given for k, a in own.items()})
-    if request.method == "POST" and form.is_valid():
+    form = (_filled_in(request, purposes)
+            or ChoicesForm(request.POST or None, purposes=purposes, current={k: a.given for k, a in own.items()}))
+    if form.is_bound and form.is_valid():
         try:
             records = services.record_guardian_choices(guardian=guardian, pupil=child, choices=form.choices(),
-                                                       actor=request.user, shown=form.shown_versions())
+                                                       actor=request.user, shown=form.shown_versions(),
+                                                       languages=form.shown_languages())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -71,17 +88,25 @@ def child_form(request, pk):
             messages.info(request, _("Er is niets veranderd."))
             return redirect("consent:child", pk=child.pk)
     answers = state.pupil_answers([child.pk], purposes)
-    rows = [{"purpose": p, "field": field, "own": own.get(p.pk), "effective": state.answer(answers, child.pk, p.pk)}
-            for p, field in form.rows()]
+    rows = [{**row, "own": own.get(row["purpose"].pk), "effective": state.answer(answers, child.pk, row["purpose"].pk)}
+            for row in _question_rows(form)]
     return render(request, "consent/child_form.html", {
         "child": child, "form": form, "rows": rows, "ended": child.left_on is not None,
-        "rule": state.guardian_rule(),
+        "rule": state.guardian_rule(), "next_child": _next_child(request.user, child),
     })
+
+
+def _next_child(user, child):
+    """The parent's next child (by first name) still at school, for "Volgende kind"; None if there is none."""
+    children = [c for c in access.children_of(user).filter(left_on__isnull=True).order_by("first_name", "pk")]
+    if len(children) < 2 or child not in children:
+        return None
+    return children[(children.index(child) + 1) % len(children)]
 
 
 @access.role_required(Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
 def staff_form(request):
-    """A staff member's own choices about recordings of themselves."""
+    """A staff member's own choices about recordings of themselves, in the staff wording."""
     staff = access.staff_of(request.user)
     if staff is None:
         raise Http404
@@ -89,11 +114,11 @@ def staff_form(request):
     mine = state.staff_answers([staff.pk], purposes)
     current = {p.pk: state.answer(mine, staff.pk, p.pk).given for p in purposes
                if state.answer(mine, staff.pk, p.pk).answered}
-    form = ChoicesForm(request.POST or None, purposes=purposes, current=current)
-    if request.method == "POST" and form.is_valid():
+    form = _filled_in(request, purposes) or ChoicesForm(request.POST or None, purposes=purposes, current=current)
+    if form.is_bound and form.is_valid():
         try:
             records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user,
-                                                    shown=form.shown_versions())
+                                                    shown=form.shown_versions(), languages=form.shown_languages())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -102,7 +127,7 @@ def staff_form(request):
                 return redirect("consent:receipt", submission=records[0].submission)
             messages.info(request, _("Er is niets veranderd."))
             return redirect("consent:staff")
-    rows = [{"purpose": p, "field": field, "own": state.answer(mine, staff.pk, p.pk)} for p, field in form.rows()]
+    rows = [{**row, "own": state.answer(mine, staff.pk, row["purpose"].pk)} for row in _question_rows(form, staff=True)]
     return render(request, "consent/staff_form.html", {"staff": staff, "form": form, "rows": rows})
 
 
@@ -123,15 +148,28 @@ def _receipt_records(request, submission) -> list[ConsentRecord]:
     return records
 
 
+def _receipt_context(request, records) -> dict:
+    """The receipt in plain words: what holds now for every channel (not only what changed in
+    this save), the changed ones marked. No hashes or version numbers: those are in the ledger."""
+    first = records[0]
+    person = first.staff if first.staff_id is not None else first.pupil
+    lines = services.current_state_lines(first, records)
+    next_child = None
+    if first.pupil_id is not None and access.has_role(request.user, Role.OUDER):
+        next_child = _next_child(request.user, first.pupil)
+    return {"records": records, "first": first, "lines": lines, "person": person, "for_staff": first.staff_id is not None,
+            "next_child": next_child, "rule": state.guardian_rule()}
+
+
 def receipt(request, submission):
-    """The receipt of one save: what was chosen, when, by whom, and the hash of the text shown."""
+    """The receipt of one save: what holds now, what changed, when and by whom."""
     records = _receipt_records(request, submission)
-    return render(request, "consent/receipt.html", {"records": records, "first": records[0]})
+    return render(request, "consent/receipt.html", _receipt_context(request, records))
 
 
 def receipt_pdf(request, submission):
     records = _receipt_records(request, submission)
-    content = pdf.render("consent/receipt_pdf.html", {"records": records, "first": records[0]}, request)
+    content = pdf.render("consent/receipt_pdf.html", _receipt_context(request, records), request)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bevestiging-toestemming-{records[0].recorded_at:%Y%m%d-%H%M}.pdf"'
     return response
@@ -325,7 +363,12 @@ def purpose_create(request):
 @access.role_required(Role.DIRECTIE)
 def purpose_edit(request, pk):
     purpose = get_object_or_404(Purpose.objects.select_related("current_version"), pk=pk)
-    initial = {"name": purpose.name, "explanation": purpose.current_version.explanation if purpose.current_version else "",
+    version = purpose.current_version
+    initial = {"name": purpose.name, "name_en": purpose.name_en,
+               "explanation": version.explanation if version else "",
+               "explanation_en": version.explanation_en if version else "",
+               "staff_explanation": version.staff_explanation if version else "",
+               "staff_explanation_en": version.staff_explanation_en if version else "",
                "covers_photo": purpose.covers_photo, "covers_film": purpose.covers_film,
                "covers_sound": purpose.covers_sound, "is_public": purpose.is_public, "position": purpose.position}
     form = PurposeForm(request.POST or None, initial=initial, purpose=purpose)
