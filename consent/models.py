@@ -123,6 +123,13 @@ class Purpose(models.Model):
     def media(self) -> str:
         return media_label(self.covers_photo, self.covers_film, self.covers_sound)
 
+    @property
+    def local_media(self) -> str:
+        """The media words in the reader's language."""
+        if active_language() != Language.ENGLISH:
+            return self.media
+        return ", ".join(MEDIA_WORDS_EN[word] for word in self.media.split(", ") if word)
+
     def accepts_answer_on(self, number: int | None) -> bool:
         """May an answer given on version `number` of the text be recorded? Only if that version
         still counts (not before `asked_from`: the text changed in substance since) and exists."""
@@ -285,6 +292,12 @@ class ConsentRecord(models.Model):
     def __str__(self):
         who = self.pupil or self.staff
         return f"{who} · {self.purpose_id} · {'ja' if self.given else 'nee'} · {self.recorded_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def shown_name(self) -> str:
+        """The channel's name as the decider read it (in the language recorded)."""
+        version = self.purpose_version
+        return version.name_en if self.language == Language.ENGLISH and version.name_en else version.name
 
 
 class TokenScope(models.TextChoices):

@@ -16,7 +16,7 @@ from julianaschool import access
 from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
-from . import counts, pdf, services, sheet, state
+from . import avg, counts, pdf, services, sheet, state
 from .forms import NO, YES, ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
 from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose
 from .publications import export as publications_export
@@ -200,7 +200,23 @@ def pupil_export(request, pk):
              r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
              r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)] for r in records)
     return csv_response(filename=f"toestemming-{slugify(pupil.full_name)}.csv", header=header,
-                        rows=itertools.chain(rows, publications_export.rows(pupil)))
+                        rows=itertools.chain(rows, publications_export.rows(pupil), avg.csv_rows(pupil)))
+
+
+def pupil_export_pdf(request, pk):
+    """The same AVG export as a readable PDF: the pupil's and guardians' data, what holds now, every
+    ledger record (with version, language and hash of the text shown) and every publication."""
+    pupil = access.consent_pupil_for(request.user, pk)
+    purposes = _active_purposes()
+    answers = state.pupil_answers([pupil.pk], purposes)
+    content = pdf.render("consent/pupil_export_pdf.html", {
+        "pupil": pupil, "pupil_data": avg.pupil_data(pupil), "guardians": avg.guardians_data(pupil),
+        "current": [(p, state.answer(answers, pupil.pk, p.pk)) for p in purposes],
+        "records": list(avg.records(pupil)), "publications": avg.publications(pupil), "now": timezone.now(),
+    }, request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="gegevens-{slugify(pupil.full_name)}.pdf"'
+    return response
 
 
 # --- the office
@@ -280,6 +296,15 @@ def class_sheet(request, pk):
     return render(request, "consent/class_sheet.html", {"sheet": data, "group": group, "now": timezone.now()})
 
 
+def not_allowed(request, pk, slug):
+    """"Wie mag NIET op <kanaal>": the names only, for a teacher's phone at the moment of posting."""
+    group = access.class_sheet_group_for(request.user, pk)
+    data = sheet.build(group, not_allowed_on=slug)
+    if data.not_allowed_on is None:
+        raise Http404
+    return render(request, "consent/not_allowed.html", {"sheet": data, "group": group, "now": timezone.now()})
+
+
 def class_sheet_pdf(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
     data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
@@ -294,7 +319,7 @@ def class_sheet_csv(request, pk):
     data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
     header = [_("leerling")]
     for purpose in data.purposes:
-        header += [purpose.name, _("%(name)s: laatst gewijzigd") % {"name": purpose.name}]
+        header += [purpose.local_name, _("%(name)s: laatst gewijzigd") % {"name": purpose.local_name}]
     rows = []
     for row in data.rows:
         line = [row.person.full_name]
@@ -389,7 +414,7 @@ def purpose_edit(request, pk):
 def purpose_retire(request, pk):
     purpose = get_object_or_404(Purpose, pk=pk)
     services.retire_purpose(purpose=purpose, actor=request.user)
-    messages.success(request, _("%(name)s wordt niet meer gevraagd. De antwoorden blijven bewaard.") % {"name": purpose.name})
+    messages.success(request, _("%(name)s wordt niet meer gevraagd. De antwoorden blijven bewaard.") % {"name": purpose.local_name})
     return redirect("consent:purposes")
 
 
