@@ -39,7 +39,7 @@ def test_the_phone_list_in_english_names_the_channel_in_english(client_for, worl
     client = client_for(world.leerkracht5)
     client.cookies["django_language"] = "en"
     html = client.get(reverse("consent:not_allowed", args=[world.group5.pk, "website"])).content.decode()
-    assert "Who may NOT be on School website" in html
+    assert "Who may NOT appear on School website" in html
 
 
 def test_the_phone_list_does_not_grow_in_queries_with_the_group(client_for, world, purposes):
