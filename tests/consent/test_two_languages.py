@@ -189,3 +189,13 @@ def test_the_staff_receipt_speaks_to_the_staff_member(client_for, world, purpose
     assert "U komt niet herkenbaar op: Geluidsopnamen." in html
     assert state.answer(state.staff_answers([world.medewerker.staff.pk]), world.medewerker.staff.pk,
                         purposes["website"].pk).given
+
+
+def test_the_staff_receipt_mail_speaks_to_the_staff_member_about_themselves(
+    client_for, world, purposes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(world.medewerker).post(reverse("consent:staff"), seen({f"doel_{purposes['website'].pk}": "ja"}))
+    body = mail.outbox[0].body
+    assert body.startswith(f"Beste {world.medewerker.staff.full_name},")
+    assert "van uzelf is vastgelegd" in body
