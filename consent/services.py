@@ -415,12 +415,13 @@ def send_reminders(*, actor=None, pupils=None) -> int:
     for pupil in pupils_without_answer(pupils=pupils):
         for guardian in pupil.guardians.all():
             by_guardian.setdefault(guardian.pk, (guardian, []))[1].append(pupil)
-    url = _absolute(reverse("consent:index"))
+    url, contact = _absolute(reverse("consent:index")), _contact()
     for guardian, children in by_guardian.values():
         email = guardian.email or (guardian.user.email if guardian.user_id else "")
         if not email:
             continue
-        context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME}
+        context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME,
+                   "contact": contact}
         mail.consent_reminder(to=email, context=context)
         sent += 1
     audit.record(actor=actor, action="herinnering toestemming verstuurd", changes={"mails": sent})
@@ -435,13 +436,14 @@ def send_yearly_check(*, actor=None) -> int:
     school_year = SchoolYear.objects.current()
     guardians = (Guardian.objects.filter(pupils__left_on__isnull=True, pupils__enrollments__school_year=school_year)
                  .select_related("user").distinct())
-    url = _absolute(reverse("consent:index"))
+    url, contact = _absolute(reverse("consent:index")), _contact()
     sent = 0
     for guardian in guardians:
         email = guardian.email or (guardian.user.email if guardian.user_id else "")
         if not email:
             continue
-        context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year}
+        context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year,
+                   "contact": contact}
         mail.consent_yearly_check(to=email, context=context)
         sent += 1
     audit.record(actor=actor, action="jaarlijkse controle toestemming verstuurd", changes={"mails": sent})

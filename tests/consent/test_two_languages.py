@@ -199,3 +199,13 @@ def test_the_staff_receipt_mail_speaks_to_the_staff_member_about_themselves(
     body = mail.outbox[0].body
     assert body.startswith(f"Beste {world.medewerker.staff.full_name},")
     assert "van uzelf is vastgelegd" in body
+
+
+def test_the_reminder_greets_the_guardian_by_name_and_says_whom_to_contact(
+    world, purposes, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_reminders(actor=world.directie)
+    body = next(m.body for m in mail.outbox if world.guardian5.email in m.to)
+    assert body.startswith(f"Beste {world.guardian5.full_name},")
+    assert "Vragen? Neem contact op met de administratie van de school" in body
