@@ -302,7 +302,10 @@ def not_allowed(request, pk, slug):
     data = sheet.build(group, not_allowed_on=slug)
     if data.not_allowed_on is None:
         raise Http404
-    return render(request, "consent/not_allowed.html", {"sheet": data, "group": group, "now": timezone.now()})
+    index = data.purposes.index(data.not_allowed_on)
+    people = [(row.person, row.cells[index].answer) for row in data.rows]
+    return render(request, "consent/not_allowed.html", {"sheet": data, "group": group, "people": people,
+                                                        "now": timezone.now()})
 
 
 def class_sheet_pdf(request, pk):
