@@ -194,11 +194,12 @@ def pupil_export(request, pk):
     records = pupil.consent_records.select_related("purpose", "purpose_version", "paper_form").order_by("recorded_at", "id")
     header = [_("leerling"), _("doel"), _("versie"), _("toestemming"), _("beëindigd"), _("besloten door"),
               _("namens"), _("rol"), _("manier"), _("tijdstip"), _("sha256 van de getoonde tekst"),
-              _("scan (sha256)"), _("notitie"), _("bevestiging")]
+              _("scan (sha256)"), _("notitie"), _("bevestiging"), _("taal")]
     rows = ([pupil.full_name, r.purpose.name, r.purpose_version.number, _("ja") if r.given else _("nee"),
              _("ja") if r.ended else "", r.decided_by_name, r.on_behalf_of_name, r.get_decider_role_display(),
              r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
-             r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)] for r in records)
+             r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission), r.get_language_display()]
+            for r in records)
     return csv_response(filename=f"toestemming-{slugify(pupil.full_name)}.csv", header=header,
                         rows=itertools.chain(rows, publications_export.rows(pupil), avg.csv_rows(pupil)))
 

@@ -209,3 +209,13 @@ def test_the_reminder_greets_the_guardian_by_name_and_says_whom_to_contact(
     body = next(m.body for m in mail.outbox if world.guardian5.email in m.to)
     assert body.startswith(f"Beste {world.guardian5.full_name},")
     assert "Vragen? Neem contact op met de administratie van de school" in body
+
+
+def test_the_avg_export_says_in_which_language_each_decision_was_read(client_for, world, purposes):
+    website = purposes["website"]
+    english(client_for(world.ouder5)).post(reverse("consent:child", args=[world.pupil5.pk]),
+                                           seen({f"doel_{website.pk}": "ja", f"taal_{website.pk}": "en"}))
+    lines = client_for(world.ouder5).get(reverse("consent:pupil_export", args=[world.pupil5.pk])).content.decode(
+        "utf-8-sig").splitlines()
+    assert lines[0].endswith(";taal")
+    assert lines[1].endswith(";English")
