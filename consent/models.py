@@ -138,7 +138,9 @@ class Purpose(models.Model):
 
 
 class PurposeVersion(models.Model):
-    """The exact words parents were shown for a purpose. Never changed once made."""
+    """The exact words parents (and staff) were shown for a purpose, in Dutch and English. Never
+    changed once made (once only, migration 0006 wrote English and staff words beside the seeded
+    Dutch ones, which stayed as they were)."""
 
     purpose = models.ForeignKey(Purpose, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
