@@ -285,7 +285,7 @@ def test_the_childs_page_and_export_list_the_publications_with_their_takedowns(w
     assert "Alleen Mila" not in page
     export = client.get(reverse("consent:pupil_export", args=[world.pupil5.pk])).content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(export), delimiter=";"))
-    assert rows[-1][:2] == ["Schoolreis Ouwehands", purposes["parro"].name]
+    assert ["Schoolreis Ouwehands", purposes["parro"].name] in [row[:2] for row in rows]
     assert "Alleen Mila" not in export
 
 
