@@ -1,0 +1,84 @@
+"""The look of the portal in a real browser: every role's dashboard, the audit trail and the public
+protocol pass axe-core (no serious or critical violation) on a 390 px phone and a 1366 px laptop,
+and directie's menu fits one line on the laptop, its dropdowns working by keyboard."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import PHONE, ROLES, screenshot
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+LAPTOP = {"width": 1366, "height": 768}
+SIZES = [("phone", PHONE), ("laptop", LAPTOP)]
+
+
+def _open(browse, viewport: dict) -> Page:
+    return browse(viewport, mobile=viewport is PHONE)
+
+
+def _menu_rows(page: Page) -> dict:
+    """The tops of the menu's entries and the height of the open menu bar, as laid out now."""
+    return page.evaluate("""() => {
+        const entries = [...document.querySelectorAll('#portal-nav > ul > li')];
+        return {tops: entries.map(e => Math.round(e.getBoundingClientRect().top)),
+                entry: Math.max(...entries.map(e => e.getBoundingClientRect().height)),
+                bar: document.querySelector('nav.navbar').getBoundingClientRect().height};
+    }""")
+
+
+def test_every_roles_dashboard_passes_axe_on_a_phone_and_a_laptop(browse, login, check):
+    for role in ROLES:
+        for size, viewport in SIZES:
+            page = login(_open(browse, viewport), role)
+            expect(page.get_by_role("heading", name="Overzicht", level=1)).to_be_visible()
+            check(page, f"dashboard of {role} on a {size}")
+            page.context.close()
+
+
+def test_directie_reads_the_audit_trail_as_sentences_on_a_phone_and_a_laptop(browse, login, check):
+    for size, viewport in SIZES:
+        page = login(_open(browse, viewport), "directie")
+        page.goto("/audit/")
+        expect(page.get_by_role("heading", name="Audittrail", level=1)).to_be_visible()
+        expect(page.get_by_role("columnheader", name="Wat er gebeurde")).to_be_visible()
+        expect(page.get_by_role("cell", name="heeft incident").first).to_be_visible()
+        check(page, f"audit trail on a {size}")
+        screenshot(page, f"audit-trail-{size}")
+        page.context.close()
+
+
+def test_a_visitor_reads_the_public_protocol_and_the_schools_name_leads_back_to_it(browse, cast, check):
+    for size, viewport in SIZES:
+        page = _open(browse, viewport)
+        page.goto("/")
+        brand = page.get_by_role("link", name="Basisschool Prinses Juliana")
+        expect(brand).to_be_visible()
+        brand.click()
+        expect(page).to_have_url(f"{page.url.split('/protocol')[0]}/protocol/")
+        check(page, f"public protocol on a {size}")
+        page.context.close()
+
+
+def test_directies_menu_fits_one_line_on_a_laptop_and_its_dropdowns_work_by_keyboard(browse, login, check):
+    page = login(_open(browse, LAPTOP), "directie")
+    page.wait_for_load_state("load")
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    expect(page.get_by_role("button", name="Menu openen")).to_be_hidden()
+    rows = _menu_rows(page)
+    assert max(rows["tops"]) - min(rows["tops"]) <= 2, rows
+    assert rows["bar"] < 2 * rows["entry"], rows
+    # The consent pages are one entry; a keyboard opens it, walks it and closes it again.
+    toggle = nav.get_by_role("button", name="Toestemming")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowDown")
+    expect(nav.get_by_role("link", name="Groepskaart")).to_be_visible()
+    focused = page.evaluate("() => document.activeElement.textContent.trim()")
+    assert focused in ("Toestemming", "Groepskaart", "Toestemming overzicht", "Foto plaatsen?"), focused
+    check(page, "directie's consent menu, open")
+    page.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    screenshot(page, "menu-directie-laptop")
+    page.context.close()
