@@ -17,6 +17,16 @@ def _open(browse, viewport: dict) -> Page:
     return browse(viewport, mobile=viewport is PHONE)
 
 
+def _assert_unique_ids(page: Page, name: str) -> None:
+    """Every id on the page names one element (a label's `for` then points at its own field)."""
+    duplicates = page.evaluate("""() => {
+        const seen = {};
+        document.querySelectorAll('[id]').forEach(e => { seen[e.id] = (seen[e.id] || 0) + 1; });
+        return Object.keys(seen).filter(id => seen[id] > 1);
+    }""")
+    assert not duplicates, f"ids used more than once on {name}: {duplicates}"
+
+
 def _menu_rows(page: Page) -> dict:
     """The tops of the menu's entries and the height of the open menu bar, as laid out now."""
     return page.evaluate("""() => {
@@ -33,6 +43,7 @@ def test_every_roles_dashboard_passes_axe_on_a_phone_and_a_laptop(browse, login,
             page = login(_open(browse, viewport), role)
             expect(page.get_by_role("heading", name="Overzicht", level=1)).to_be_visible()
             check(page, f"dashboard of {role} on a {size}")
+            _assert_unique_ids(page, f"dashboard of {role}")
             page.context.close()
 
 
@@ -44,6 +55,7 @@ def test_directie_reads_the_audit_trail_as_sentences_on_a_phone_and_a_laptop(bro
         expect(page.get_by_role("columnheader", name="Wat er gebeurde")).to_be_visible()
         expect(page.get_by_role("cell", name="heeft incident").first).to_be_visible()
         check(page, f"audit trail on a {size}")
+        _assert_unique_ids(page, "the audit trail")
         screenshot(page, f"audit-trail-{size}")
         page.context.close()
 
@@ -57,6 +69,7 @@ def test_a_visitor_reads_the_public_protocol_and_the_schools_name_leads_back_to_
         brand.click()
         expect(page).to_have_url(f"{page.url.split('/protocol')[0]}/protocol/")
         check(page, f"public protocol on a {size}")
+        _assert_unique_ids(page, "the public protocol")
         page.context.close()
 
 
