@@ -233,10 +233,7 @@ def sentence(entry: AuditEntry) -> str:
             template, extra = _template_for(match["base"])
             source = _translated(match["source"]).replace("%", "%%") if template is not None else ""
     if template is None:
-        what = _readable(_translated(entry.action))
-        if params["object"]:
-            return gettext("%(actor)s: %(what)s (%(object)s).") % {**params, "what": what}
-        return gettext("%(actor)s: %(what)s.") % {**params, "what": what}
+        return _plain_sentence(entry, params)
     text = str(template)
     if "%(object)s" not in text and params["object"]:
         text = text.rstrip(".") + " (%(object)s)."
@@ -244,4 +241,15 @@ def sentence(entry: AuditEntry) -> str:
         params["object"] = gettext("een gegeven")
     if source:
         text = text.rstrip(".") + f" ({source})."
-    return capfirst(text % {**params, **extra})
+    try:
+        return capfirst(text % {**params, **extra})
+    except (KeyError, ValueError, TypeError):
+        # A translation whose placeholders do not match must not take the page down.
+        return _plain_sentence(entry, {"actor": _actor_phrase(entry), "object": _object_phrase(entry)})
+
+
+def _plain_sentence(entry: AuditEntry, params: dict) -> str:
+    what = _readable(_translated(entry.action))
+    if params["object"]:
+        return gettext("%(actor)s: %(what)s (%(object)s).") % {**params, "what": what}
+    return gettext("%(actor)s: %(what)s.") % {**params, "what": what}

@@ -88,3 +88,19 @@ def test_the_system_is_named_as_the_portal(world):
     entry = AuditEntry.objects.get(action="mail.pruned")
     with translation.override("nl"):
         assert audit.sentence(entry) == "Het portaal heeft oude verstuurde mail opgeruimd."
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_registered_action_reads_as_a_sentence_with_or_without_an_object(world, director, language):
+    from julianaschool.audit import _ACTIONS, _PATTERNS
+
+    actions = list(_ACTIONS) + [p.pattern.strip("^$").replace("(?P<method>.+?)", "papier").replace(
+        "(?P<kind>.+?)", "leerling").replace("\\", "") for p, _ in _PATTERNS]
+    for action in actions:
+        for obj in (world.pupil5, None):
+            entry = audit.record(actor=director, action=action, obj=obj)
+            with translation.override(language):
+                text = audit.sentence(entry)
+            assert text.startswith("Directie Test") and "%(" not in text and "{" not in text, (action, text)
+            if language == "en":
+                assert " heeft " not in text, (action, text)
