@@ -95,3 +95,18 @@ def test_directies_menu_fits_one_line_on_a_laptop_and_its_dropdowns_work_by_keyb
     expect(toggle).to_have_attribute("aria-expanded", "false")
     screenshot(page, "menu-directie-laptop")
     page.context.close()
+
+
+def test_a_refused_form_opens_with_an_error_summary_that_takes_the_focus_and_links_to_the_field(browse, cast, check):
+    page = _open(browse, PHONE)
+    page.goto("/accounts/password_reset/")
+    # The browser's own check of the address is skipped, so that the portal's answer shows.
+    page.evaluate("() => document.querySelectorAll('main form').forEach(f => f.noValidate = true)")
+    page.get_by_label("E-mailadres").fill("geen adres")
+    page.get_by_role("button", name="Stuur mij een link").click()
+    summary = page.get_by_role("alert").filter(has_text="Dit is nog niet goed")
+    expect(summary).to_be_focused()
+    summary.get_by_role("link", name="E-mailadres").click()
+    expect(page.get_by_label("E-mailadres")).to_be_focused()
+    check(page, "a refused form on a phone")
+    page.context.close()
