@@ -42,8 +42,8 @@ def navigation(request) -> list[dict]:
 def _nav_items(request) -> list[dict]:
     groups = _nav_group_of_provider()
     items = []
-    for path, provider in zip(settings.PORTAL_NAV_PROVIDERS, _providers("PORTAL_NAV_PROVIDERS"), strict=True):
-        for item in provider(request):
+    for path in settings.PORTAL_NAV_PROVIDERS:  # once per role set and language (see navigation)
+        for item in import_string(path)(request):
             items.append({"group": groups.get(path), **item})
     return items
 
