@@ -110,3 +110,32 @@ def test_a_refused_form_opens_with_an_error_summary_that_takes_the_focus_and_lin
     expect(page.get_by_label("E-mailadres")).to_be_focused()
     check(page, "a refused form on a phone")
     page.context.close()
+
+
+def _contrast(rgb: str, against=(255, 255, 255)) -> float:
+    def luminance(channels):
+        values = []
+        for c in channels:
+            c = c / 255
+            values.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+        return 0.2126 * values[0] + 0.7152 * values[1] + 0.0722 * values[2]
+
+    channels = [int(float(v)) for v in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3]]
+    lighter, darker = sorted([luminance(channels), luminance(against)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_unchecked_radio_buttons_and_checkboxes_stand_out_at_3_to_1(browse, cast):
+    page = _open(browse, LAPTOP)
+    page.goto("/")
+    # Controls as Bootstrap's form-check renders them, measured with the portal's stylesheet.
+    borders = page.evaluate("""() => ['checkbox', 'radio'].map(type => {
+        const input = document.createElement('input');
+        input.type = type;
+        input.className = 'form-check-input';
+        document.querySelector('main').appendChild(input);
+        return getComputedStyle(input).borderTopColor;
+    })""")
+    for border in borders:
+        assert _contrast(border) >= 3, border
+    page.context.close()
