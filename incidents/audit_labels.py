@@ -13,6 +13,7 @@ ACTIONS = {
     "verwijdering definitief": _("%(actor)s heeft de verwijdering definitief gemaakt: %(object)s."),
     "dossierstuk toegevoegd": _("%(actor)s heeft %(object)s aan het dossier toegevoegd."),
     "categorie opgeslagen": _("%(actor)s heeft %(object)s opgeslagen."),
+    "bewaartermijn: incident verwijderd": _("%(actor)s heeft een incident verwijderd: de bewaartermijn is voorbij."),
 }
 
 FIELDS = {

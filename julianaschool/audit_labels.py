@@ -31,7 +31,6 @@ ACTIONS = {
     "blokkade opgeheven": _("%(actor)s heeft een blokkade opgeheven."),
     "tweestapsverificatie ingesteld": _("%(actor)s heeft tweestapsverificatie ingesteld voor %(object)s."),
     "tweestapsverificatie uitgezet": _("%(actor)s heeft de tweestapsverificatie van %(object)s uitgezet."),
-    "bewaartermijn: incident verwijderd": _("%(actor)s heeft een incident verwijderd: de bewaartermijn is voorbij."),
     "bewaartermijn: {kind} opgeschoond": _("%(actor)s heeft de gegevens van %(object)s opgeschoond: de bewaartermijn is voorbij."),
     "bewaartermijn: ouder/verzorger geanonimiseerd": _("%(actor)s heeft %(object)s geanonimiseerd: de bewaartermijn is voorbij."),
 }
