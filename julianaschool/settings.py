@@ -163,6 +163,11 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 SCHOOL_NAME = "Basisschool Prinses Juliana"
 SCHOOL_FOUNDATION = "Stichting Sint Josephscholen, Nijmegen"
+# The school's logo and favicon: static files (replace them, or point these at the school's own).
+SCHOOL_LOGO = env("SCHOOL_LOGO", default="img/logo.svg")
+SCHOOL_FAVICON = env("SCHOOL_FAVICON", default="img/favicon.svg")
+# Where the school's name in the header leads people who are not signed in (a URL name).
+PUBLIC_HOME_URL = "policy:current"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -189,6 +194,13 @@ PORTAL_NAV_PROVIDERS = [
 # The apps that keep records about people who left; retention (julianaschool/retention.py) asks
 # each what goes after its period and lets it delete that, in this order.
 PORTAL_RETENTION_PROVIDERS = ["consent.retention", "incidents.retention"]
+# Menu entries that share one dropdown, so that the menu fits one line on a laptop: every item
+# of a listed provider joins the group, and an item may name its group itself ("group": key).
+PORTAL_NAV_GROUPS = {
+    "consent": {"label": _("Toestemming"),
+                "providers": ["consent.dashboard.nav_items", "consent.publications.dashboard.nav_items"]},
+    "office": {"label": _("Beheer")},
+}
 
 # The board's key and certificate for the signed protocol PDF, as one PKCS#12 file.
 # `manage.py create_signing_certificate` makes a self-signed one for demo and development; a school

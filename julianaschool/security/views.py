@@ -111,5 +111,6 @@ def dashboard_sections(request) -> list[dict]:
 
 def nav_items(request) -> list[dict]:
     if access.has_role(request.user, Role.ADMINISTRATIE):
-        return [{"label": _("Blokkades"), "url": reverse("security:locks"), "active_prefix": "/beveiliging/blokkades/"}]
+        return [{"label": _("Blokkades"), "url": reverse("security:locks"), "active_prefix": "/beveiliging/blokkades/",
+                 "group": "office"}]
     return []
