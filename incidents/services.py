@@ -22,7 +22,6 @@ from julianaschool.uploads import accept_upload
 
 from . import ladders, letters, rules
 from .models import (
-    SEPARATE,
     Attachment,
     Category,
     DocumentKind,
@@ -90,7 +89,8 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
     mail directie at once when it is serious or possibly criminal.
 
     `parties` are dicts with 'role' and one of 'pupil', 'guardian', 'staff' or 'name'. A reporter
-    can only name pupils they may see (their own groups); anyone else is refused.
+    may name any pupil at school now, of any group (bullying crosses groups); a pupil who left can
+    only be named by whoever may still see them (directie).
     """
     if not access.can_report_incident(reporter):
         raise PermissionDenied
@@ -98,9 +98,9 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
         raise ValidationError(_("Beschrijving: beschrijf wat er is gebeurd."))
     if place == Place.ONLINE and not platform:
         raise ValidationError(_("Platform: kies op welk platform het online gebeurde."))
-    visible = set(access.visible_pupils(reporter).values_list("pk", flat=True))
     for party in parties:
-        if party.get("pupil") is not None and party["pupil"].pk not in visible:
+        pupil = party.get("pupil")
+        if pupil is not None and pupil.has_left and not access.visible_pupils(reporter).filter(pk=pupil.pk).exists():
             raise PermissionDenied
     if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
         raise ValidationError(_("Wanneer: dit tijdstip ligt in de toekomst."))
@@ -139,7 +139,7 @@ def _notify_directie(incident: Incident) -> None:
         return
     url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
     # The mail names no child: it leaves the school's systems; the details are behind the login.
-    mail.incident_urgent(to=recipients, category_name=incident.category.name, context={"incident": incident, "url": url})
+    mail.incident_urgent(to=recipients, category_name=incident.category.label, context={"incident": incident, "url": url})
 
 
 @transaction.atomic
@@ -186,7 +186,7 @@ def _pick_up(incident: Incident, actor) -> None:
 
 
 def _check_step(measure: Measure) -> list[rules.Refusal]:
-    if measure.kind in SEPARATE:
+    if measure.kind in ladders.SEPARATE:
         return []
     if measure.proposed_kind and measure.kind != measure.proposed_kind and not measure.deviation_reason.strip():
         return [rules.Refusal(_("Ladder"), _(
@@ -223,7 +223,7 @@ def decide_measure(*, incident: Incident, party: Party, actor, kind: str, ground
     generated and filed in the dossier in the same transaction.
     """
     measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
-    if party.staff_id and kind not in SEPARATE:
+    if party.staff_id and kind not in ladders.SEPARATE:
         raise ValidationError(_("Een maatregel voor een medewerker begint met een voornemen."))
     rules.enforce(_check_step(measure) + rules.check_decision(measure))
     measure.status = MeasureStatus.BESLOTEN
@@ -294,7 +294,7 @@ def _after_decision(measure: Measure, actor) -> None:
     audit.record(actor=actor, action="maatregel besloten", obj=measure,
                  changes={"maatregel": measure.kind, "voorgesteld": measure.proposed_kind,
                           "reden afwijking": measure.deviation_reason})
-    if measure.kind not in SEPARATE:
+    if measure.kind not in ladders.SEPARATE:
         file_letter(measure=measure, actor=actor)
 
 
@@ -367,17 +367,18 @@ def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) 
 
 @transaction.atomic
 def save_category(*, actor, name: str, default_severity: str, possibly_criminal: bool, active: bool = True,
-                  category: Category | None = None) -> Category:
+                  name_en: str = "", category: Category | None = None) -> Category:
     """Create or change a category (directie only). Categories are retired, never deleted."""
     if not access.is_directie(actor):
         raise PermissionDenied
     category = category or Category(order=(Category.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 10)
-    before = audit.snapshot(category, ["name", "default_severity", "possibly_criminal", "active"]) if category.pk else {}
+    before = audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"]) if category.pk else {}
     category.name = name.strip()
+    category.name_en = name_en.strip()
     category.default_severity = default_severity
     category.possibly_criminal = possibly_criminal
     category.active = active
     category.save()
     audit.record(actor=actor, action="categorie opgeslagen", obj=category,
-                 changes=audit.diff(before, audit.snapshot(category, ["name", "default_severity", "possibly_criminal", "active"])))
+                 changes=audit.diff(before, audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"])))
     return category
