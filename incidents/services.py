@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from julianaschool import access, audit, mail
@@ -328,6 +329,36 @@ def file_letter(*, measure: Measure, actor) -> list[DossierDocument]:
            text=_("Brief '%(title)s' opgesteld en in het dossier opgenomen.") % {"title": title})
     audit.record(actor=actor, action="brief opgesteld", obj=measure, changes={"sha256": sha256})
     return documents
+
+
+@transaction.atomic
+def email_letter(*, measure: Measure, actor) -> list[str]:
+    """E-mail the decision letter of a decided measure to its addressees (the pupil's parents, the
+    parent, or the employee), the PDF filed in the dossier attached, and record on the timeline
+    and in the audit trail to whom it went. Refused when there is no letter or no e-mail address."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    measure = Measure.objects.select_related("party__pupil", "party__guardian", "party__staff", "incident",
+                                             "decided_by", "created_by").get(pk=measure.pk)
+    document = measure.documents.filter(kind=DocumentKind.LETTER).order_by("-created_at", "-id").first()
+    if not measure.is_decided or document is None:
+        raise ValidationError(_("Er is nog geen besluitbrief om te versturen."))
+    to = letters.email_addresses(measure)
+    if not to:
+        raise ValidationError(_("Van de geadresseerden is geen e-mailadres bekend; druk de brief af en stuur hem per post."))
+    with document.file.open("rb") as file:
+        pdf = file.read()
+    people = letters.recipients(measure)
+    with translation.override("nl"):
+        mail.decision_letter(to=to, attachments=[(document.original_name, pdf, "application/pdf")], context={
+            "salutation": letters.salutation(people), "sender": letters.sender_name(measure),
+            "deadline": date_format(measure.objection_deadline, "j F Y") if measure.objection_deadline else "",
+        })
+    names = ", ".join(person.full_name for person in people if getattr(person, "email", ""))
+    _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
+           text=_("Brief '%(title)s' per e-mail verstuurd aan %(names)s.") % {"title": document.title, "names": names})
+    audit.record(actor=actor, action="brief gemaild", obj=measure, changes={"aan": len(to), "sha256": document.sha256})
+    return to
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from julianaschool import access
 from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
 
-from . import forms, ladders, people, services, stats
+from . import forms, ladders, letters, people, services, stats
 from .models import (
     Category,
     DossierDocument,
@@ -246,11 +246,27 @@ def measure_detail(request, pk):
     measure = access.measure_for(request.user, pk)
     return render(request, "incidents/measure_detail.html", {
         "measure": measure,
-        "documents": measure.documents.all(),
+        "documents": measure.documents.select_related("pupil"),
+        "letter": measure.documents.filter(kind="brief").order_by("-created_at", "-id").first(),
+        "email_to": letters.email_addresses(measure) if measure.is_decided else [],
+        "addressees": letters.recipients(measure),
         "response_form": forms.ResponseForm() if measure.status == MeasureStatus.VOORGENOMEN else None,
         "can_decide": measure.status == MeasureStatus.ZIENSWIJZE,
         "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.VERWIJDERING and measure.status == MeasureStatus.BESLOTEN else None,
     })
+
+
+@require_POST
+def measure_email(request, pk):
+    """Directie e-mails the decision letter to the parents (or the employee)."""
+    measure = access.measure_for(request.user, pk)
+    try:
+        to = services.email_letter(measure=measure, actor=request.user)
+        messages.success(request, _("De brief is per e-mail verstuurd aan %(count)s adres(sen); dit staat op de tijdlijn.")
+                         % {"count": len(to)})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("incidents:measure", pk=measure.pk)
 
 
 @require_POST
