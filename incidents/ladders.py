@@ -111,6 +111,13 @@ def _plural(kind: str) -> str:
     }.get(kind, MeasureKind(kind).label)
 
 
+def _joined(items: list[str]) -> str:
+    """'a', 'a en b', 'a, b en c'."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("%(first)s en %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
 def _times(count: int, kind: str) -> str:
     """'2 waarschuwingen', '1 schorsing'."""
     return f"{count} {MeasureKind(kind).label if count == 1 else _plural(kind)}"
@@ -135,7 +142,7 @@ def propose(*, ladder: str, earlier_kinds, severity: str = "", age: int | None =
             "count": counts[kind], "kind": MeasureKind(kind).label if counts[kind] == 1 else _plural(kind)}
             for kind in steps if counts[kind]]
         reasons.append(_("%(list)s in de afgelopen %(months)s maanden.") % {
-            "list": _(" en ").join(earlier), "months": months})
+            "list": _joined(earlier), "months": months})
     else:
         reasons.append(_("Geen eerdere maatregelen in de afgelopen %(months)s maanden.") % {"months": months})
     highest = max((steps.index(kind) for kind in counts), default=0)
