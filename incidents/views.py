@@ -356,7 +356,7 @@ def pupil_dossier(request, pk):
     measures = measures.select_related("party__pupil", "party__guardian", "incident")
     documents = DossierDocument.objects.filter(pupil=pupil) if full else DossierDocument.objects.none()
     return render(request, "incidents/dossier.html", {
-        "subject": pupil, "is_pupil": True, "full": full, "link_incidents": True, "items": _chronology(parties, measures, documents),
+        "subject": pupil, "group": people.current_groups([pupil.pk]).get(pupil.pk, ""), "is_pupil": True, "full": full, "link_incidents": True, "items": _chronology(parties, measures, documents),
         "upload_form": forms.UploadForm() if access.is_directie(request.user) else None,
         "upload_url": "incidents:pupil_dossier_upload",
     })

@@ -121,3 +121,16 @@ def test_directie_gives_a_new_category_its_english_name(world, client_for):
         "name": "Nepaccount", "name_en": "Fake account", "default_severity": "middel"})
     assert response.status_code == 302
     assert Category.objects.get(name="Nepaccount").name_en == "Fake account"
+
+
+def test_a_pupils_dossier_names_their_group_beside_the_name(world, client_for):
+    page = client_for(world.directie).get(reverse("incidents:pupil_dossier", args=[world.pupil7.pk])).content.decode()
+    assert "Mila Bakker <small class=\"text-body-secondary\">(groep 7)</small>" in page
+
+
+def test_rows_stop_at_thirty_when_adding_without_a_script(world, client_for):
+    from .test_reporting import form_data
+
+    data = form_data(world, **{"betrokkene-TOTAL_FORMS": "30", "add_party": "1"})
+    page = client_for(world.leerkracht5).post(reverse("incidents:report"), data).content.decode()
+    assert 'name="betrokkene-TOTAL_FORMS" value="30"' in page
