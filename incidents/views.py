@@ -159,7 +159,9 @@ def incident_detail(request, pk):
         "note_form": forms.NoteForm(),
     }
     if is_directie:
-        context["measures"] = incident.measures.select_related("party__pupil", "party__guardian", "party__staff")
+        names = {p.pk: people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name for p in all_parties}
+        context["measures"] = [{"measure": m, "name": names.get(m.party_id, m.party.person_name)} for m in
+                               incident.measures.select_related("party__pupil", "party__guardian", "party__staff")]
         daders = [p for p in all_parties if p.role == PartyRole.DADER]
         steps = ladders.proposals(daders)
         context["proposals"] = [{"party": p, "name": people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name,

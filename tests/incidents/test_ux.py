@@ -134,3 +134,13 @@ def test_rows_stop_at_thirty_when_adding_without_a_script(world, client_for):
     data = form_data(world, **{"betrokkene-TOTAL_FORMS": "30", "add_party": "1"})
     page = client_for(world.leerkracht5).post(reverse("incidents:report"), data).content.decode()
     assert 'name="betrokkene-TOTAL_FORMS" value="30"' in page
+
+
+def test_a_decided_measures_link_says_what_and_for_whom(world, client_for):
+    from incidents import services
+
+    incident = report(world)
+    services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER), actor=world.directie,
+                            kind=MeasureKind.WAARSCHUWING, grounds="Kwetsend")
+    page = client_for(world.directie).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert 'aria-label="waarschuwing voor Sanne de Vries (groep 5)"' in page
