@@ -168,6 +168,10 @@ SCHOOL_LOGO = env("SCHOOL_LOGO", default="img/logo.svg")
 SCHOOL_FAVICON = env("SCHOOL_FAVICON", default="img/favicon.svg")
 # Where the school's name in the header leads people who are not signed in (a URL name).
 PUBLIC_HOME_URL = "policy:current"
+# The school's postal address as the lines of the letterhead (decision letters):
+# SCHOOL_ADDRESS="street and number|postcode town" in the environment. No default: a letter must
+# not carry an invented address (the letterhead then shows the school's name only).
+SCHOOL_ADDRESS = [line.strip() for line in env("SCHOOL_ADDRESS", default="").split("|") if line.strip()]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -293,6 +297,25 @@ LOGGING = {
 
 # How far back earlier measures count when the portal proposes the next step on a ladder.
 INCIDENTS_LADDER_MONTHS = env.int("INCIDENTS_LADDER_MONTHS", default=12)
+# How quickly the portal's proposal climbs the ladders (incidents/ladders.py holds their steps; every
+# proposal explains which of these rules it followed). "needs": how many measures of the step below
+# a person must have had within "months" before the next step is proposed (None: never proposed);
+# pupils younger than "young_age" follow "young_pupil". A verwijdering is never proposed after fewer
+# than 2 schorsingen, whatever is set here.
+INCIDENTS_LADDER = {
+    "months": INCIDENTS_LADDER_MONTHS,
+    "young_age": 8,
+    "needs": {
+        "pupil": {"schorsing": 2, "verwijdering": 2},
+        "young_pupil": {"schorsing": 3, "verwijdering": None},
+        "guardian": {"schorsing": 1},
+        "staff": {"schriftelijke_berisping": 1, "schorsing": 1, "ontslag": 1},
+    },
+    # For a serious incident ("ernstig") these steps need one measure fewer of the step below.
+    "serious_needs_one_less": ["schorsing"],
+    # A light incident ("licht") is never proposed a heavier step than the person already had.
+    "light_does_not_climb": True,
+}
 
 # Two guardians who disagree: "most_restrictive" (a no by either is a no) or "latest" (the most
 # recent answer counts).
