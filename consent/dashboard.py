@@ -3,15 +3,15 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from julianaschool import access
+from julianaschool import access as people_access
 from julianaschool.models import Role, SchoolYear
 
-from . import state
+from . import access, state
 from .models import Purpose
 
 
 def _uses_form(user) -> bool:
-    return access.has_role(user, Role.OUDER) or access.is_staff_member(user)
+    return people_access.has_role(user, Role.OUDER) or people_access.is_staff_member(user)
 
 
 def sections(request) -> list[dict]:
@@ -22,7 +22,7 @@ def sections(request) -> list[dict]:
     purposes = list(Purpose.objects.active())
     open_questions = 0
     disagreement = False
-    children = list(access.children_of(user).filter(left_on__isnull=True).values_list("pk", flat=True))
+    children = list(people_access.children_of(user).filter(left_on__isnull=True).values_list("pk", flat=True))
     if children:
         answers = state.pupil_answers(children, purposes)
         for pk in children:
@@ -30,15 +30,15 @@ def sections(request) -> list[dict]:
                 answer = state.answer(answers, pk, purpose.pk)
                 open_questions += 0 if answer.answered else 1
                 disagreement = disagreement or answer.disagreement
-    staff = access.staff_of(user) if access.is_staff_member(user) else None
+    staff = people_access.staff_of(user) if people_access.is_staff_member(user) else None
     if staff is not None:
         mine = state.staff_answers([staff.pk], purposes)
         open_questions += sum(1 for p in purposes if not state.answer(mine, staff.pk, p.pk).answered)
     groups = []
-    if access.has_role(user, Role.LEERKRACHT):
-        groups = list(access.taught_groups(user, SchoolYear.objects.current()))
+    if people_access.has_role(user, Role.LEERKRACHT):
+        groups = list(people_access.taught_groups(user, SchoolYear.objects.current()))
     context = {"open_questions": open_questions, "disagreement": disagreement, "groups": groups, "purposes": purposes,
-               "show_form": _uses_form(user), "show_overview": access.is_directie(user)}
+               "show_form": _uses_form(user), "show_overview": people_access.is_directie(user)}
     return [{"template": "consent/_dashboard.html", "context": context, "priority": 5 if open_questions else 20}]
 
 
@@ -51,7 +51,7 @@ def nav_items(request) -> list[dict]:
     if access.can_see_class_sheets(user):
         items.append({"label": _("Groepskaart"), "url": reverse("consent:groups"),
                       "active_prefix": "/toestemming/groepskaart"})
-    if access.is_directie(user):
+    if people_access.is_directie(user):
         items.append({"label": _("Toestemming overzicht"), "url": reverse("consent:overview"),
                       "active_prefix": "/toestemming/overzicht"})
     return items

@@ -12,11 +12,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from julianaschool import access
+from julianaschool import access as people_access
 from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
-from . import avg, counts, pdf, services, sheet, state
+from . import access, avg, counts, pdf, services, sheet, state
 from .forms import NO, YES, ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
 from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose
 from .publications import export as publications_export
@@ -29,19 +29,19 @@ def _active_purposes():
 # --- parents and staff
 
 
-@access.role_required(Role.OUDER, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+@people_access.role_required(Role.OUDER, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
 def index(request):
     """'Toestemming beeldmateriaal': each child of a parent with its open questions; the staff
     member's own choices."""
     purposes = _active_purposes()
-    children = list(access.children_of(request.user).order_by("first_name"))
+    children = list(people_access.children_of(request.user).order_by("first_name"))
     answers = state.pupil_answers([c.pk for c in children], purposes)
     rows = []
     for child in children:
         cells = [state.answer(answers, child.pk, p.pk) for p in purposes]
         rows.append({"child": child, "open": sum(1 for c in cells if not c.answered and not c.ended),
                      "yes": sum(1 for c in cells if c.given), "disagreement": any(c.disagreement for c in cells)})
-    staff = access.staff_of(request.user) if access.is_staff_member(request.user) else None
+    staff = people_access.staff_of(request.user) if people_access.is_staff_member(request.user) else None
     staff_open = None
     if staff is not None:
         mine = state.staff_answers([staff.pk], purposes)
@@ -65,11 +65,11 @@ def _filled_in(request, purposes):
     return ChoicesForm(purposes=purposes, current={p.pk: value == YES for p in purposes})
 
 
-@access.role_required(Role.OUDER)
+@people_access.role_required(Role.OUDER)
 def child_form(request, pk):
     """One child's form: an explicit ja/nee per purpose, the guardian's own answer shown."""
     child = access.consent_child_for(request.user, pk)
-    guardian = access.guardian_of(request.user)
+    guardian = people_access.guardian_of(request.user)
     purposes = _active_purposes()
     own = state.own_answers(pupil_id=child.pk, guardian_id=guardian.pk, purposes=purposes)
     form = (_filled_in(request, purposes)
@@ -98,16 +98,16 @@ def child_form(request, pk):
 
 def _next_child(user, child):
     """The parent's next child (by first name) still at school, for "Volgende kind"; None if there is none."""
-    children = [c for c in access.children_of(user).filter(left_on__isnull=True).order_by("first_name", "pk")]
+    children = [c for c in people_access.children_of(user).filter(left_on__isnull=True).order_by("first_name", "pk")]
     if len(children) < 2 or child not in children:
         return None
     return children[(children.index(child) + 1) % len(children)]
 
 
-@access.role_required(Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+@people_access.role_required(Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
 def staff_form(request):
     """A staff member's own choices about recordings of themselves, in the staff wording."""
-    staff = access.staff_of(request.user)
+    staff = people_access.staff_of(request.user)
     if staff is None:
         raise Http404
     purposes = _active_purposes()
@@ -140,9 +140,9 @@ def _receipt_records(request, submission) -> list[ConsentRecord]:
     first = records[0]
     user = request.user
     if first.staff_id is not None:
-        allowed = first.staff.user_id == user.pk or access.is_directie(user)
+        allowed = first.staff.user_id == user.pk or people_access.is_directie(user)
     else:
-        allowed = access.can_manage_consent(user) or access.children_of(user).filter(pk=first.pupil_id).exists()
+        allowed = access.can_manage_consent(user) or people_access.children_of(user).filter(pk=first.pupil_id).exists()
     if not allowed:
         raise Http404
     return records
@@ -155,7 +155,7 @@ def _receipt_context(request, records) -> dict:
     person = first.staff if first.staff_id is not None else first.pupil
     lines = services.current_state_lines(first, records)
     next_child = None
-    if first.pupil_id is not None and access.has_role(request.user, Role.OUDER):
+    if first.pupil_id is not None and people_access.has_role(request.user, Role.OUDER):
         next_child = _next_child(request.user, first.pupil)
     return {"records": records, "first": first, "lines": lines, "person": person, "for_staff": first.staff_id is not None,
             "next_child": next_child, "rule": state.guardian_rule()}
@@ -223,7 +223,7 @@ def pupil_export_pdf(request, pk):
 # --- the office
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@people_access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def office_entry(request, pk):
     """The office enters a paper form (with its scan) or a phone call for a pupil."""
     pupil = access.consent_pupil_for(request.user, pk)
@@ -260,7 +260,7 @@ def scan(request, pk):
     return response
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@people_access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def disagreements(request):
     """Pupils whose guardians gave different answers for a purpose."""
     school_year = SchoolYear.objects.current()
@@ -281,13 +281,13 @@ def disagreements(request):
 # --- the class sheet
 
 
-@access.role_required(Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+@people_access.role_required(Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
 def groups(request):
     school_year = SchoolYear.objects.current()
-    visible = access.visible_groups(request.user).filter(school_year=school_year).order_by("name")
+    visible = people_access.visible_groups(request.user).filter(school_year=school_year).order_by("name")
     return render(request, "consent/groups.html", {"groups": visible, "school_year": school_year,
                                                    "office": access.can_manage_consent(request.user),
-                                                   "directie": access.is_directie(request.user)})
+                                                   "directie": people_access.is_directie(request.user)})
 
 
 def class_sheet(request, pk):
@@ -338,7 +338,7 @@ def class_sheet_csv(request, pk):
 # --- directie
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def overview(request):
     """Coverage per group and purpose, pupils without an answer, the reminder button."""
     school_year = SchoolYear.objects.current()
@@ -366,20 +366,20 @@ def overview(request):
 
 
 @require_POST
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def remind(request):
     sent = services.send_reminders(actor=request.user)
     messages.success(request, _("Herinnering verstuurd: %(count)s e-mail(s).") % {"count": sent})
     return redirect("consent:overview")
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def purposes(request):
     items = Purpose.objects.select_related("current_version").order_by("retired_at", "position", "name")
     return render(request, "consent/purposes.html", {"purposes": items})
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def purpose_create(request):
     form = PurposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -389,7 +389,7 @@ def purpose_create(request):
     return render(request, "consent/purpose_form.html", {"form": form})
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def purpose_edit(request, pk):
     purpose = get_object_or_404(Purpose.objects.select_related("current_version"), pk=pk)
     version = purpose.current_version
@@ -414,7 +414,7 @@ def purpose_edit(request, pk):
 
 
 @require_POST
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def purpose_retire(request, pk):
     purpose = get_object_or_404(Purpose, pk=pk)
     services.retire_purpose(purpose=purpose, actor=request.user)
@@ -422,7 +422,7 @@ def purpose_retire(request, pk):
     return redirect("consent:purposes")
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def tokens(request):
     form = TokenForm(request.POST or None)
     new_token = None
@@ -436,7 +436,7 @@ def tokens(request):
 
 
 @require_POST
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def token_revoke(request, pk):
     token = get_object_or_404(IntegrationToken, pk=pk)
     services.revoke_integration_token(token=token, actor=request.user)

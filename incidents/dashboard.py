@@ -3,9 +3,10 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from julianaschool import access
+from julianaschool import access as people_access
 from julianaschool.models import Role
 
+from . import access
 from .models import Incident
 
 SHOWN = 10  # items per list on the dashboard; the rest behind "alle N bekijken"
@@ -16,7 +17,7 @@ def sections(request) -> list[dict]:
     not picked up within 2 school days flagged. Reporters: the status of their own reports."""
     user = request.user
     result = []
-    if access.is_directie(user):
+    if people_access.is_directie(user):
         # The first SHOWN of each list, oldest first, and how many there are ("alle N bekijken").
         urgent = Incident.objects.urgent().select_related("category").order_by("reported_at", "id")
         overdue = Incident.objects.overdue().select_related("category").order_by("reported_at", "id")
@@ -36,6 +37,6 @@ def nav_items(request) -> list[dict]:
     items = []
     if access.can_report_incident(user):
         items.append({"label": _("Incidenten"), "url": reverse("incidents:list"), "active_prefix": "/incidenten/"})
-    if access.is_directie(user) or access.has_role(user, Role.BESTUUR):
+    if people_access.is_directie(user) or people_access.has_role(user, Role.BESTUUR):
         items.append({"label": _("Dossiers"), "url": reverse("incidents:dossiers"), "active_prefix": "/incidenten/dossiers/"})
     return items

@@ -19,6 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from julianaschool.models import ClassGroup, Guardian, Pupil, StaffMember
 from julianaschool.school_calendar import school_days_between, school_days_in
 
+# Awb art. 6:7: an objection (bezwaar) to a decision is made within six weeks.
+OBJECTION_WEEKS = 6
+
 
 class Severity(models.TextChoices):
     LICHT = "licht", _("licht")
@@ -388,9 +391,7 @@ class Measure(models.Model):
     @property
     def objection_deadline(self) -> datetime.date | None:
         """Six weeks after the decision (WPO art. 63, Awb art. 6:7)."""
-        from . import rules
-
-        return rules.objection_deadline(self.decided_on) if self.decided_on else None
+        return self.decided_on + datetime.timedelta(weeks=OBJECTION_WEEKS) if self.decided_on else None
 
     @property
     def search_until(self) -> datetime.date | None:

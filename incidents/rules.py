@@ -12,7 +12,6 @@ knows what is missing and why. Sources:
   employee is given the chance to respond (zienswijze), only then is it decided.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -26,7 +25,6 @@ from .models import Measure, MeasureKind, MeasureStatus
 # not count, because the child would not have been at school anyway; a schorsing that falls on
 # no school day at all suspends nothing and is refused.
 MAX_SUSPENSION_SCHOOL_DAYS = 5
-OBJECTION_WEEKS = 6
 SEARCH_WEEKS = 8
 
 
@@ -45,10 +43,6 @@ class RuleRefused(ValidationError):
     def __init__(self, refusals: list[Refusal]):
         self.refusals = refusals
         super().__init__([str(r) for r in refusals])
-
-
-def objection_deadline(decided_on: datetime.date) -> datetime.date:
-    return decided_on + datetime.timedelta(weeks=OBJECTION_WEEKS)
 
 
 def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal]:

@@ -17,11 +17,12 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from julianaschool import access, audit, mail
+from julianaschool import access as people_access
+from julianaschool import audit, mail
 from julianaschool.models import Enrollment, Role, SchoolYear
 from julianaschool.uploads import accept_upload
 
-from . import ladders, letters, rules
+from . import access, ladders, letters, rules
 from .models import (
     Attachment,
     Category,
@@ -101,7 +102,7 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
         raise ValidationError(_("Platform: kies op welk platform het online gebeurde."))
     for party in parties:
         pupil = party.get("pupil")
-        if pupil is not None and pupil.has_left and not access.visible_pupils(reporter).filter(pk=pupil.pk).exists():
+        if pupil is not None and pupil.has_left and not people_access.visible_pupils(reporter).filter(pk=pupil.pk).exists():
             raise PermissionDenied
     if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
         raise ValidationError(_("Wanneer: dit tijdstip ligt in de toekomst."))
@@ -165,7 +166,7 @@ TRANSITIONS = {
 def change_status(*, incident: Incident, new_status: str, actor, note: str = "") -> Incident:
     """Move the incident along gemeld -> in behandeling -> afgehandeld (or reopen it); only directie,
     and every change lands on the timeline with who and when."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     old = incident.status
@@ -197,7 +198,7 @@ def _check_step(measure: Measure) -> list[rules.Refusal]:
 
 
 def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds: str, fields: dict) -> Measure:
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     if party.incident_id != incident.pk:
         raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
@@ -255,7 +256,7 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
 @transaction.atomic
 def record_response(*, measure: Measure, actor, response: str, received_on: datetime.date) -> Measure:
     """Record the employee's zienswijze on an intended measure (or that they gave none by then)."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     measure = Measure.objects.select_for_update(of=("self",)).select_related("party", "incident").get(pk=measure.pk)
     if measure.status != MeasureStatus.VOORGENOMEN:
@@ -273,7 +274,7 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
 @transaction.atomic
 def decide_staff_measure(*, measure: Measure, actor) -> Measure:
     """Decide an intended staff measure once the employee's response is recorded (CAO PO)."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     measure = Measure.objects.select_for_update(of=("self",)).select_related("party__staff", "incident__category").get(pk=measure.pk)
     if measure.is_decided:
@@ -336,7 +337,7 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
     """E-mail the decision letter of a decided measure to its addressees (the pupil's parents, the
     parent, or the employee), the PDF filed in the dossier attached, and record on the timeline
     and in the audit trail to whom it went. Refused when there is no letter or no e-mail address."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     measure = Measure.objects.select_related("party__pupil", "party__guardian", "party__staff", "incident",
                                              "decided_by", "created_by").get(pk=measure.pk)
@@ -364,7 +365,7 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
 @transaction.atomic
 def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on: datetime.date) -> Measure:
     """Record that another school accepts the pupil: only then is a verwijdering final (WPO art. 40 lid 5)."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     measure = Measure.objects.select_for_update(of=("self",)).select_related("incident").get(pk=measure.pk)
     if measure.kind != MeasureKind.VERWIJDERING or measure.status != MeasureStatus.BESLOTEN:
@@ -383,7 +384,7 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
 @transaction.atomic
 def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) -> DossierDocument:
     """File correspondence (a letter received, a report) in a pupil's or staff member's dossier."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     if (pupil is None) == (staff is None):
         raise ValueError("exactly one of pupil or staff")
@@ -400,7 +401,7 @@ def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) 
 def save_category(*, actor, name: str, default_severity: str, possibly_criminal: bool, active: bool = True,
                   name_en: str = "", category: Category | None = None) -> Category:
     """Create or change a category (directie only). Categories are retired, never deleted."""
-    if not access.is_directie(actor):
+    if not people_access.is_directie(actor):
         raise PermissionDenied
     category = category or Category(order=(Category.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 10)
     before = audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"]) if category.pk else {}

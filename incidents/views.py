@@ -14,11 +14,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from julianaschool import access
+from julianaschool import access as people_access
 from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
 
-from . import forms, ladders, letters, people, services, stats
+from . import access, forms, ladders, letters, people, services, stats
 from .models import (
     Category,
     DossierDocument,
@@ -58,7 +58,7 @@ def _search(request) -> tuple[str, list[str], ClassGroup | None, list[ClassGroup
     return query, query.split()[:5], group, groups
 
 
-@access.role_required(*REPORTERS)
+@people_access.role_required(*REPORTERS)
 def incident_list(request):
     """Directie: every incident (filter by status); others: what they reported and what concerns
     the pupils of their groups. Newest first (when it happened), 50 a page, searchable by the name
@@ -79,15 +79,15 @@ def incident_list(request):
         # Only names this user may see on the incident itself: a teacher finds their own pupils,
         # staff and outsiders, never a pupil or parent whose name the incident page hides from them.
         pupils = Pupil.objects.filter(_name_match(words, ""))
-        if not access.is_directie(user):
-            pupils = pupils.filter(pk__in=access.visible_pupils(user).values("pk"))
+        if not people_access.is_directie(user):
+            pupils = pupils.filter(pk__in=people_access.visible_pupils(user).values("pk"))
         match = Q(parties__pupil__in=pupils.values("pk")) | Q(parties__staff__in=StaffMember.objects.filter(
             _name_match(words, "")).values("pk"))
         outsider = Q()
         for word in words:
             outsider &= Q(parties__name__icontains=word)
         match |= outsider
-        if access.is_directie(user):
+        if people_access.is_directie(user):
             match |= Q(parties__guardian__in=Guardian.objects.filter(_name_match(words, "")).values("pk"))
         incidents = incidents.filter(pk__in=Incident.objects.filter(match).values("pk"))
     if group is not None:
@@ -96,11 +96,11 @@ def incident_list(request):
     page = Paginator(incidents.order_by("-occurred_at", "-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
     return render(request, "incidents/incident_list.html", {
         "page": page, "status": status, "statuses": Status.choices, "query": query, "group": group, "groups": groups,
-        "is_directie": access.is_directie(user),
+        "is_directie": people_access.is_directie(user),
     })
 
 
-@access.role_required(*REPORTERS)
+@people_access.role_required(*REPORTERS)
 def report(request):
     """The report form: quick on a phone, one page, no JavaScript needed ('Nog een betrokkene
     toevoegen' comes back with one more row; static/js/incidents.js adds it on the spot)."""
@@ -131,9 +131,9 @@ def _party_view(party: Party, user, visible_pupil_ids: set[int], groups: dict[in
     name = party.person_name
     if party.pupil_id:
         name = people.pupil_label(party.pupil, groups)
-        if not access.is_directie(user) and party.pupil_id not in visible_pupil_ids:
+        if not people_access.is_directie(user) and party.pupil_id not in visible_pupil_ids:
             name = _("een leerling uit een andere groep")
-    if party.guardian_id and not access.is_directie(user):
+    if party.guardian_id and not people_access.is_directie(user):
         if not any(p.pk in visible_pupil_ids for p in party.guardian.pupils.all()):
             name = _("een ouder/verzorger")
     return {"party": party, "name": name, "may_get_measure": party.role != PartyRole.SLACHTOFFER}
@@ -143,8 +143,8 @@ def incident_detail(request, pk):
     user = request.user
     incident = access.incident_for(user, pk)
     incident = Incident.objects.with_related().prefetch_related("attachments").get(pk=incident.pk)
-    is_directie = access.is_directie(user)
-    visible_pupil_ids = set(access.visible_pupils(user).values_list("pk", flat=True))
+    is_directie = people_access.is_directie(user)
+    visible_pupil_ids = set(people_access.visible_pupils(user).values_list("pk", flat=True))
     all_parties = list(incident.parties.all())
     groups = people.current_groups(p.pupil_id for p in all_parties if p.pupil_id)
     timeline = TimelineEntry.objects.filter(incident=incident).select_related("measure")
@@ -185,7 +185,7 @@ def add_note(request, pk):
 @require_POST
 def change_status(request, pk):
     incident = access.incident_for(request.user, pk)
-    if not access.is_directie(request.user):
+    if not people_access.is_directie(request.user):
         raise PermissionDenied
     try:
         services.change_status(incident=incident, new_status=request.POST.get("status", ""), actor=request.user,
@@ -208,7 +208,7 @@ def attachment(request, pk):
 def measure_new(request, pk, party_pk):
     """Directie decides a measure for one person involved (pupil/parent: at once; staff: an intention)."""
     incident = access.incident_for(request.user, pk)
-    if not access.is_directie(request.user):
+    if not people_access.is_directie(request.user):
         raise PermissionDenied
     # A victim gets no measure: the page offers none, and the address answers 404.
     party = get_object_or_404(Party.objects.select_related("pupil", "guardian", "staff", "incident")
@@ -313,7 +313,7 @@ def measure_acceptance(request, pk):
     return redirect("incidents:measure", pk=measure.pk)
 
 
-@access.role_required(Role.DIRECTIE, Role.BESTUUR, Role.LEERKRACHT)
+@people_access.role_required(Role.DIRECTIE, Role.BESTUUR, Role.LEERKRACHT)
 def dossiers(request):
     """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie,
     bestuur). Searchable by name and group; each pupil with their group, 50 a page."""
@@ -359,7 +359,7 @@ def pupil_dossier(request, pk):
     documents = DossierDocument.objects.filter(pupil=pupil) if full else DossierDocument.objects.none()
     return render(request, "incidents/dossier.html", {
         "subject": pupil, "group": people.current_groups([pupil.pk]).get(pupil.pk, ""), "is_pupil": True, "full": full, "link_incidents": True, "items": _chronology(parties, measures, documents),
-        "upload_form": forms.UploadForm() if access.is_directie(request.user) else None,
+        "upload_form": forms.UploadForm() if people_access.is_directie(request.user) else None,
         "upload_url": "incidents:pupil_dossier_upload",
     })
 
@@ -370,14 +370,14 @@ def staff_dossier(request, pk):
     measures = Measure.objects.decided().filter(party__staff=staff).select_related("party__staff", "incident")
     documents = DossierDocument.objects.filter(staff=staff)
     return render(request, "incidents/dossier.html", {
-        "subject": staff, "is_pupil": False, "full": True, "link_incidents": access.is_directie(request.user), "items": _chronology(parties, measures, documents),
-        "upload_form": forms.UploadForm() if access.is_directie(request.user) else None,
+        "subject": staff, "is_pupil": False, "full": True, "link_incidents": people_access.is_directie(request.user), "items": _chronology(parties, measures, documents),
+        "upload_form": forms.UploadForm() if people_access.is_directie(request.user) else None,
         "upload_url": "incidents:staff_dossier_upload",
     })
 
 
 def _upload(request, *, pupil=None, staff=None):
-    if not access.is_directie(request.user):
+    if not people_access.is_directie(request.user):
         raise PermissionDenied
     form = forms.UploadForm(request.POST, request.FILES)
     if form.is_valid():
@@ -410,7 +410,7 @@ def document(request, pk):
     return response
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def categories(request):
     form = forms.CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -420,7 +420,7 @@ def categories(request):
     return render(request, "incidents/categories.html", {"categories": Category.objects.all(), "form": form})
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def category_edit(request, pk):
     category = get_object_or_404(Category, pk=pk)
     form = forms.CategoryForm(request.POST or None, instance=category)
@@ -437,14 +437,14 @@ def _school_year(request):
     return form, school_year or SchoolYear.objects.current()
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def statistics(request):
     form, school_year = _school_year(request)
     figures = stats.figures(school_year) if school_year else None
     return render(request, "incidents/statistics.html", {"form": form, "school_year": school_year, "figures": figures})
 
 
-@access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.DIRECTIE)
 def statistics_csv(request):
     _form, school_year = _school_year(request)
     return csv_response(filename=f"incidenten-{slugify(school_year.name) if school_year else 'leeg'}.csv",

@@ -1,0 +1,99 @@
+"""The house's rules of docs/ARCHITECTURE.md, read from the source: the ground floor imports no
+column, and no module imports another that imports it back (lazy imports inside functions count:
+they hide a dependency, they do not remove it)."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = "julianaschool"
+COLUMNS = ("policy", "consent", "incidents")
+# Only these core modules name the columns: as strings in settings, and in the URL includes.
+CORE_MAY_NAME_COLUMNS = {"julianaschool.settings", "julianaschool.urls"}
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for app in (CORE, *COLUMNS):
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found[".".join(parts)] = path
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    """{module: the project modules it imports}, relative imports resolved."""
+    modules = _modules()
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    module = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    module = node.module or ""
+                targets = [module] + [f"{module}.{alias.name}" for alias in node.names]
+            else:
+                continue
+            graph[name] |= {target for target in targets if target in modules and target != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other round about (Tarjan's strongly connected
+    components with more than one module)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(node):
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_ground_floor_imports_no_column_app():
+    graph = import_graph()
+    offending = sorted((module, target) for module, targets in graph.items() for target in targets
+                       if module.split(".")[0] == CORE and module not in CORE_MAY_NAME_COLUMNS
+                       and target.split(".")[0] in COLUMNS)
+    assert offending == []
+
+
+def test_no_module_imports_another_that_imports_it_back():
+    assert cycles(import_graph()) == []
+
+
+def test_the_checks_see_a_core_import_and_a_cycle_when_there_is_one():
+    graph = {"julianaschool.a": {"consent.b"}, "consent.b": {"consent.c"}, "consent.c": {"consent.b"}}
+    assert cycles(graph) == [["consent.b", "consent.c"]]
+    # The graph is read from the real source, lazy imports included.
+    assert "consent.receivers" in import_graph()["consent.apps"]
