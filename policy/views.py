@@ -429,6 +429,6 @@ def acknowledge(request):
         if pending["since"] is not None:
             since = _with_sections(ProtocolVersion.objects.filter(pk=pending["since"].pk)).get()
             context["changes"] = changed_only(compare_versions(since, version))
-        else:
-            context["tree"] = section_tree(version)
+        # First what changed (rule by rule), then the new text in full.
+        context["tree"] = section_tree(version)
     return render(request, "policy/acknowledge.html", context)
