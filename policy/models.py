@@ -17,8 +17,13 @@ class VersionStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
-# Directie and bestuur are warned this many days before a version's review date.
+# Directie and bestuur see the review coming on their dashboards this many days before the date.
 REVIEW_WARNING_DAYS = 90
+# The reminder mails count school days (julianaschool.school_calendar): the first goes this many
+# school days before the review date (about 90 calendar days), the second at REVIEW_SOON_SCHOOL_DAYS
+# (about 30), each on a school day, never in a weekend or holiday.
+REVIEW_WARNING_SCHOOL_DAYS = 60
+REVIEW_SOON_SCHOOL_DAYS = 20
 
 # A version in one of these states is "the draft": at most one at a time (services enforce it;
 # the database enforces at most one concept).
@@ -286,8 +291,8 @@ class ReviewReminder(models.Model):
     """A review reminder mail that was sent, so that cron sends each milestone only once."""
 
     class Milestone(models.TextChoices):
-        DUE_90 = "90-dagen", _("herziening binnen 90 dagen")
-        DUE_30 = "30-dagen", _("herziening binnen 30 dagen")
+        DUE_90 = "90-dagen", _("herziening binnen 60 schooldagen")
+        DUE_30 = "30-dagen", _("herziening binnen 20 schooldagen")
         OVERDUE = "te-laat", _("herziening te laat")
 
     version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="review_reminders")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from julianaschool import audit, mail
+from julianaschool import audit, mail, school_calendar
 from julianaschool.access import has_role, is_directie
 from julianaschool.models import BoardMember, Guardian, Role, StaffMember
 from julianaschool.uploads import accept_upload
@@ -24,6 +24,8 @@ from julianaschool.uploads import accept_upload
 from . import acknowledgements
 from .models import (
     OPEN_STATUSES,
+    REVIEW_SOON_SCHOOL_DAYS,
+    REVIEW_WARNING_SCHOOL_DAYS,
     Acknowledgement,
     ChangeKind,
     MrDecision,
@@ -546,27 +548,36 @@ def _review_recipients() -> list[str]:
     return emails
 
 
-def _milestone(status: dict | None) -> str | None:
-    if status is None:
+def _milestone(version: ProtocolVersion, today: datetime.date) -> str | None:
+    """The review milestone reached on `today`, counted in school days before the review date."""
+    if version.review_on is None:
         return None
-    if status["state"] == "overdue":
+    if today > version.review_on:
         return ReviewReminder.Milestone.OVERDUE
-    return ReviewReminder.Milestone.DUE_30 if status["days"] <= 30 else ReviewReminder.Milestone.DUE_90
+    left = school_calendar.school_days_between(today, version.review_on)
+    if left <= REVIEW_SOON_SCHOOL_DAYS:
+        return ReviewReminder.Milestone.DUE_30
+    if left <= REVIEW_WARNING_SCHOOL_DAYS:
+        return ReviewReminder.Milestone.DUE_90
+    return None
 
 
 @transaction.atomic
 def send_review_reminders(*, today: datetime.date | None = None) -> ReviewReminder | None:
-    """Mails directie and the voorzitter when the version in force reaches a review milestone (90
-    days before, 30 days before, overdue). Each milestone of a review date is mailed once, however
-    often cron runs; a milestone skipped while cron was down is not mailed late."""
+    """Mails directie and the voorzitter when the version in force reaches a review milestone (60
+    school days before, 20 school days before, overdue), on a school day only: a milestone reached
+    in a weekend or holiday is mailed on the next school day. Each milestone of a review date is
+    mailed once, however often cron runs; a milestone skipped while cron was down is not mailed late."""
     today = today or timezone.localdate()
-    version = ProtocolVersion.objects.in_force()
-    if version is None:
+    version = ProtocolVersion.objects.in_force(today)
+    if version is None or not school_calendar.is_school_day(today):
         return None
-    status = version.review_status(today)
-    milestone = _milestone(status)
+    milestone = _milestone(version, today)
     if milestone is None:
         return None
+    days = (version.review_on - today).days
+    status = ({"state": "overdue", "since": version.review_on, "days": -days} if days < 0
+              else {"state": "due", "days": days})
     if ReviewReminder.objects.filter(version=version, review_on=version.review_on, milestone=milestone).exists():
         return None
     recipients = _review_recipients()
