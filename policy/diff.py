@@ -205,7 +205,15 @@ def _changed_pair(old: Rule, new: Rule) -> RuleDiff:
     a, b = [t.key for t in old.tokens], [t.key for t in new.tokens]
     old_states: list[str | None] = [None] * len(a)
     new_states: list[str | None] = [None] * len(b)
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    # A lone space that happens to match between two changes is part of the change: "mag ook"
+    # replaced by "gaat bij" reads as one change, not as "mag" and "ook" apart.
+    for n in range(1, len(opcodes) - 1):
+        op, i1, i2, j1, j2 = opcodes[n]
+        if (op == "equal" and all(t.text.isspace() for t in old.tokens[i1:i2])
+                and opcodes[n - 1][0] != "equal" and opcodes[n + 1][0] != "equal"):
+            opcodes[n] = ("replace", i1, i2, j1, j2)
+    for op, i1, i2, j1, j2 in opcodes:
         if op in ("delete", "replace"):
             for i in range(i1, i2):
                 old_states[i] = "del"
