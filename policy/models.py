@@ -153,7 +153,7 @@ class ProtocolVersion(models.Model):
     @property
     def mr_required(self) -> bool:
         """The MR is asked before the board approves: by setting, or by directie for this version."""
-        return self.needs_mr or bool(getattr(settings, "PROTOCOL_MR_STEP", False))
+        return self.needs_mr or settings.PROTOCOL_MR_STEP
 
     @property
     def mr_decision(self) -> "MrDecision | None":

@@ -140,7 +140,7 @@ def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion
         major=major, minor=minor, kind=kind, status=VersionStatus.CONCEPT, based_on=based_on,
         title=based_on.title if based_on else ProtocolVersion._meta.get_field("title").default,
         chair_name=based_on.chair_name if based_on else "", created_by=actor,
-        needs_mr=bool(getattr(settings, "PROTOCOL_MR_STEP", False)),
+        needs_mr=settings.PROTOCOL_MR_STEP,
     )
     if based_on is not None:
         old_to_new: dict[int, Section] = {}
