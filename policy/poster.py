@@ -42,7 +42,7 @@ def render_poster(version: ProtocolVersion, *, size: str) -> bytes:
     fonts = fonts_dir()
     with translation.override("nl"):
         context = {
-            "version": version, "page_size": SIZES[size], "scale": 1.41 if size == "a3" else 1.0,
+            "version": version, "page_size": SIZES[size], "font_size": "17pt" if size == "a3" else "12pt",
             "school_name": settings.SCHOOL_NAME,
             "rules_html": render_markdown(rules.body) if rules else "",
             "mnemonic_title": mnemonic.title if mnemonic else "",

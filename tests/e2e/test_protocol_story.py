@@ -149,7 +149,7 @@ def test_directie_adopts_the_mr_consents_bestuur_approves_directie_publishes_per
     expect(rule).to_contain_text("Wordt: De telefoon mag ook in de nieuw: telefoonkluis van de nieuw: klas.")
     assert medewerker.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     check(medewerker, "what changed, on a phone")
-    screenshot(medewerker, "protocol-compare", docs=True)
+    screenshot(medewerker, "protocol-compare", full_page=False, docs=True)
     medewerker.get_by_role("button", name="Ik heb versie 2.0 gelezen").click()
     expect(medewerker.get_by_role("status").filter(has_text="versie 2.0 gelezen")).to_be_visible()
 

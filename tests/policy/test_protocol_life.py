@@ -313,6 +313,7 @@ def test_staff_download_the_poster_from_the_version_in_force(world, client_for, 
     response = client_for(world.users["leerkracht5"]).get(reverse("signing:poster_pdf", args=[size]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(response.content))
+    assert len(reader.pages) == 1  # one poster, one sheet
     assert round(float(reader.pages[0].mediabox.width) / 72 * 25.4) == width_mm
     text = _text(response.content)
     assert "Onze internetregels" in text and "Voor je iets plaatst: DENK NA" in text
