@@ -332,3 +332,12 @@ def test_the_poster_changes_when_a_version_with_other_rules_comes_into_force(wor
 
 def test_parents_do_not_get_the_poster(world, client_for):
     assert client_for(world.users["ouder5"]).get(reverse("signing:poster_pdf", args=["a4"])).status_code == 403
+
+
+def test_directie_and_bestuur_see_on_the_dashboard_when_a_version_comes_into_force(world, client_for):
+    publish(world, approved(world), effective_from=TODAY + datetime.timedelta(days=14))
+    for user in (world.directie, world.bestuur):
+        assert "gaat in op" in client_for(user).get(reverse("dashboard")).content.decode()
+    page = client_for(world.medewerker).get(reverse("policy:current")).content.decode()
+    assert "Versie 2.0 gaat in op" in page
+    assert "gaat in op" not in client_for(None).get(reverse("policy:current")).content.decode()
