@@ -157,7 +157,13 @@ class ProtocolVersion(models.Model):
 
     @property
     def mr_decision(self) -> "MrDecision | None":
-        return self.mr_decisions.order_by("-recorded_at", "-pk").first()
+        """The MR's latest decision on the text as last adopted (one recorded before the version
+        went back to concept and was adopted again is about another text)."""
+        adopted = self.steps.filter(to_status=VersionStatus.VASTGESTELD).order_by("-at", "-pk").first()
+        decisions = self.mr_decisions.order_by("-recorded_at", "-pk")
+        if adopted is not None:
+            decisions = decisions.filter(recorded_at__gte=adopted.at)
+        return decisions.first()
 
     @property
     def status_label(self) -> str:

@@ -261,6 +261,10 @@ def discard_draft(*, actor, version: ProtocolVersion) -> None:
     _require_directie(actor, _("een concept weggooien"))
     version = _lock(version)
     _require_status(version, VersionStatus.CONCEPT, _("weggegooid worden"))
+    if version.mr_decisions.exists():
+        # The MR's decision is a record of its own (append-only): it keeps its version.
+        raise Refused(_("De medezeggenschapsraad heeft over deze versie besloten; die kan niet meer worden "
+                        "weggegooid. Pas het concept aan of stel het opnieuw vast."))
     audit.record(actor=actor, action="policy.discard_draft", obj=version, changes={"number": version.number})
     version.sections.filter(parent__isnull=False).delete()
     version.delete()

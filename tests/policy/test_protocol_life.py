@@ -341,3 +341,29 @@ def test_directie_and_bestuur_see_on_the_dashboard_when_a_version_comes_into_for
     page = client_for(world.medewerker).get(reverse("policy:current")).content.decode()
     assert "Versie 2.0 gaat in op" in page
     assert "gaat in op" not in client_for(None).get(reverse("policy:current")).content.decode()
+
+
+def test_a_concept_the_mr_decided_on_cannot_be_thrown_away(world):
+    version = draft(world)
+    services.update_details(actor=world.directie, version=version, kind=version.kind,
+                            change_summary=version.change_summary, needs_mr=True)
+    version = services.adopt(actor=world.directie, version=version)
+    services.record_mr_decision(actor=world.directie, version=version, decided_on=TODAY,
+                                outcome=MrDecision.Outcome.NEGATIVE_ADVICE,
+                                minutes=SimpleUploadedFile("notulen.pdf", PDF_BYTES, content_type="application/pdf"))
+    version = services.return_to_concept(actor=world.bestuur, version=version, comment="Eerst het MR-advies verwerken.")
+    with pytest.raises(services.Refused, match="medezeggenschapsraad"):
+        services.discard_draft(actor=world.directie, version=version)
+    assert MrDecision.objects.filter(version=version).exists()
+
+
+@override_settings(PROTOCOL_MR_STEP=True)
+def test_after_a_change_the_mr_is_asked_again(world):
+    version = adopted(world)
+    services.record_mr_decision(actor=world.directie, version=version, decided_on=TODAY,
+                                outcome=MrDecision.Outcome.POSITIVE_ADVICE,
+                                minutes=SimpleUploadedFile("notulen.pdf", PDF_BYTES, content_type="application/pdf"))
+    version = services.return_to_concept(actor=world.bestuur, version=version, comment="Regel 3 anders.")
+    version = services.adopt(actor=world.directie, version=version)
+    with pytest.raises(services.Refused, match="medezeggenschapsraad"):
+        services.approve(actor=world.bestuur, version=version)
