@@ -7,6 +7,7 @@ rule by rule, exactly what changed, and confirms."""
 import datetime
 import re
 
+import pypdf
 import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import expect
@@ -153,8 +154,18 @@ def test_directie_adopts_the_mr_consents_bestuur_approves_directie_publishes_per
     medewerker.get_by_role("button", name="Ik heb versie 2.0 gelezen").click()
     expect(medewerker.get_by_role("status").filter(has_text="versie 2.0 gelezen")).to_be_visible()
 
-    # Anyone now reads the new rule at /protocol/.
+    # Anyone now reads the new rule at /protocol/, and the school website's stable address serves
+    # the signed PDF of version 2.0 with its dates.
     public.goto("/protocol/")
     expect(public.get_by_text(NEW_RULE)).to_be_visible()
     expect(public.get_by_text(OLD_RULE)).to_have_count(0)
     screenshot(public, "protocol-public", full_page=False)
+    response = public.request.get("/protocol/actueel.pdf")
+    assert response.ok and response.headers["content-type"] == "application/pdf"
+    current = tmp_path / "actueel.pdf"
+    current.write_bytes(response.body())
+    status = validate_signature(current, board_certificate(board_key, PASSPHRASE))
+    assert status.intact and status.valid and status.trusted, status.pretty_print_details()
+    cover = pypdf.PdfReader(current).pages[0].extract_text()
+    for words in ["Versie 2.0", "Geldig vanaf", "Beleid te herzien", "Gepubliceerd"]:
+        assert words in cover
