@@ -50,6 +50,10 @@ class MailKind(models.TextChoices):
     DECISION_LETTER = "incidents.decision_letter", gettext_lazy("besluitbrief over een maatregel")
     POLICY_REVIEW = "policy.review_reminder", gettext_lazy("herinnering: evaluatie van het protocol")
     POLICY_ACKNOWLEDGE = "policy.acknowledgement_request", gettext_lazy("verzoek: protocol gelezen bevestigen")
+    POLICY_ADOPTED = "policy.adopted", gettext_lazy("protocol vastgesteld: wacht op het bestuur")
+    POLICY_APPROVED = "policy.approved", gettext_lazy("protocol goedgekeurd door het bestuur")
+    POLICY_PUBLISHED = "policy.published", gettext_lazy("nieuw protocol gepubliceerd")
+    POLICY_PARENTS = "policy.parents_informed", gettext_lazy("nieuw protocol: bericht aan ouders")
     OTHER = "other", gettext_lazy("andere mail")
 
 
@@ -71,10 +75,12 @@ def release_time(*, urgent: bool, at: datetime.datetime) -> datetime.datetime:
 
 
 def send(*, to: Iterable[str], subject: str, template: str, context: dict, urgent: bool = False,
-         kind: str = MailKind.OTHER, attachments: list[tuple[str, bytes, str]] | None = None) -> OutgoingMail | None:
+         kind: str = MailKind.OTHER, attachments: list[tuple[str, bytes, str]] | None = None,
+         not_before: datetime.datetime | None = None) -> OutgoingMail | None:
     """Renders `template` with `context` now and has the worker send it to the addresses in `to`
     once the current transaction commits (nothing is stored or sent if it rolls back). Empty
-    addresses are skipped; with none left, nothing is sent and None is returned.
+    addresses are skipped; with none left, nothing is sent and None is returned. `not_before`
+    holds a mail until that moment (and then the quiet hours apply as usual).
 
     `attachments` are (file name, content, content type); they wait in the private storage under
     mail/<id>/ until the mail is delivered, and are deleted then, as the body is."""
@@ -83,9 +89,10 @@ def send(*, to: Iterable[str], subject: str, template: str, context: dict, urgen
         return None
     body = render_to_string(template, {"school_name": settings.SCHOOL_NAME, **context})
     now = timezone.now()
+    at = max(now, not_before) if not_before else now
     mail = OutgoingMail.objects.create(kind=str(kind), to=recipients, subject=str(subject)[:255], body=body,
                                        urgent=urgent, created_at=now,
-                                       send_after=release_time(urgent=urgent, at=now))
+                                       send_after=release_time(urgent=urgent, at=at))
     for name, content, _content_type in attachments or []:
         default_storage.save(f"{_attachment_folder(mail.pk)}/{os.path.basename(name)}", ContentFile(content))
     _enqueue_after_commit(mail)
@@ -253,6 +260,35 @@ def policy_acknowledgement_request(*, to: str, context: dict) -> OutgoingMail | 
     """A request to a staff member to confirm reading the protocol: waits for a school day."""
     return send(to=[to], kind=MailKind.POLICY_ACKNOWLEDGE, urgent=False, template="emails/policy_acknowledge.txt",
                 subject=render_to_string("emails/policy_acknowledge_subject.txt", context).strip(), context=context)
+
+
+def policy_adopted(*, to: Iterable[str], context: dict) -> OutgoingMail | None:
+    """To the board members: directie adopted a version that waits for their approval."""
+    return send(to=to, kind=MailKind.POLICY_ADOPTED, urgent=False, template="emails/policy_adopted.txt",
+                subject=_("Protocol versie %(number)s wacht op goedkeuring door het bestuur")
+                % {"number": context["version"].number}, context=context)
+
+
+def policy_approved(*, to: Iterable[str], context: dict) -> OutgoingMail | None:
+    """To directie: the board approved a version, which can now be published."""
+    return send(to=to, kind=MailKind.POLICY_APPROVED, urgent=False, template="emails/policy_approved.txt",
+                subject=_("Protocol versie %(number)s is goedgekeurd door het bestuur")
+                % {"number": context["version"].number}, context=context)
+
+
+def policy_published(*, to: str, context: dict, not_before: datetime.datetime | None = None) -> OutgoingMail | None:
+    """To a staff member: a version was published (with the request to confirm reading it when it
+    is substantive); for a version published per a later date it waits for that day."""
+    return send(to=[to], kind=MailKind.POLICY_PUBLISHED, urgent=False, template="emails/policy_published.txt",
+                subject=_("Nieuw protocol sociale media: versie %(number)s") % {"number": context["version"].number},
+                context=context, not_before=not_before)
+
+
+def policy_parents_informed(*, to: str, context: dict) -> OutgoingMail | None:
+    """A short note to a guardian with an account: a new protocol, linked to the public page."""
+    return send(to=[to], kind=MailKind.POLICY_PARENTS, urgent=False, template="emails/policy_parents.txt",
+                subject=_("Nieuw protocol sociale media en internetgebruik van %(school)s")
+                % {"school": settings.SCHOOL_NAME}, context=context)
 
 
 def password_reset(*, to: str, subject: str, body: str) -> OutgoingMail | None:

@@ -214,6 +214,9 @@ SIGNING_PKCS12_PATH = env.path("SIGNING_PKCS12_PATH", default=VAR_DIR / "signing
 SIGNING_PKCS12_PASSPHRASE = env("SIGNING_PKCS12_PASSPHRASE", default="")
 # An RFC 3161 timestamp server; empty: the signature carries the signing time without a timestamp.
 SIGNING_TIMESTAMP_URL = env("SIGNING_TIMESTAMP_URL", default="")
+# The medezeggenschapsraad's advice or consent is recorded before the board approves a protocol
+# version (directie can also ask it for one version); off by default.
+PROTOCOL_MR_STEP = env.bool("PROTOCOL_MR_STEP", default=False)
 
 LINK_CODE_VALID_DAYS = env.int("LINK_CODE_VALID_DAYS", default=14)
 

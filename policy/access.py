@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from julianaschool.access import has_role, is_directie, is_staff_member
 from julianaschool.models import Role
 
-from .models import ProtocolVersion, Review, Section, VersionStatus
+from .models import ProtocolVersion, Review, Section
 
 
 def can_see_drafts(user) -> bool:
@@ -30,11 +30,13 @@ def can_edit_protocol(user) -> bool:
 
 
 def visible_versions(user):
-    """The versions this user may read: published ones for everyone, drafts for staff and board."""
+    """The versions this user may read: published ones (once their date came) for everyone;
+    drafts, approved and scheduled versions for staff and board."""
     versions = ProtocolVersion.objects.all()
     if can_see_drafts(user):
         return versions
-    return versions.filter(status__in=[VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN])
+    # Published and started: a version published "per" a later date stays internal until then.
+    return ProtocolVersion.objects.published()
 
 
 def version_for(user, pk) -> ProtocolVersion:

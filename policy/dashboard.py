@@ -25,13 +25,15 @@ def sections(request) -> list[dict]:
             result.append({"template": "policy/_dashboard_review.html", "priority": 0, "context": {
                 "version": in_force, "status": status or {}, "pending_review": pending_review,
             }})
-        draft = ProtocolVersion.objects.open_draft()
+        draft = ProtocolVersion.objects.open_draft() or ProtocolVersion.objects.scheduled().first()
         if draft is not None:
             waiting = ""
             if board and draft.status == VersionStatus.VASTGESTELD:
                 waiting = _("Wacht op goedkeuring door het bestuur.")
             elif directie and draft.status == VersionStatus.GOEDGEKEURD:
                 waiting = _("Goedgekeurd: klaar om te publiceren.")
+            elif directie and draft.status == VersionStatus.VASTGESTELD and draft.mr_required and not draft.mr_decision:
+                waiting = _("Leg het advies of de instemming van de MR vast.")
             result.append({"template": "policy/_dashboard_workflow.html", "priority": 5,
                            "context": {"draft": draft, "waiting_for_you": waiting}})
         if directie and in_force is not None:

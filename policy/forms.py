@@ -7,8 +7,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool.dates import DateRangeField, today
+from julianaschool.uploads import validate_upload
 
-from .models import ChangeKind, ProtocolVersion, Section
+from .models import ChangeKind, MrDecision, ProtocolVersion, Section
 
 
 class DateInput(forms.DateInput):
@@ -27,6 +28,9 @@ class StartDraftForm(forms.Form):
 
 class VersionDetailsForm(forms.Form):
     kind = StartDraftForm.base_fields["kind"]
+    needs_mr = forms.BooleanField(label=_("Advies of instemming van de medezeggenschapsraad vragen"), required=False,
+                                  help_text=_("Het bestuur kan pas goedkeuren als de directie het besluit van de MR "
+                                              "heeft vastgelegd."))
     period = forms.CharField(label=_("Periode"), max_length=20, required=False,
                              help_text=_("Bijvoorbeeld 2026-2028. Leeg laten: volgt uit de data bij publicatie."))
     change_summary = forms.CharField(label=_("Wat is er veranderd en waarom"), required=False,
@@ -61,7 +65,9 @@ class StepForm(forms.Form):
 
 
 class PublishForm(StepForm):
-    effective_from = DateRangeField(label=_("Geldig vanaf"), widget=DateInput(), latest=today)
+    effective_from = DateRangeField(label=_("Geldig vanaf"), widget=DateInput(),
+                                    help_text=_("Vandaag of eerder: de versie geldt meteen. Een latere datum: de "
+                                                "versie gaat op die dag in (bijvoorbeeld per 1 januari)."))
     review_on = DateRangeField(label=_("Te herzien"), widget=DateInput())
 
     def __init__(self, *args, **kwargs):
@@ -89,5 +95,12 @@ class CompareForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("old", "new"):
             self.fields[name].queryset = versions
-            self.fields[name].label_from_instance = lambda v: f"{v.number} · {v.get_status_display().lower()}"
+            self.fields[name].label_from_instance = lambda v: f"{v.number} · {v.status_label.lower()}"
             self.fields[name].widget.attrs["class"] = "form-select"
+
+
+class MrDecisionForm(forms.Form):
+    decided_on = DateRangeField(label=_("Datum van de MR-vergadering"), widget=DateInput(), latest=today)
+    outcome = forms.ChoiceField(label=_("Uitkomst"), choices=MrDecision.Outcome.choices, widget=forms.RadioSelect)
+    minutes = forms.FileField(label=_("Notulen (PDF of afbeelding)"), validators=[validate_upload])
+    comment = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

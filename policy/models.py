@@ -17,8 +17,13 @@ class VersionStatus(models.TextChoices):
     VERVALLEN = "vervallen", _("Vervallen")
 
 
-# Directie and bestuur are warned this many days before a version's review date.
+# Directie and bestuur see the review coming on their dashboards this many days before the date.
 REVIEW_WARNING_DAYS = 90
+# The reminder mails count school days (julianaschool.school_calendar): the first goes this many
+# school days before the review date (about 90 calendar days), the second at REVIEW_SOON_SCHOOL_DAYS
+# (about 30), each on a school day, never in a weekend or holiday.
+REVIEW_WARNING_SCHOOL_DAYS = 60
+REVIEW_SOON_SCHOOL_DAYS = 20
 
 # A version in one of these states is "the draft": at most one at a time (services enforce it;
 # the database enforces at most one concept).
@@ -30,14 +35,37 @@ class ChangeKind(models.TextChoices):
     SUBSTANTIVE = "inhoudelijk", _("Inhoudelijk")
 
 
-class ProtocolVersionQuerySet(models.QuerySet):
-    def in_force(self) -> "ProtocolVersion | None":
-        """The version in force (published), or None; the database allows at most one."""
-        return self.filter(status=VersionStatus.GEPUBLICEERD).first()
+PUBLISHED_STATUSES = [VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN]
 
-    def published(self):
-        """Versions that were ever in force (the one in force and the superseded ones), newest first."""
-        return self.filter(status__in=[VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN])
+
+def _started(today: datetime.date) -> Q:
+    return Q(effective_from__isnull=True) | Q(effective_from__lte=today)
+
+
+def _not_ended(today: datetime.date) -> Q:
+    return Q(superseded_on__isnull=True) | Q(superseded_on__gt=today)
+
+
+class ProtocolVersionQuerySet(models.QuerySet):
+    # Which version is in force is computed from the dates, not from the stored status: a version
+    # published "per 1 januari" takes over on that day without any job having to run. The stored
+    # status says what was decided (published, or superseded at once); the dates say since when.
+
+    def in_force(self, today: datetime.date | None = None) -> "ProtocolVersion | None":
+        """The version in force today: published, started, not yet superseded; or None."""
+        today = today or timezone.localdate()
+        return (self.filter(status__in=PUBLISHED_STATUSES).filter(_started(today)).filter(_not_ended(today))
+                .order_by(models.F("effective_from").desc(nulls_last=True), "-major", "-minor").first())
+
+    def published(self, today: datetime.date | None = None):
+        """Versions that are or were in force (not those still waiting for their date), newest first."""
+        today = today or timezone.localdate()
+        return self.filter(status__in=PUBLISHED_STATUSES).filter(_started(today))
+
+    def scheduled(self, today: datetime.date | None = None):
+        """Versions published per a date that has not come yet ("gaat in op ...")."""
+        today = today or timezone.localdate()
+        return self.filter(status=VersionStatus.GEPUBLICEERD, effective_from__gt=today)
 
     def open_draft(self) -> "ProtocolVersion | None":
         """The version on its way to publication (concept, vastgesteld or goedgekeurd), or None."""
@@ -60,6 +88,9 @@ class ProtocolVersion(models.Model):
     effective_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     superseded_on = models.DateField(_("vervallen op"), null=True, blank=True)
     chair_name = models.CharField(_("voorzitter van het bestuur"), max_length=200, blank=True)
+    # The medezeggenschapsraad's advice or consent is asked before the board approves (set by
+    # directie on the concept; settings.PROTOCOL_MR_STEP asks it of every version).
+    needs_mr = models.BooleanField(_("advies of instemming van de MR vragen"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
@@ -71,7 +102,6 @@ class ProtocolVersion(models.Model):
         verbose_name_plural = _("protocolversies")
         constraints = [
             models.UniqueConstraint(fields=["major", "minor"], name="unique_version_number"),
-            models.UniqueConstraint(fields=["status"], condition=Q(status="gepubliceerd"), name="one_version_in_force"),
             models.UniqueConstraint(fields=["status"], condition=Q(status="concept"), name="one_open_draft"),
         ]
 
@@ -97,14 +127,55 @@ class ProtocolVersion(models.Model):
         """On its way to publication (concept, vastgesteld or goedgekeurd)."""
         return self.status in OPEN_STATUSES
 
+    def _started(self, today: datetime.date | None = None) -> bool:
+        return self.effective_from is None or self.effective_from <= (today or timezone.localdate())
+
     @property
     def is_published(self) -> bool:
-        """Was (or is) in force, and so readable by everyone."""
-        return self.status in (VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN)
+        """Is or was in force (its date has come), and so readable by everyone."""
+        return self.status in PUBLISHED_STATUSES and self._started()
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published per a date still to come: staff and board see "gaat in op ..."."""
+        return self.status == VersionStatus.GEPUBLICEERD and not self._started()
 
     @property
     def is_in_force(self) -> bool:
-        return self.status == VersionStatus.GEPUBLICEERD
+        today = timezone.localdate()
+        return (self.status in PUBLISHED_STATUSES and self._started(today)
+                and (self.superseded_on is None or self.superseded_on > today))
+
+    @property
+    def is_superseded(self) -> bool:
+        return self.status in PUBLISHED_STATUSES and not self.is_in_force and self._started()
+
+    @property
+    def mr_required(self) -> bool:
+        """The MR is asked before the board approves: by setting, or by directie for this version."""
+        return self.needs_mr or settings.PROTOCOL_MR_STEP
+
+    @property
+    def mr_decision(self) -> "MrDecision | None":
+        """The MR's latest decision on the text as last adopted (one recorded before the version
+        went back to concept and was adopted again is about another text)."""
+        adopted = self.steps.filter(to_status=VersionStatus.VASTGESTELD).order_by("-at", "-pk").first()
+        decisions = self.mr_decisions.order_by("-recorded_at", "-pk")
+        if adopted is not None:
+            decisions = decisions.filter(recorded_at__gte=adopted.at)
+        return decisions.first()
+
+    @property
+    def status_label(self) -> str:
+        """The status as of today (computed from the dates): "gaat in op ..." before a
+        scheduled version's date, "vervallen" once a later one took over."""
+        from django.utils.formats import date_format
+
+        if self.is_scheduled:
+            return _("Gepubliceerd, gaat in op %(date)s") % {"date": date_format(self.effective_from, "j F Y")}
+        if self.is_superseded:
+            return str(VersionStatus.VERVALLEN.label)
+        return self.get_status_display()
 
     @property
     def is_substantive(self) -> bool:
@@ -226,8 +297,8 @@ class ReviewReminder(models.Model):
     """A review reminder mail that was sent, so that cron sends each milestone only once."""
 
     class Milestone(models.TextChoices):
-        DUE_90 = "90-dagen", _("herziening binnen 90 dagen")
-        DUE_30 = "30-dagen", _("herziening binnen 30 dagen")
+        DUE_90 = "90-dagen", _("herziening binnen 60 schooldagen")
+        DUE_30 = "30-dagen", _("herziening binnen 20 schooldagen")
         OVERDUE = "te-laat", _("herziening te laat")
 
     version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="review_reminders")
@@ -250,13 +321,20 @@ class ReviewReminder(models.Model):
 
 
 class SignedCopy(models.Model):
-    """The one signed PDF of an approved version: produced once, then served byte for byte.
+    """A signed PDF of a version: produced once, then served byte for byte. A version gets one
+    at approval (the approval record) and one when it is published (the document in force,
+    with its "geldig vanaf" and "te herzien" dates).
 
     Its SHA-256 lets the public verification page recognise a copy the portal issued; every
     download is written to the audit trail with that same hash.
     """
 
-    version = models.OneToOneField(ProtocolVersion, on_delete=models.PROTECT, related_name="signed_copy")
+    class Kind(models.TextChoices):
+        APPROVAL = "goedkeuring", _("bij goedkeuring door het bestuur")
+        PUBLICATION = "publicatie", _("bij publicatie (het geldende document)")
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.PROTECT, related_name="signed_copies")
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.APPROVAL)
     file = models.FileField(upload_to="protocol/ondertekend/")
     sha256 = models.CharField(max_length=64, unique=True)
     size = models.PositiveIntegerField()
@@ -270,6 +348,44 @@ class SignedCopy(models.Model):
     class Meta:
         verbose_name = _("ondertekende PDF")
         verbose_name_plural = _("ondertekende PDF's")
+        constraints = [models.UniqueConstraint(fields=["version", "kind"], name="one_signed_copy_per_kind")]
 
     def __str__(self):
         return f"{self.version} ({self.sha256[:12]})"
+
+
+# --- the medezeggenschapsraad
+
+
+class MrDecision(models.Model):
+    """The MR's advice or consent on a version, recorded by directie (append-only: a new
+    decision is a new row, the latest counts)."""
+
+    class Outcome(models.TextChoices):
+        POSITIVE_ADVICE = "positief-advies", _("positief advies")
+        NEGATIVE_ADVICE = "negatief-advies", _("negatief advies")
+        CONSENT = "instemming", _("instemming verleend")
+        NO_CONSENT = "geen-instemming", _("instemming geweigerd")
+
+    version = models.ForeignKey(ProtocolVersion, on_delete=models.PROTECT, related_name="mr_decisions")
+    decided_on = models.DateField(_("datum van de MR-vergadering"))
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=Outcome.choices)
+    minutes = models.FileField(_("notulen"), upload_to="protocol/mr/")
+    minutes_sha256 = models.CharField(max_length=64)
+    minutes_content_type = models.CharField(max_length=100)
+    comment = models.TextField(_("toelichting"), blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-recorded_at"]
+        verbose_name = _("besluit van de MR")
+        verbose_name_plural = _("besluiten van de MR")
+
+    def __str__(self):
+        return f"{self.version.number} · {self.get_outcome_display()}"
+
+    @property
+    def allows_approval(self) -> bool:
+        """Advice, positive or not, leaves the decision to the board; refused consent does not."""
+        return self.outcome != self.Outcome.NO_CONSENT

@@ -1,8 +1,14 @@
 """The protocol as a PDF: one version rendered by WeasyPrint from templates/pdf/.
 
 A4, a cover with the metadata table, a table of contents with page numbers, a running header and
-"pagina X van Y" footer, the sections as the version structures them. PDF/A-3b with the fonts
-shipped in static/fonts/ embedded, so the document looks the same on every machine and archives.
+"pagina X van Y" footer, the sections as the version structures them. Tagged PDF/UA-1 (structure
+tree, headings, language and title, so a screen reader can read it) with the fonts shipped in
+static/fonts/ embedded, so the document looks the same on every machine.
+
+Two kinds of signed copy exist: the approval record (made when the board approved) and the
+document in force (made at publication, with "geldig vanaf", "te herzien" and status
+"gepubliceerd"). The visible signature block is laid out by WeasyPrint in the document's own
+font; pyHanko's signature field sits over it without drawing anything of its own.
 """
 
 from dataclasses import dataclass
@@ -18,9 +24,10 @@ from weasyprint.text.fonts import FontConfiguration
 
 from .models import ProtocolVersion
 from .rendering import build_tree, render_markdown
-from .signing import Box
+from .signing import REASON, REASON_PUBLICATION, SIGNER_ROLE, Box
 
-PDF_VARIANT = "pdf/a-3b"
+# WeasyPrint's PDF/UA variant writes the structure tree (tagged PDF); pick the best one it has.
+PDF_VARIANT = next((v for v in ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a") if v in weasyprint.pdf.VARIANTS), "pdf/a-3b")
 SIGNATURE_ANCHOR = "handtekening"
 # The visible signature's size; the template reserves exactly this space (see protocol.css).
 SIGNATURE_WIDTH_MM = 95
@@ -57,7 +64,11 @@ class _FontsOnlyFetcher(weasyprint.URLFetcher):
         return super().fetch(url, headers)
 
 
-def _context(version: ProtocolVersion, *, draft: bool) -> dict:
+def _approval_step(version: ProtocolVersion):
+    return version.steps.filter(to_status="goedgekeurd").order_by("-at", "-pk").first()
+
+
+def _context(version: ProtocolVersion, *, draft: bool, publication: bool = False) -> dict:
     sections = build_tree(list(version.sections.all()))
 
     def attach(nodes, depth, prefix):
@@ -68,8 +79,15 @@ def _context(version: ProtocolVersion, *, draft: bool) -> dict:
             attach(node.child_list, depth + 1, f"{node.numbering}.")
 
     attach(sections, 0, "")
+    approval = _approval_step(version)
     return {
         "version": version,
+        "publication": publication,
+        "approved_by": approval.actor_name if approval and approval.actor_name != "systeem" else version.chair_name,
+        "approved_at": timezone.localtime(approval.at) if approval else None,
+        "signer_name": version.chair_name,
+        "signer_role": SIGNER_ROLE,
+        "signing_reason": REASON_PUBLICATION if publication else REASON,
         "sections": sections,
         "draft": draft,
         "school_name": settings.SCHOOL_NAME,
@@ -82,13 +100,14 @@ def _context(version: ProtocolVersion, *, draft: bool) -> dict:
     }
 
 
-def render_version(version: ProtocolVersion, *, draft: bool = False) -> RenderedPdf:
-    """The version as PDF/A-3b bytes. `draft` marks every page "CONCEPT" and leaves no place
-    for a signature; otherwise the last page reserves the board's signature block, and its
-    position is returned for the signer."""
+def render_version(version: ProtocolVersion, *, draft: bool = False, publication: bool = False) -> RenderedPdf:
+    """The version as tagged PDF bytes. `draft` marks every page "CONCEPT" and leaves no place
+    for a signature; otherwise the last page holds the board's signature block, and its
+    position is returned for the signer. `publication` renders the document in force (status
+    "gepubliceerd", "geldig vanaf"); without it, the approval record."""
     fonts = fonts_dir()
     with translation.override("nl"):
-        context = _context(version, draft=draft)
+        context = _context(version, draft=draft, publication=publication)
         html = render_to_string("pdf/protocol.html", context)
         css = render_to_string("pdf/protocol.css", context)
     font_config = FontConfiguration()
@@ -118,7 +137,7 @@ def render_version(version: ProtocolVersion, *, draft: bool = False) -> Rendered
     return result
 
 
-def filename(version: ProtocolVersion, *, signed: bool) -> str:
-    kind = "ondertekend" if signed else "concept"
+def filename(version: ProtocolVersion, *, signed: bool, approval_record: bool = False) -> str:
+    kind = ("goedkeuring" if approval_record else "ondertekend") if signed else "concept"
     period = f"-{version.period}" if version.period else ""
     return f"protocol-sociale-media{period}-versie-{version.number}-{kind}.pdf"

@@ -16,19 +16,24 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from julianaschool import audit, mail
+from julianaschool import audit, mail, school_calendar
 from julianaschool.access import has_role, is_directie
-from julianaschool.models import BoardMember, Role
+from julianaschool.models import BoardMember, Guardian, Role, StaffMember
+from julianaschool.uploads import accept_upload
 
 from . import acknowledgements
 from .models import (
     OPEN_STATUSES,
+    REVIEW_SOON_SCHOOL_DAYS,
+    REVIEW_WARNING_SCHOOL_DAYS,
     Acknowledgement,
     ChangeKind,
+    MrDecision,
     ProtocolVersion,
     Review,
     ReviewReminder,
     Section,
+    SignedCopy,
     VersionStatus,
     VersionStep,
 )
@@ -40,6 +45,16 @@ class Refused(Exception):
 
 def _name(user) -> str:
     return user.get_full_name() or user.get_username()
+
+
+def _date(day: datetime.date) -> str:
+    from django.utils.formats import date_format
+
+    return date_format(day, "j F Y")
+
+
+def _url(name: str, *args) -> str:
+    return settings.PORTAL_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def _require_directie(actor, what: str) -> None:
@@ -113,12 +128,19 @@ def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion
             _("Er is al een versie in behandeling (versie %(number)s, %(status)s). Rond die eerst af.")
             % {"number": open_version.number, "status": open_version.get_status_display().lower()}
         )
+    scheduled = ProtocolVersion.objects.scheduled().first()
+    if scheduled is not None:
+        raise Refused(
+            _("Versie %(number)s gaat in op %(date)s. Begin een nieuwe versie vanaf die datum.")
+            % {"number": scheduled.number, "date": _date(scheduled.effective_from)}
+        )
     based_on = ProtocolVersion.objects.in_force()
     major, minor = _number_for(based_on, kind)
     version = ProtocolVersion.objects.create(
         major=major, minor=minor, kind=kind, status=VersionStatus.CONCEPT, based_on=based_on,
         title=based_on.title if based_on else ProtocolVersion._meta.get_field("title").default,
         chair_name=based_on.chair_name if based_on else "", created_by=actor,
+        needs_mr=settings.PROTOCOL_MR_STEP,
     )
     if based_on is not None:
         old_to_new: dict[int, Section] = {}
@@ -136,17 +158,21 @@ def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion
 
 
 @transaction.atomic
-def update_details(*, actor, version: ProtocolVersion, kind: str, change_summary: str, period: str = "") -> ProtocolVersion:
-    """Kind of change, change summary and period of a concept; the number follows the kind."""
+def update_details(*, actor, version: ProtocolVersion, kind: str, change_summary: str, period: str = "",
+                   needs_mr: bool | None = None) -> ProtocolVersion:
+    """Kind of change, change summary and period of a concept, and whether the MR is asked
+    before the board approves; the number follows the kind."""
     _require_directie(actor, _("een concept wijzigen"))
     version = _lock(version)
     _require_editable(version)
-    before = audit.snapshot(version, ["kind", "change_summary", "period", "major", "minor"])
+    before = audit.snapshot(version, ["kind", "change_summary", "period", "major", "minor", "needs_mr"])
     version.kind = kind
     version.major, version.minor = _number_for(version.based_on, kind)
     version.change_summary = change_summary.strip()
     version.period = period.strip()
-    version.save(update_fields=["kind", "major", "minor", "change_summary", "period"])
+    if needs_mr is not None:
+        version.needs_mr = needs_mr
+    version.save(update_fields=["kind", "major", "minor", "change_summary", "period", "needs_mr"])
     audit.record(actor=actor, action="policy.update_details", obj=version,
                  changes=audit.diff(before, audit.snapshot(version, list(before))))
     return version
@@ -235,6 +261,10 @@ def discard_draft(*, actor, version: ProtocolVersion) -> None:
     _require_directie(actor, _("een concept weggooien"))
     version = _lock(version)
     _require_status(version, VersionStatus.CONCEPT, _("weggegooid worden"))
+    if version.mr_decisions.exists():
+        # The MR's decision is a record of its own (append-only): it keeps its version.
+        raise Refused(_("De medezeggenschapsraad heeft over deze versie besloten; die kan niet meer worden "
+                        "weggegooid. Pas het concept aan of stel het opnieuw vast."))
     audit.record(actor=actor, action="policy.discard_draft", obj=version, changes={"number": version.number})
     version.sections.filter(parent__isnull=False).delete()
     version.delete()
@@ -259,6 +289,9 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: st
     _record_step(version=version, from_status=VersionStatus.CONCEPT, actor=actor, comment=comment,
                  public_note=public_note)
     audit.record(actor=actor, action="policy.adopt", obj=version, changes={"status": ["concept", "vastgesteld"]})
+    board = BoardMember.objects.filter(user__is_active=True).select_related("user")
+    mail.policy_adopted(to=[m.user.email for m in board],
+                        context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
     return version
 
 
@@ -287,6 +320,14 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
     _require_board(actor, _("een versie goedkeuren"))
     version = _lock(version)
     _require_status(version, VersionStatus.VASTGESTELD, _("goedgekeurd worden"))
+    if version.mr_required:
+        decision = version.mr_decision
+        if decision is None:
+            raise Refused(_("Eerst legt de directie het advies of de instemming van de medezeggenschapsraad vast; "
+                            "daarna kan het bestuur goedkeuren."))
+        if not decision.allows_approval:
+            raise Refused(_("De medezeggenschapsraad heeft de instemming geweigerd; deze versie kan niet worden "
+                            "goedgekeurd. Zet haar terug naar concept."))
     chair = BoardMember.objects.filter(is_chair=True).first()
     version.status = VersionStatus.GOEDGEKEURD
     version.approved_on = timezone.localdate()
@@ -295,35 +336,56 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
     _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
                  public_note=public_note)
     audit.record(actor=actor, action="policy.approve", obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
+    User = get_user_model()
+    directie = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
+    mail.policy_approved(to=[u.email for u in directie],
+                         context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
+    # The approval record: what the board signed, kept after publication.
+    _sign(version=version, actor=actor, kind=SignedCopy.Kind.APPROVAL)
     return version
 
 
 @transaction.atomic
 def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, review_on: datetime.date,
             comment: str = "", public_note: str = "") -> ProtocolVersion:
-    """goedgekeurd -> gepubliceerd (directie) with an effective date (between the approval and
-    today) and a review date; the version in force until now becomes vervallen on that date.
-    Afterwards exactly one version is in force."""
+    """goedgekeurd -> gepubliceerd (directie) with an effective date and a review date.
+
+    An effective date up to today puts the version in force at once; a later one publishes it
+    "per" that date: it shows as "gaat in op ..." until then, and on that day it is the version in
+    force and the previous one is superseded, computed from the dates (see
+    ProtocolVersionQuerySet.in_force), so nothing waits for a job. Either way exactly one version
+    is in force on any day. The signed PDF of the document in force is made now (when the
+    board's certificate is configured), and every staff member is mailed."""
     _require_directie(actor, _("een versie publiceren"))
     version = _lock(version)
     _require_status(version, VersionStatus.GOEDGEKEURD, _("gepubliceerd worden"))
     if version.approved_on and effective_from < version.approved_on:
         raise Refused(_("'Geldig vanaf' kan niet vóór de goedkeuring door het bestuur liggen."))
-    # Publishing puts the version in force at once (and ends the previous one), so it cannot be
-    # dated in the future: publish on the day it starts to apply.
-    if effective_from > timezone.localdate():
-        raise Refused(_("'Geldig vanaf' kan niet in de toekomst liggen: publiceer op de dag dat de versie gaat gelden."))
     if review_on <= effective_from:
         raise Refused(_("'Te herzien' moet na 'Geldig vanaf' liggen."))
-    previous = ProtocolVersion.objects.select_for_update().filter(status=VersionStatus.GEPUBLICEERD).first()
+    today = timezone.localdate()
+    at_once = effective_from <= today
+    previous = ProtocolVersion.objects.in_force(today)
     if previous is not None:
-        previous.status = VersionStatus.VERVALLEN
+        previous = _lock(previous)
+        if previous.effective_from and effective_from < previous.effective_from:
+            raise Refused(_("'Geldig vanaf' kan niet vóór het begin van de geldende versie (%(date)s) liggen.")
+                          % {"date": _date(previous.effective_from)})
         previous.superseded_on = effective_from
-        previous.save(update_fields=["status", "superseded_on"])
-        _record_step(version=previous, from_status=VersionStatus.GEPUBLICEERD, actor=actor,
-                     comment="", public_note=_("Vervangen door versie %(number)s.") % {"number": version.number})
+        fields = ["superseded_on"]
+        if at_once:
+            previous.status = VersionStatus.VERVALLEN
+            fields.append("status")
+        previous.save(update_fields=fields)
+        _record_step(version=previous, from_status=VersionStatus.GEPUBLICEERD, actor=actor, comment="",
+                     public_note=_("Vervangen door versie %(number)s per %(date)s.")
+                     % {"number": version.number, "date": _date(effective_from)})
         audit.record(actor=actor, action="policy.supersede", obj=previous,
-                     changes={"status": ["gepubliceerd", "vervallen"], "by": version.number})
+                     changes={"status": ["gepubliceerd", "vervallen"], "by": version.number,
+                              "superseded_on": effective_from})
+    # Tidy the stored status of versions whose end date has come (the dates already say so).
+    ProtocolVersion.objects.filter(status=VersionStatus.GEPUBLICEERD, superseded_on__lte=today).update(
+        status=VersionStatus.VERVALLEN)
     version.status = VersionStatus.GEPUBLICEERD
     version.effective_from = effective_from
     version.review_on = review_on
@@ -334,8 +396,108 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
                  public_note=public_note)
     audit.record(actor=actor, action="policy.publish", obj=version,
                  changes={"status": ["goedgekeurd", "gepubliceerd"], "effective_from": effective_from,
-                          "review_on": review_on, "superseded": previous.number if previous else None})
+                          "review_on": review_on, "superseded": previous.number if previous else None,
+                          "scheduled": not at_once})
+    _sign(version=version, actor=actor, kind=SignedCopy.Kind.PUBLICATION)
+    _mail_staff_published(version=version, at_once=at_once)
     return version
+
+
+def _sign(*, version: ProtocolVersion, actor, kind: str) -> None:
+    from . import pdf_services
+    from .signing import SigningNotConfigured
+
+    try:
+        pdf_services.signed_copy(version=version, actor=actor, kind=kind)
+    except SigningNotConfigured:
+        # Without the board's certificate the portal still publishes; the signed copy is made at
+        # the first download once the certificate is in place (README).
+        pass
+
+
+def _mail_staff_published(*, version: ProtocolVersion, at_once: bool) -> None:
+    """Every current staff member; a version published per a later date is announced on that day."""
+    not_before = None
+    if not at_once:
+        not_before = timezone.make_aware(datetime.datetime.combine(version.effective_from, datetime.time(0, 0)))
+    url = _url("policy:acknowledge") if version.is_substantive else _url("policy:current")
+    staff = StaffMember.objects.filter(left_on__isnull=True, anonymised_at__isnull=True,
+                                       user__is_active=True).select_related("user")
+    for member in staff:
+        email = member.user.email or member.email
+        if email:
+            mail.policy_published(to=email, context={"version": version, "staff": member, "url": url},
+                                  not_before=not_before)
+
+
+def parents_to_inform():
+    """Guardians with an account (and an address) who get the 'new protocol' note."""
+    return (Guardian.objects.filter(user__isnull=False, user__is_active=True, anonymised_at__isnull=True)
+            .select_related("user"))
+
+
+@transaction.atomic
+def inform_parents(*, actor, version: ProtocolVersion) -> list[str]:
+    """A short note to every guardian with an account that a new protocol is (or will be) in
+    force, linking to the public page; returns the addresses mailed. Asked once per version."""
+    _require_directie(actor, _("ouders informeren"))
+    version = _lock(version)
+    if version.status != VersionStatus.GEPUBLICEERD or not (version.is_in_force or version.is_scheduled):
+        raise Refused(_("Ouders worden alleen geïnformeerd over een gepubliceerde versie die geldt of gaat gelden."))
+    if parents_informed(version):
+        raise Refused(_("De ouders zijn al geïnformeerd over versie %(number)s.") % {"number": version.number})
+    url = _url("policy:current")
+    sent = []
+    for guardian in parents_to_inform():
+        email = guardian.user.email or guardian.email
+        if email and email not in sent:
+            mail.policy_parents_informed(to=email, context={"version": version, "url": url})
+            sent.append(email)
+    audit.record(actor=actor, action="policy.parents_informed", obj=version, changes={"count": len(sent)})
+    return sent
+
+
+def parents_informed(version: ProtocolVersion) -> bool:
+    """Whether the guardians were already mailed about this version (the audit trail says)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from julianaschool.models import AuditEntry
+
+    return AuditEntry.objects.filter(action="policy.parents_informed", object_id=str(version.pk),
+                                     content_type=ContentType.objects.get_for_model(ProtocolVersion)).exists()
+
+
+# --- The medezeggenschapsraad
+
+
+@transaction.atomic
+def record_mr_decision(*, actor, version: ProtocolVersion, decided_on: datetime.date, outcome: str, minutes,
+                       comment: str = "") -> MrDecision:
+    """Directie records the MR's advice or consent on an adopted version, with the minutes
+    (checked by the portal's upload check). Append-only: a later decision is a new row."""
+    _require_directie(actor, _("het besluit van de MR vastleggen"))
+    version = _lock(version)
+    _require_status(version, VersionStatus.VASTGESTELD, _("een besluit van de MR krijgen"))
+    if outcome not in MrDecision.Outcome.values:
+        raise Refused(_("Kies de uitkomst van de MR."))
+    if decided_on > timezone.localdate():
+        raise Refused(_("De datum van de MR-vergadering kan niet in de toekomst liggen."))
+    if version.adopted_on and decided_on < version.adopted_on.replace(day=1):
+        raise Refused(_("De MR kan niet over deze versie besloten hebben vóór die werd vastgesteld."))
+    from django.core.exceptions import ValidationError
+
+    try:
+        content_type, digest = accept_upload(minutes)
+    except ValidationError as error:
+        raise Refused(" ".join(error.messages)) from error
+    decision = MrDecision(version=version, decided_on=decided_on, outcome=outcome, comment=comment.strip(),
+                          recorded_by=actor, minutes_sha256=digest, minutes_content_type=content_type)
+    decision.minutes.save(f"mr-versie-{version.number}-{decided_on.isoformat()}.{content_type.split('/')[-1]}",
+                          minutes, save=False)
+    decision.save()
+    audit.record(actor=actor, action="policy.mr_decision", obj=version,
+                 changes={"outcome": outcome, "decided_on": decided_on, "sha256": digest})
+    return decision
 
 
 # --- Review without changes
@@ -346,7 +508,8 @@ def record_review(*, actor, version: ProtocolVersion, next_review_on: datetime.d
     """Directie reviewed the version in force and changes nothing; waits for the board to confirm."""
     _require_directie(actor, _("een herziening vastleggen"))
     version = _lock(version)
-    _require_status(version, VersionStatus.GEPUBLICEERD, _("herzien worden"))
+    if not version.is_in_force:
+        raise Refused(_("Alleen de geldende versie kan worden herzien."))
     if next_review_on <= timezone.localdate():
         raise Refused(_("De volgende herzieningsdatum moet in de toekomst liggen."))
     if version.reviews.filter(confirmed_at__isnull=True).exists():
@@ -389,27 +552,36 @@ def _review_recipients() -> list[str]:
     return emails
 
 
-def _milestone(status: dict | None) -> str | None:
-    if status is None:
+def _milestone(version: ProtocolVersion, today: datetime.date) -> str | None:
+    """The review milestone reached on `today`, counted in school days before the review date."""
+    if version.review_on is None:
         return None
-    if status["state"] == "overdue":
+    if today > version.review_on:
         return ReviewReminder.Milestone.OVERDUE
-    return ReviewReminder.Milestone.DUE_30 if status["days"] <= 30 else ReviewReminder.Milestone.DUE_90
+    left = school_calendar.school_days_between(today, version.review_on)
+    if left <= REVIEW_SOON_SCHOOL_DAYS:
+        return ReviewReminder.Milestone.DUE_30
+    if left <= REVIEW_WARNING_SCHOOL_DAYS:
+        return ReviewReminder.Milestone.DUE_90
+    return None
 
 
 @transaction.atomic
 def send_review_reminders(*, today: datetime.date | None = None) -> ReviewReminder | None:
-    """Mails directie and the voorzitter when the version in force reaches a review milestone (90
-    days before, 30 days before, overdue). Each milestone of a review date is mailed once, however
-    often cron runs; a milestone skipped while cron was down is not mailed late."""
+    """Mails directie and the voorzitter when the version in force reaches a review milestone (60
+    school days before, 20 school days before, overdue), on a school day only: a milestone reached
+    in a weekend or holiday is mailed on the next school day. Each milestone of a review date is
+    mailed once, however often cron runs; a milestone skipped while cron was down is not mailed late."""
     today = today or timezone.localdate()
-    version = ProtocolVersion.objects.in_force()
-    if version is None:
+    version = ProtocolVersion.objects.in_force(today)
+    if version is None or not school_calendar.is_school_day(today):
         return None
-    status = version.review_status(today)
-    milestone = _milestone(status)
+    milestone = _milestone(version, today)
     if milestone is None:
         return None
+    days = (version.review_on - today).days
+    status = ({"state": "overdue", "since": version.review_on, "days": -days} if days < 0
+              else {"state": "due", "days": days})
     if ReviewReminder.objects.filter(version=version, review_on=version.review_on, milestone=milestone).exists():
         return None
     recipients = _review_recipients()

@@ -31,6 +31,7 @@ from pyhanko.stamp import TextStampStyle
 
 SIGNATURE_FIELD = "Handtekening bestuur"
 REASON = "Goedgekeurd door het bestuur"
+REASON_PUBLICATION = "Goedgekeurd door het bestuur; gepubliceerd als geldend protocol"
 SIGNER_ROLE = "voorzitter van het bestuur"
 
 
@@ -170,31 +171,32 @@ class Box:
         return (round(self.left), round(self.bottom), round(self.right), round(self.top))
 
 
-def sign_pdf(pdf: bytes, *, signer_name: str, box: Box, page: int = -1, key: BoardKey | None = None) -> bytes:
-    """A copy of `pdf` with the board's PAdES signature over the entire file, shown in `box` on
-    on `page` (default the last): signer and role, reason, date. A certification signature that allows no later
-    change, so any edit shows as a modification in a reader's signature panel. A timestamp is added
-    when settings.SIGNING_TIMESTAMP_URL names a server."""
+def sign_pdf(pdf: bytes, *, signer_name: str, box: Box, page: int = -1, key: BoardKey | None = None,
+             reason: str = REASON) -> bytes:
+    """A copy of `pdf` with the board's PAdES signature over the entire file, its field in `box`
+    on `page` (default the last). The document itself shows the signature block there, in its
+    own font (see templates/pdf/protocol.html); the field draws nothing over it. A certification
+    signature that allows no later change, so any edit shows as a modification in a reader's
+    signature panel. A timestamp is added when settings.SIGNING_TIMESTAMP_URL names a server."""
     key = key or board_key()
     meta = signers.PdfSignatureMetadata(
         field_name=SIGNATURE_FIELD,
         md_algorithm="sha256",
         subfilter=SigSeedSubFilter.PADES,
-        reason=REASON,
+        reason=reason,
         name=f"{signer_name}, {SIGNER_ROLE}" if signer_name else SIGNER_ROLE,
         location=settings.SCHOOL_NAME,
         certify=True,
         docmdp_permissions=MDPPerm.NO_CHANGES,
     )
+    # No border, no text of pyHanko's own (its built-in font is Courier): the block the reader
+    # sees is the document's, laid out by WeasyPrint under this field.
     stamp = TextStampStyle(
-        stamp_text=(
-            "Digitaal ondertekend door\n%(signer)s\n" + SIGNER_ROLE + "\nReden: " + REASON + "\nDatum: %(ts)s"
-        ),
-        timestamp_format="%d-%m-%Y %H:%M %Z",
-        border_width=1,
-        text_box_style=TextBoxStyle(leading=11),
+        stamp_text=" ",
+        border_width=0,
+        text_box_style=TextBoxStyle(font_size=1),
         inner_content_layout=SimpleBoxLayoutRule(
-            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins.uniform(6)
+            x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID, margins=Margins.uniform(0)
         ),
     )
     timestamper = (

@@ -33,6 +33,7 @@ from .diff import compare as compare_versions
 from .forms import (
     AddSectionForm,
     CompareForm,
+    MrDecisionForm,
     PublishForm,
     ReviewForm,
     SectionForm,
@@ -63,15 +64,29 @@ def _form_errors(form) -> str:
 @login_not_required
 def current(request):
     """The version in force, for everyone: metadata block, table of contents, the text."""
-    version = _with_sections(ProtocolVersion.objects.filter(status=VersionStatus.GEPUBLICEERD)).first()
+    in_force = ProtocolVersion.objects.in_force()
+    version = _with_sections(ProtocolVersion.objects.filter(pk=in_force.pk)).first() if in_force else None
     tree = section_tree(version) if version else []
-    return render(request, "policy/current.html", {"version": version, "tree": tree})
+    scheduled = ProtocolVersion.objects.scheduled().first() if can_see_drafts(request.user) else None
+    return render(request, "policy/current.html", {
+        "version": version, "tree": tree, "scheduled": scheduled,
+        "published": _published_list(), "is_staff": is_staff_member(request.user),
+    })
+
+
+def _published_list() -> list[ProtocolVersion]:
+    """Every published version, the one in force first, then the others newest first."""
+    versions = list(ProtocolVersion.objects.published().order_by("-major", "-minor"))
+    versions.sort(key=lambda v: not v.is_in_force)
+    return versions
 
 
 @login_not_required
 def version_list(request):
     """Published versions with their periods; staff and board also see versions in progress."""
     versions = list(visible_versions(request.user).order_by("-major", "-minor"))
+    # The version in force first: the one a visitor most likely came for.
+    versions.sort(key=lambda v: not v.is_in_force)
     return render(request, "policy/version_list.html", {
         "versions": versions, "can_start": can_edit_protocol(request.user),
         "start_form": StartDraftForm(), "sees_drafts": can_see_drafts(request.user),
@@ -95,6 +110,9 @@ def version_detail(request, pk):
         "step_form": StepForm(), "return_form": StepForm(auto_id="id_return_%s"),  # two forms, one page: ids of their own
         "publish_form": PublishForm(),
         "review_form": ReviewForm(),
+        "mr_form": MrDecisionForm(),
+        "mr_decisions": list(version.mr_decisions.select_related("recorded_by")) if can_see_drafts(user) else [],
+        "parents_informed": services.parents_informed(version) if is_directie(user) else False,
         "reviews": list(version.reviews.select_related("recorded_by", "confirmed_by")) if can_see_drafts(user) else [],
         # The review reminder is for the school and the board, not for visitors.
         "review_status": version.review_status() if can_see_drafts(user) else None,
@@ -159,7 +177,7 @@ def draft_edit(request, pk):
             return redirect("policy:draft_edit", pk=version.pk)
     else:
         form = VersionDetailsForm(initial={"kind": version.kind, "period": version.period,
-                                           "change_summary": version.change_summary})
+                                           "change_summary": version.change_summary, "needs_mr": version.mr_required})
     version = _with_sections(ProtocolVersion.objects.filter(pk=version.pk)).get()
     return render(request, "policy/draft_edit.html", {
         "version": version, "form": form, "tree": section_tree(version),
@@ -248,7 +266,7 @@ STEPS = {
     "vaststellen": (services.adopt, gettext_lazy("Versie %(number)s is vastgesteld door de directie.")),
     "terug-naar-concept": (services.return_to_concept, gettext_lazy("Versie %(number)s is teruggezet naar concept.")),
     "goedkeuren": (services.approve, gettext_lazy("Versie %(number)s is goedgekeurd door het bestuur.")),
-    "publiceren": (services.publish, gettext_lazy("Versie %(number)s is gepubliceerd en geldt nu.")),
+    "publiceren": (services.publish, gettext_lazy("Versie %(number)s is gepubliceerd.")),
 }
 
 
@@ -270,6 +288,60 @@ def step(request, pk, step):
     else:
         messages.success(request, done % {"number": version.number})
     return redirect("policy:version", pk=version.pk)
+
+
+# --- The medezeggenschapsraad, informing parents
+
+
+@require_POST
+@role_required(Role.DIRECTIE)
+def mr_record(request, pk):
+    version = version_for(request.user, pk)
+    form = MrDecisionForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _form_errors(form))
+        return redirect("policy:version", pk=version.pk)
+    try:
+        services.record_mr_decision(actor=request.user, version=version, **form.cleaned_data)
+    except services.Refused as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Het besluit van de medezeggenschapsraad is vastgelegd."))
+    return redirect("policy:version", pk=version.pk)
+
+
+@role_required(Role.DIRECTIE, Role.BESTUUR)
+def mr_minutes(request, pk):
+    """The MR's minutes as uploaded (directie and bestuur read them on the version's page)."""
+    from django.http import FileResponse
+
+    from .models import MrDecision
+
+    decision = get_object_or_404(MrDecision.objects.select_related("version"), pk=pk)
+    version_for(request.user, decision.version_id)
+    response = FileResponse(decision.minutes.open("rb"), content_type=decision.minutes_content_type,
+                            as_attachment=True, filename=decision.minutes.name.rsplit("/", 1)[-1])
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@role_required(Role.DIRECTIE)
+def inform_parents(request, pk):
+    """'Ouders informeren': first the count of guardians who will get the note, then the mail."""
+    version = version_for(request.user, pk)
+    if request.method == "POST":
+        try:
+            sent = services.inform_parents(actor=request.user, version=version)
+        except services.Refused as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("Bericht verstuurd aan %(count)s ouder(s)/verzorger(s).") % {"count": len(sent)})
+        return redirect("policy:version", pk=version.pk)
+    return render(request, "policy/inform_parents.html", {
+        "version": version, "count": services.parents_to_inform().count(),
+        "already": services.parents_informed(version),
+        "allowed": version.status == VersionStatus.GEPUBLICEERD and (version.is_in_force or version.is_scheduled),
+    })
 
 
 # --- Review without changes
@@ -357,6 +429,6 @@ def acknowledge(request):
         if pending["since"] is not None:
             since = _with_sections(ProtocolVersion.objects.filter(pk=pending["since"].pk)).get()
             context["changes"] = changed_only(compare_versions(since, version))
-        else:
-            context["tree"] = section_tree(version)
+        # First what changed (rule by rule), then the new text in full.
+        context["tree"] = section_tree(version)
     return render(request, "policy/acknowledge.html", context)

@@ -12,9 +12,12 @@ register = template.Library()
 
 @register.simple_tag
 def pdf_actions(user, version) -> dict:
-    """{"signed": ..., "concept": ...}: the same rules as the PDF views themselves."""
+    """{"signed": ..., "approval": ..., "concept": ...}: the same rules as the PDF views themselves."""
+    board_or_directie = has_role(user, Role.BESTUUR, Role.DIRECTIE)
     return {
-        "signed": has_role(user, Role.BESTUUR, Role.DIRECTIE)
-        and (version.status in SIGNABLE or hasattr(version, "signed_copy")),
+        # A published version's signed PDF is for everyone; before that for bestuur and directie.
+        "signed": version.is_published or (board_or_directie and version.status in SIGNABLE),
+        "approval": board_or_directie and (version.status == "goedgekeurd"
+                                           or version.signed_copies.filter(kind="goedkeuring").exists()),
         "concept": has_role(user, Role.DIRECTIE),
     }

@@ -35,7 +35,7 @@ def test_bestuur_downloads_the_signed_pdf_and_its_signature_is_the_boards_intact
     bestuur.get_by_role("link", name="Geschiedenis van deze versie").click()
     check(bestuur, "version in force (bestuur)")
     with bestuur.expect_download() as download_info:
-        bestuur.get_by_role("link", name="Ondertekende PDF").click()
+        bestuur.get_by_role("link", name="PDF (ondertekend)").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".pdf")
     signed = tmp_path / download.suggested_filename

@@ -11,6 +11,9 @@ from django.test import override_settings
 from policy import pdf, signing
 from policy.models import ProtocolVersion
 
+# The address the signed PDF names for checking it: from settings, never the request.
+PORTAL_BASE_URL = "https://portaal.julianaschool.example"
+
 PASSPHRASE = "bestuur-test-wachtwoord"
 
 
@@ -46,14 +49,17 @@ def board_settings(settings, board_p12, tmp_path):
 
 @pytest.fixture(scope="session")
 def signed_v1(board_p12, django_db_setup, django_db_blocker) -> bytes:
-    """The seeded 2022-2024 version rendered and signed with the board key, once per session."""
+    """The seeded 2022-2024 version (in force) rendered as the published document and signed with
+    the board key, once per session."""
     with django_db_blocker.unblock(), override_settings(
-        SIGNING_PKCS12_PATH=board_p12, SIGNING_PKCS12_PASSPHRASE=PASSPHRASE, SIGNING_TIMESTAMP_URL=""
+        SIGNING_PKCS12_PATH=board_p12, SIGNING_PKCS12_PASSPHRASE=PASSPHRASE, SIGNING_TIMESTAMP_URL="",
+        PORTAL_BASE_URL=PORTAL_BASE_URL,
     ):
         version = ProtocolVersion.objects.get(major=1, minor=0)
-        rendered = pdf.render_version(version)
+        rendered = pdf.render_version(version, publication=True)
         return signing.sign_pdf(
-            rendered.data, signer_name=version.chair_name, box=rendered.signature_box, page=rendered.signature_page
+            rendered.data, signer_name=version.chair_name, box=rendered.signature_box, page=rendered.signature_page,
+            reason=signing.REASON_PUBLICATION,
         )
 
 

@@ -60,10 +60,13 @@ def test_acknowledgement_across_an_editorial_and_a_substantive_version(world, cl
     dashboard = _dashboard(client_for, world.medewerker)
     assert ASKED in dashboard and "sinds versie 1.0" in dashboard
     page = client_for(world.medewerker).get(reverse("policy:acknowledge")).content.decode()
-    # Only what changed since 1.0: the typo of 1.1 and the phone rule of 2.0, nothing else.
-    assert "<ins>gaat</ins>" in page and "telefoonbak" in page
-    assert "<ins>onze</ins>" in page
-    assert "Sancties en gevolgen" not in page and "Specifiek voor leerlingen" not in page
+    # First only what changed since 1.0: the typo of 1.1 and the phone rule of 2.0, nothing else;
+    # then the new text in full.
+    changes, new_text = page.split("De nieuwe tekst (versie 2.0)")
+    assert 'nieuw: </span>gaat</ins>' in changes and "telefoonbak" in changes
+    assert 'nieuw: </span>onze</ins>' in changes
+    assert "Sancties en gevolgen" not in changes and "Specifiek voor leerlingen" not in changes
+    assert "Sancties en gevolgen" in new_text
     client_for(world.medewerker).post(reverse("policy:acknowledge"), {"version": v2.pk})
     assert ASKED not in _dashboard(client_for, world.medewerker)
     assert list(Acknowledgement.objects.filter(user=world.medewerker).values_list("version__major", "version__minor")

@@ -30,9 +30,10 @@ def test_compare_finds_exactly_the_real_edits(world):
     changed = {k: d.status for k, d in diffs.items() if d.status != UNCHANGED}
     assert changed == {"eigen-telefoons": CHANGED, "voor-stagiairs": ADDED, "schoolwebsite": REMOVED,
                        "doelgroep-en-reikwijdte": CHANGED}
-    phones = diffs["eigen-telefoons"].body_html
-    assert ("- De telefoon <del>mag ook</del><ins>gaat</ins> in de <del>bureaulade van de leerkracht.</del>"
-            "<ins>telefoonbak.</ins>") in phones
+    phones = [r for r in diffs["eigen-telefoons"].rules if r.is_changed]
+    assert [r.status for r in phones] == [CHANGED]
+    assert "De telefoon <del><span class=\"visually-hidden\">verwijderd: </span>mag ook</del> in de" in phones[0].old_html
+    assert "De telefoon <ins><span class=\"visually-hidden\">nieuw: </span>gaat</ins> in de" in phones[0].new_html
     assert diffs["doelgroep-en-reikwijdte"].notes == ["renamed"]
     assert diffs["voor-stagiairs"].depth == 1
     order = [d.key for d in compare(seeded, version)]
@@ -48,7 +49,9 @@ def test_the_compare_page_lists_changed_sections_and_folds_the_rest(world, clien
         reverse("policy:compare"), {"old": seeded.pk, "new": version.pk}).content.decode()
     assert "1 hoofdstuk gewijzigd" in page
     assert '<a href="#diff-schoolwebsite">Schoolwebsite</a>' in page
-    assert "van de <del>directie.</del><ins>directie en de administratie.</ins>" in page
+    assert ("valt onder verantwoordelijkheid van de <ins><span class=\"visually-hidden\">nieuw: </span>"
+            "directie en de administratie.</ins>") in page
+    assert "gewijzigd</span>" in page and "Was" in page and "Wordt" in page
     assert page.count("<details") == 12  # the other 12 sections and sub-sections are folded
     assert '<section id="diff-schoolwebsite"' in page
 

@@ -55,16 +55,36 @@ def test_repeated_downloads_are_byte_identical_and_each_one_is_recorded(world, c
 
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
-def test_other_roles_cannot_download_the_signed_pdf(world, client_for, board_settings, role):
+def test_every_role_downloads_the_signed_pdf_of_a_published_version(world, client_for, board_settings, role):
     response = client_for(world.users[role]).get(reverse("signing:signed_pdf", args=[_v1().pk]))
+    assert response.status_code == 200
+    assert _body(response).startswith(b"%PDF-")
+
+
+def test_a_visitor_without_login_downloads_the_signed_pdf_of_a_published_version(db, client_for, board_settings):
+    response = client_for(None).get(reverse("signing:signed_pdf", args=[_v1().pk]))
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    export = AuditEntry.objects.get(action="policy.pdf_exported")
+    assert export.actor is None and export.changes["via"] == "publiek"
+
+
+@pytest.mark.parametrize("role", ["leerkracht5", "administratie", "medewerker"])
+def test_other_staff_cannot_download_an_approved_version_not_yet_published(world, client_for, board_settings, role):
+    draft = services.start_draft(actor=world.users["directie"])
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    response = client_for(world.users[role]).get(reverse("signing:signed_pdf", args=[draft.pk]))
     assert response.status_code == 403
     assert not SignedCopy.objects.exists()
 
 
-def test_anonymous_visitor_is_sent_to_login_for_the_signed_pdf(db, client_for, board_settings):
-    response = client_for(None).get(reverse("signing:signed_pdf", args=[_v1().pk]))
-    assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+@pytest.mark.parametrize("role", ["ouder5", "outsider", None])
+def test_outsiders_do_not_learn_an_approved_version_exists(world, client_for, board_settings, role):
+    draft = services.start_draft(actor=world.users["directie"])
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    user = world.users[role] if role else None
+    assert client_for(user).get(reverse("signing:signed_pdf", args=[draft.pk])).status_code == 404
+    assert client_for(user).get(reverse("signing:approval_pdf", args=[draft.pk])).status_code in (302, 403, 404)
 
 
 def test_a_version_that_does_not_exist_is_a_404(world, client_for, board_settings):
@@ -117,9 +137,10 @@ def test_version_page_shows_the_pdf_buttons_to_the_right_roles(world, client_for
     board_page = client_for(world.users["bestuur"]).get(url).content.decode()
     director_page = client_for(world.users["directie"]).get(url).content.decode()
     teacher_page = client_for(world.users["leerkracht5"]).get(url).content.decode()
-    assert "Ondertekende PDF" in board_page and "Concept-PDF" not in board_page
-    assert "Ondertekende PDF" in director_page and "Concept-PDF" in director_page
-    assert "Ondertekende PDF" not in teacher_page and "Concept-PDF" not in teacher_page
+    assert "PDF (ondertekend)" in board_page and "Concept-PDF" not in board_page
+    assert "PDF (ondertekend)" in director_page and "Concept-PDF" in director_page
+    # A published version's PDF is public; the concept preview is not.
+    assert "PDF (ondertekend)" in teacher_page and "Concept-PDF" not in teacher_page
 
 
 def test_export_command_writes_the_same_stored_file_as_the_download(world, client_for, board_settings, tmp_path):

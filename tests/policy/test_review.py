@@ -1,6 +1,6 @@
 """Review dates: the dashboards of directie and bestuur warn from 90 days before and say when the
 review is overdue (the seeded version is); 'herzien zonder wijzigingen' moves the date once the
-board confirms; cron mails directie and the voorzitter once per milestone."""
+board confirms; cron mails directie and the voorzitter once per milestone, counted in school days."""
 
 import datetime
 
@@ -9,6 +9,8 @@ from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
+from julianaschool import school_calendar
+from julianaschool.models import DayOff, DayOffKind
 from policy import services
 from policy.models import ProtocolVersion, ReviewReminder
 
@@ -99,21 +101,51 @@ def test_the_overdue_reminder_goes_to_directie_and_the_voorzitter_once(world, dj
 
 
 def test_each_milestone_is_mailed_once_and_a_new_review_date_starts_them_again(world, django_capture_on_commit_callbacks):
-    review_on = TODAY + datetime.timedelta(days=100)
+    review_on = TODAY + datetime.timedelta(days=120)
     version = _in_force_with_review_on(world, review_on)
+    sent_on = []
     with django_capture_on_commit_callbacks(execute=True):
-        for days_before in [100, 95, 90, 80, 31, 30, 10, 0, -1, -20]:
-            services.send_review_reminders(today=review_on - datetime.timedelta(days=days_before))
-    assert [m.subject for m in mail.outbox] == [
-        "Herziening protocol sociale media over 90 dagen",
-        "Herziening protocol sociale media over 30 dagen",
-        f"Herziening protocol sociale media (versie {version.number}) is te laat",
-    ]
+        for offset in range(-110, 25):
+            day = review_on + datetime.timedelta(days=offset)
+            if services.send_review_reminders(today=day):
+                sent_on.append(day)
+    assert [r.milestone for r in ReviewReminder.objects.order_by("sent_at", "pk")] == [
+        ReviewReminder.Milestone.DUE_90, ReviewReminder.Milestone.DUE_30, ReviewReminder.Milestone.OVERDUE]
+    assert len(mail.outbox) == 3
+    assert "te laat" in mail.outbox[2].subject
+    # Counted in school days, sent on school days.
+    assert all(school_calendar.is_school_day(day) for day in sent_on)
+    assert school_calendar.school_days_between(sent_on[0], review_on) == 60
+    assert school_calendar.school_days_between(sent_on[1], review_on) == 20
     review = services.record_review(actor=world.directie, version=version, next_review_on=review_on.replace(year=review_on.year + 2))
     services.confirm_review(actor=world.bestuur, review=review)
     with django_capture_on_commit_callbacks(execute=True):
-        services.send_review_reminders(today=review_on.replace(year=review_on.year + 2) - datetime.timedelta(days=60))
+        for offset in range(100, 80, -1):
+            services.send_review_reminders(today=review.next_review_on - datetime.timedelta(days=offset))
     assert len(mail.outbox) == 4
+
+
+def test_review_reminders_count_school_days_and_never_go_in_a_holiday(world, django_capture_on_commit_callbacks):
+    review_on = TODAY + datetime.timedelta(days=200)
+    while review_on.weekday() != 4:  # a Friday, the last school day before the holiday
+        review_on += datetime.timedelta(days=1)
+    _in_force_with_review_on(world, review_on)
+    holiday_end = review_on + datetime.timedelta(days=9)
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.HERFSTVAKANTIE,
+                          starts_on=review_on + datetime.timedelta(days=1), ends_on=holiday_end)
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.STUDY_DAY,
+                          starts_on=review_on - datetime.timedelta(days=30), ends_on=review_on - datetime.timedelta(days=30))
+    sent_on = {}
+    with django_capture_on_commit_callbacks(execute=True):
+        for offset in range(-120, 20):
+            day = review_on + datetime.timedelta(days=offset)
+            reminder = services.send_review_reminders(today=day)
+            if reminder:
+                sent_on[reminder.milestone] = day
+    assert all(school_calendar.is_school_day(day) for day in sent_on.values())
+    assert school_calendar.school_days_between(sent_on[ReviewReminder.Milestone.DUE_30], review_on) == 20
+    # Overdue from the Saturday, but the holiday waits: the mail goes on the first school day after it.
+    assert sent_on[ReviewReminder.Milestone.OVERDUE] == holiday_end + datetime.timedelta(days=1)
 
 
 def test_the_command_reports_what_it_did(world, capsys):

@@ -3,6 +3,7 @@ file, visible on the last page; and the certificate command."""
 
 import hashlib
 import io
+import re
 
 import pypdf
 import pytest
@@ -46,20 +47,28 @@ def test_signature_is_pades_by_the_board_with_reason_and_signer(signed_v1):
     signature = _signature(signed_v1)
     sig = signature.sig_object
     assert sig["/SubFilter"] == "/ETSI.CAdES.detached"
-    assert sig["/Reason"] == "Goedgekeurd door het bestuur"
+    assert sig["/Reason"] == "Goedgekeurd door het bestuur; gepubliceerd als geldend protocol"
     assert sig["/Name"] == "Margreet Lommerts, voorzitter van het bestuur"
     assert signature.signer_cert.subject.native["common_name"] == "Bestuur Basisschool Prinses Juliana"
 
 
-def test_visible_signature_block_is_on_the_last_page_with_name_role_reason_and_date(signed_v1):
+def test_visible_signature_block_is_on_the_last_page_in_the_documents_font(signed_v1):
     last_page = pypdf.PdfReader(io.BytesIO(signed_v1)).pages[-1]
     widgets = [a.get_object() for a in last_page.get("/Annots", []) if a.get_object().get("/FT") == "/Sig"]
     assert len(widgets) == 1
     x1, y1, x2, y2 = (float(v) for v in widgets[0]["/Rect"])
     assert x2 - x1 > 200 and y2 - y1 > 60  # a readable block, not an invisible field
-    text = _all_stream_text(widgets[0]["/AP"]["/N"].get_object())
-    for words in ["Margreet Lommerts", "voorzitter van het bestuur", "Goedgekeurd door het bestuur", "(Datum"]:
-        assert words.encode() in text
+    # pyHanko draws nothing of its own (no Courier box): the block is the document's text.
+    appearance = _all_stream_text(widgets[0]["/AP"]["/N"].get_object())
+    assert b"Margreet" not in appearance and b"Courier" not in appearance
+    text = re.sub(r"\s+", " ", last_page.extract_text())
+    for words in ["Digitaal ondertekend door", "Margreet Lommerts", "voorzitter van het bestuur",
+                  "Reden: Goedgekeurd door het bestuur", "Datum:"]:
+        assert words in text
+    # The verification address comes from PORTAL_BASE_URL (it may wrap over two lines).
+    assert "https://portaal.julianaschool.example/protocol/verifieren/" in text.replace(" ", "")
+    fonts = {str(f.get_object()["/BaseFont"]) for f in last_page["/Resources"]["/Font"].values()}
+    assert fonts and all("Source" in name and "Courier" not in name for name in fonts), fonts
 
 
 def _all_stream_text(stream) -> bytes:

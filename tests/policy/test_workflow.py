@@ -168,8 +168,10 @@ def test_the_whole_path_through_the_pages_publishes_the_change_for_everyone(worl
     assert "De telefoon mag ook in de bureaulade van de leerkracht." in old_page
 
 
-def test_publishing_with_an_effective_date_in_the_future_is_refused(world):
+def test_directie_publishes_per_a_future_date_and_the_version_waits_for_it(world, client_for):
     version = approved(world)
-    with pytest.raises(services.Refused, match="toekomst"):
-        publish(world, version, effective_from=TODAY + datetime.timedelta(days=1))
+    publish(world, version, effective_from=TODAY + datetime.timedelta(days=30))
+    version.refresh_from_db()
+    assert version.is_scheduled and not version.is_in_force
     assert ProtocolVersion.objects.in_force().number == "1.0"
+    assert "gaat in op" in version.status_label
