@@ -19,12 +19,14 @@ from . import state
 from .models import ConsentRecord, Purpose, PurposeVersion
 
 
+def _current_placements(group_ids: list[int]):
+    # A pupil who moved during the year counts in the group they are in today (Enrollment.current).
+    return Enrollment.objects.current().filter(group__in=group_ids, pupil__left_on__isnull=True)
+
+
 def _pupils_cte(group_ids: list[int]) -> tuple[str, list]:
-    enrollment, pupil = Enrollment._meta.db_table, Pupil._meta.db_table
-    marks = ", ".join(["%s"] * len(group_ids)) or "NULL"
-    sql = (f"SELECT e.pupil_id, e.group_id FROM {enrollment} e JOIN {pupil} p ON p.id = e.pupil_id "
-           f"WHERE e.group_id IN ({marks}) AND p.left_on IS NULL")
-    return sql, list(group_ids)
+    sql, params = _current_placements(group_ids).values_list("pupil_id", "group_id").query.sql_with_params()
+    return sql, list(params)
 
 
 def _answered_ctes(group_ids: list[int], purposes: list[Purpose]) -> tuple[str, list]:
@@ -88,7 +90,7 @@ def school_counts(groups, purposes: list[Purpose], *, missing_shown: int = 50) -
     open question (their number and the first `missing_shown` by name). Three queries."""
     groups = list(groups)
     group_ids = [g.pk for g in groups]
-    totals = dict(Enrollment.objects.filter(group__in=group_ids, pupil__left_on__isnull=True)
+    totals = dict(_current_placements(group_ids)
                   .values_list("group").annotate(n=Count("id")).values_list("group", "n"))
     found: dict[tuple[int, int], tuple[int, int, int]] = {}
     missing_total, missing_ids = 0, []

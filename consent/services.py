@@ -332,7 +332,7 @@ def pupils_without_answer(*, pupils=None) -> list[Pupil]:
 
     school_year = SchoolYear.objects.current()
     if pupils is None:
-        pupils = Pupil.objects.active().filter(enrollments__school_year=school_year)
+        pupils = Pupil.objects.active().in_school_year(school_year)
     pupils = list(pupils.prefetch_related("guardians"))
     purposes = list(Purpose.objects.active())
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
@@ -365,7 +365,7 @@ def send_yearly_check(*, actor=None) -> int:
     from julianaschool.models import SchoolYear
 
     school_year = SchoolYear.objects.current()
-    guardians = (Guardian.objects.filter(pupils__left_on__isnull=True, pupils__enrollments__school_year=school_year)
+    guardians = (Guardian.objects.filter(pupils__in=Pupil.objects.active().in_school_year(school_year))
                  .select_related("user").distinct())
     url = _absolute(reverse("consent:index"))
     sent = 0

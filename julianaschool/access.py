@@ -115,7 +115,7 @@ def visible_pupils(user) -> QuerySet[Pupil]:
     ids = set()
     groups = taught_groups(user)
     if groups.exists():
-        ids |= set(Pupil.objects.active().filter(enrollments__group__in=groups).values_list("pk", flat=True))
+        ids |= set(Pupil.objects.active().in_groups(groups).values_list("pk", flat=True))
     guardian = guardian_of(user)
     if guardian is not None and has_role(user, Role.OUDER):
         ids |= set(guardian.pupils.values_list("pk", flat=True))
@@ -164,7 +164,7 @@ def can_report_incident(user) -> bool:
 
 
 def pupils_of_taught_groups(user) -> QuerySet[Pupil]:
-    return Pupil.objects.active().filter(enrollments__group__in=taught_groups(user)).distinct()
+    return Pupil.objects.active().in_groups(taught_groups(user))
 
 
 def incidents_visible_to(user):

@@ -27,7 +27,7 @@ def sections(request) -> list[dict]:
         result.append({
             "template": "julianaschool/_dashboard_office.html",
             "context": {"uninvited": uninvited.count(),
-                        "pupils": Pupil.objects.active().filter(enrollments__school_year=school_year).count()},
+                        "pupils": Pupil.objects.active().in_school_year(school_year).count()},
             "priority": 20,
         })
     if access.is_directie(user):

@@ -95,7 +95,7 @@ def check(request):
     if slug and purpose is None:
         errors.append(_("Kanaal: kies een van de kanalen."))
 
-    listed = list(Pupil.objects.active().filter(enrollments__group=group)) if group else []
+    listed = list(Pupil.objects.active().in_group(group)) if group else []
     listed_ids = {p.pk for p in listed}
     others = [p for pk, p in ticked_pupils.items() if pk not in listed_ids]
     pupils = sorted(others, key=dutch_sort_key) + sorted(listed, key=dutch_sort_key)
