@@ -81,3 +81,36 @@ class PortalPasswordResetForm(PasswordResetForm):
                   html_email_template_name=None):
         subject = "".join(render_to_string(subject_template_name, context).splitlines())
         mail.password_reset(to=to_email, subject=subject, body=render_to_string(email_template_name, context))
+
+
+class StaffMemberForm(forms.Form):
+    """A staff member's details and roles (julianaschool.staff_services checks who may give directie)."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=30, required=False,
+                                    help_text=_("Bijvoorbeeld van der, de of van 't"))
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254)
+    function = forms.CharField(label=_("Functie"), max_length=100, required=False)
+    roles = forms.MultipleChoiceField(label=_("Rollen"), widget=forms.CheckboxSelectMultiple,
+                                      help_text=_("Meer dan één rol mag. Alleen de directie geeft of neemt de rol directie."))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import Role
+
+        self.fields["roles"].choices = [(str(r), Role(r).label) for r in
+                                        (Role.LEERKRACHT, Role.MEDEWERKER, Role.ADMINISTRATIE, Role.DIRECTIE)]
+
+
+class EndDateForm(forms.Form):
+    left_on = DateRangeField(label=_("Per datum"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class BoardMemberForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=30, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254)
+    is_chair = forms.BooleanField(label=_("Voorzitter"), required=False,
+                                  help_text=_("Het bestuur heeft precies één voorzitter; wie u voorzitter maakt, neemt het over."))

@@ -137,6 +137,8 @@ class BoardMember(PersonName):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_member")
     is_chair = models.BooleanField(_("voorzitter"), default=False)
+    left_on = models.DateField(_("afgetreden op"), null=True, blank=True)
+    invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-is_chair", "sort_name"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edex_views
+from . import edex_views, staff_views
 from . import people_views as views
 
 app_name = "people"
@@ -18,5 +18,16 @@ urlpatterns = [
     path("leerlingen/edex/opslaan/", edex_views.edex_confirm, name="edex_confirm"),
     path("ouders/<int:pk>/uitnodigen/", views.guardian_invite, name="guardian_invite"),
     path("koppelcode/", views.redeem, name="redeem"),
+    path("medewerkers/", staff_views.staff_list, name="staff"),
+    path("medewerkers/nieuw/", staff_views.staff_add, name="staff_add"),
+    path("medewerkers/<int:pk>/", staff_views.staff_detail, name="staff_member"),
+    path("medewerkers/<int:pk>/uit-dienst/", staff_views.staff_end, name="staff_end"),
+    path("medewerkers/<int:pk>/uitnodigen/", staff_views.staff_invite, name="staff_invite"),
+    path("bestuur/", staff_views.board_list, name="board"),
+    path("bestuur/nieuw/", staff_views.board_add, name="board_add"),
+    path("bestuur/<int:pk>/", staff_views.board_detail, name="board_member"),
+    path("bestuur/<int:pk>/aftreden/", staff_views.board_end, name="board_end"),
+    path("bestuur/<int:pk>/uitnodigen/", staff_views.board_invite, name="board_invite"),
+    path("welkom/<uidb64>/<token>/", staff_views.welcome, name="welcome"),
     path("audit/", views.audit_log, name="audit"),
 ]

@@ -135,6 +135,13 @@ class PortalModelBackend(ModelBackend):
     (groups) in a second, once, when the request first asks (access.roles_of). Everything a
     request asks about the user later reads these."""
 
+    def user_can_authenticate(self, user):
+        # A staff member whose uit-dienst date has come can no longer sign in, nor stay signed in.
+        staff = getattr(user, "staff", None) if user is not None and user.pk else None
+        if staff is not None and staff.left_on is not None and staff.left_on <= timezone.localdate():
+            return False
+        return super().user_can_authenticate(user)
+
     def get_user(self, user_id):
         confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
         user = (User._default_manager.select_related("staff", "guardian")

@@ -197,6 +197,10 @@ SIGNING_PKCS12_PASSPHRASE = env("SIGNING_PKCS12_PASSPHRASE", default="")
 SIGNING_TIMESTAMP_URL = env("SIGNING_TIMESTAMP_URL", default="")
 
 LINK_CODE_VALID_DAYS = env.int("LINK_CODE_VALID_DAYS", default=14)
+# How long a new staff or board member's set-password link works (julianaschool.staff_services).
+STAFF_INVITATION_VALID_DAYS = env.int("STAFF_INVITATION_VALID_DAYS", default=7)
+# From which month the office plans the next school year ("Nieuw schooljaar", year_services).
+NEW_YEAR_PLAN_FROM_MONTH = env.int("NEW_YEAR_PLAN_FROM_MONTH", default=6)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
 # The session is written when it changes, not on every request. Its expiry after inactivity is

@@ -104,6 +104,16 @@ class Migration(migrations.Migration):
             field=models.DateField(blank=True, null=True, verbose_name='vanaf'),
         ),
         migrations.AddField(
+            model_name='boardmember',
+            name='left_on',
+            field=models.DateField(blank=True, null=True, verbose_name='afgetreden op'),
+        ),
+        migrations.AddField(
+            model_name='boardmember',
+            name='invited_at',
+            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='uitgenodigd op'),
+        ),
+        migrations.AddField(
             model_name='staffmember',
             name='invited_at',
             field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='uitgenodigd op'),
