@@ -44,6 +44,8 @@ def nav_items(request) -> list[dict]:
     if access.can_manage_people(user):
         items.append({"label": _("Leerlingen"), "url": reverse("people:pupils"), "active_prefix": "/leerlingen/"})
     if access.can_manage_people(user):
+        items.append({"label": _("Groepen"), "url": reverse("people:groups"), "active_prefix": "/groepen/"})
+    if access.can_manage_people(user):
         items.append({"label": _("Schoolkalender"), "url": reverse("office:calendar"), "active_prefix": "/kalender/"})
     if access.is_directie(user):
         items.append({"label": _("Audittrail"), "url": reverse("people:audit"), "active_prefix": "/audit/"})

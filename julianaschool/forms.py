@@ -114,3 +114,26 @@ class BoardMemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), max_length=254)
     is_chair = forms.BooleanField(label=_("Voorzitter"), required=False,
                                   help_text=_("Het bestuur heeft precies één voorzitter; wie u voorzitter maakt, neemt het over."))
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=20, help_text=_("Bijvoorbeeld 5 of 4/5"))
+    year_groups = forms.CharField(label=_("Jaargroepen"), max_length=20, required=False,
+                                  help_text=_("Bijvoorbeeld 4,5 voor een combinatiegroep; leeg: volgt uit de naam"))
+
+
+class AssignTeacherForm(forms.Form):
+    teacher = forms.ModelChoiceField(label=_("Leerkracht"), queryset=None)
+    role = forms.ChoiceField(label=_("Rol in de groep"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .models import StaffMember, TeacherRole
+
+        self.fields["teacher"].queryset = (StaffMember.objects.filter(left_on__isnull=True, user__groups__name="leerkracht")
+                                           .order_by("sort_name").distinct())
+        self.fields["role"].choices = [("", _("(geen)")), *TeacherRole.choices]
+
+
+class DateForm(forms.Form):
+    on = DateRangeField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}))

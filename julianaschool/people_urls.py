@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edex_views, staff_views
+from . import edex_views, group_views, staff_views
 from . import people_views as views
 
 app_name = "people"
@@ -28,6 +28,11 @@ urlpatterns = [
     path("bestuur/<int:pk>/", staff_views.board_detail, name="board_member"),
     path("bestuur/<int:pk>/aftreden/", staff_views.board_end, name="board_end"),
     path("bestuur/<int:pk>/uitnodigen/", staff_views.board_invite, name="board_invite"),
+    path("groepen/", group_views.group_list, name="groups"),
+    path("groepen/<int:pk>/", group_views.group_detail, name="group"),
+    path("groepen/<int:pk>/leerkracht/", group_views.group_assign, name="group_assign"),
+    path("groepen/<int:pk>/leerkracht/weg/", group_views.group_unassign, name="group_unassign"),
+    path("groepen/<int:pk>/opheffen/", group_views.group_end, name="group_end"),
     path("welkom/<uidb64>/<token>/", staff_views.welcome, name="welcome"),
     path("audit/", views.audit_log, name="audit"),
 ]
