@@ -137,3 +137,42 @@ class AssignTeacherForm(forms.Form):
 
 class DateForm(forms.Form):
     on = DateRangeField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+def _born_earliest():
+    from .dates import today
+
+    return today().replace(year=today().year - 20)
+
+
+def _born_latest():
+    from .dates import today
+
+    return today().replace(year=today().year - 2)
+
+
+class PupilForm(forms.Form):
+    first_name = forms.CharField(label=_("Roepnaam"), max_length=100)
+    tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=30, required=False,
+                                    help_text=_("Bijvoorbeeld van der, de of van 't"))
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    date_of_birth = DateRangeField(label=_("Geboortedatum"), earliest=_born_earliest, latest=_born_latest,
+                                   widget=forms.DateInput(attrs={"type": "date"}))
+    student_number = forms.CharField(label=_("Leerlingnummer"), max_length=30, required=False)
+
+
+class NewPupilForm(PupilForm):
+    group = forms.ModelChoiceField(label=_("Groep"), queryset=None)
+
+    def __init__(self, *args, groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
+
+
+class MovePupilForm(forms.Form):
+    group = forms.ModelChoiceField(label=_("Naar groep"), queryset=None)
+    on = forms.DateField(label=_("Vanaf"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, groups=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["group"].queryset = groups
