@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count
 
-from julianaschool.models import Enrollment, Pupil
+from julianaschool.models import EndedGuardianLink, Enrollment, GuardianLink, Pupil
 
 from . import state
 from .models import ConsentRecord, Purpose, PurposeVersion
@@ -37,6 +37,8 @@ def _answered_ctes(group_ids: list[int], purposes: list[Purpose]) -> tuple[str, 
     latest record comes after it. Window functions only, no self-join: one pass over the ledger.
     """
     record, version = ConsentRecord._meta.db_table, PurposeVersion._meta.db_table
+    # A guardian the office removed from the pupil keeps their records, which no longer count.
+    link, ended = GuardianLink._meta.db_table, EndedGuardianLink._meta.db_table
     pupils_sql, params = _pupils_cte(group_ids)
     counts = " OR ".join(["(r.purpose_id = %s AND v.number >= %s)"] * len(purposes)) or "1 = 0"
     for purpose in purposes:
@@ -52,6 +54,8 @@ counting AS (
          ROW_NUMBER() OVER (PARTITION BY r.pupil_id, r.purpose_id ORDER BY r.recorded_at, r.id) AS position
   FROM {record} r JOIN {version} v ON v.id = r.purpose_version_id
   WHERE r.pupil_id IN (SELECT pupil_id FROM pupils) AND (({counts}) OR r.ended = %s)
+    AND NOT (EXISTS (SELECT 1 FROM {ended} x WHERE x.pupil_id = r.pupil_id AND x.guardian_id = r.guardian_id)
+             AND NOT EXISTS (SELECT 1 FROM {link} gl WHERE gl.pupil_id = r.pupil_id AND gl.guardian_id = r.guardian_id))
 ),
 placed AS (
   SELECT pupil_id, purpose_id, given, ended, newest, position,

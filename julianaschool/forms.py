@@ -176,3 +176,25 @@ class MovePupilForm(forms.Form):
     def __init__(self, *args, groups=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups
+
+
+class GuardianContactForm(forms.Form):
+    email = forms.EmailField(label=_("E-mailadres"), max_length=254, required=False)
+    phone = forms.CharField(label=_("Telefoon"), max_length=30, required=False)
+    street = forms.CharField(label=_("Straat en huisnummer"), max_length=200, required=False)
+    postcode = forms.RegexField(label=_("Postcode"), max_length=10, required=False, regex=r"^\s*\d{4}\s?[A-Za-z]{2}\s*$",
+                                error_messages={"invalid": _("Postcode: vul een postcode in zoals 1234 AB.")})
+    city = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
+
+
+class GuardianForm(GuardianContactForm):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100, required=False)
+    tussenvoegsel = forms.CharField(label=_("Tussenvoegsel"), max_length=30, required=False)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    link_existing = forms.BooleanField(label=_("Koppel aan de bekende ouder/verzorger met dit e-mailadres"), required=False)
+    field_order = ["first_name", "tussenvoegsel", "last_name", "email", "phone", "street", "postcode", "city", "link_existing"]
+
+
+class RemoveGuardianForm(forms.Form):
+    guardian = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    reason = forms.CharField(label=_("Reden"), max_length=300)

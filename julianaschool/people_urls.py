@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edex_views, group_views, staff_views
+from . import edex_views, family_views, group_views, staff_views
 from . import people_views as views
 
 app_name = "people"
@@ -20,6 +20,11 @@ urlpatterns = [
     path("leerlingen/edex/schooljaar/", edex_views.edex_create_school_year, name="edex_school_year"),
     path("leerlingen/edex/opslaan/", edex_views.edex_confirm, name="edex_confirm"),
     path("ouders/<int:pk>/uitnodigen/", views.guardian_invite, name="guardian_invite"),
+    path("ouders/", family_views.guardian_list, name="guardians"),
+    path("ouders/uitnodigen/", family_views.guardians_invite, name="guardians_invite"),
+    path("ouders/<int:pk>/", family_views.guardian_edit, name="guardian_edit"),
+    path("leerlingen/<int:pk>/ouder-toevoegen/", family_views.guardian_add, name="guardian_add"),
+    path("leerlingen/<int:pk>/ouder-ontkoppelen/", family_views.guardian_remove, name="guardian_remove"),
     path("koppelcode/", views.redeem, name="redeem"),
     path("medewerkers/", staff_views.staff_list, name="staff"),
     path("medewerkers/nieuw/", staff_views.staff_add, name="staff_add"),
