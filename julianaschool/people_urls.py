@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import edex_views, family_views, group_views, staff_views
+from . import edex_views, family_views, group_views, staff_views, year_views
 from . import people_views as views
 
 app_name = "people"
@@ -41,6 +41,10 @@ urlpatterns = [
     path("groepen/<int:pk>/leerkracht/", group_views.group_assign, name="group_assign"),
     path("groepen/<int:pk>/leerkracht/weg/", group_views.group_unassign, name="group_unassign"),
     path("groepen/<int:pk>/opheffen/", group_views.group_end, name="group_end"),
+    path("schooljaar/nieuw/", year_views.new_year, name="new_year"),
+    path("schooljaar/nieuw/overzicht/", year_views.new_year_preview, name="new_year_preview"),
+    path("schooljaar/nieuw/opslaan/", year_views.new_year_save, name="new_year_save"),
+    path("schooljaar/nieuw/controle-mail/", year_views.new_year_check_mail, name="new_year_check_mail"),
     path("welkom/<uidb64>/<token>/", staff_views.welcome, name="welcome"),
     path("audit/", views.audit_log, name="audit"),
 ]
