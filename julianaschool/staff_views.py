@@ -34,7 +34,10 @@ def staff_list(request):
     if not show_left:
         staff = staff.filter(left_on__isnull=True)
     page = Paginator(staff.order_by("sort_name", "pk"), 50).get_page(request.GET.get("pagina"))
-    return render(request, "julianaschool/staff_list.html", {"page": page, "query": query, "show_left": show_left})
+    labels = dict(Role.choices)
+    rows = [(s, [labels[g.name] for g in s.user.groups.all() if g.name in labels]) for s in page]
+    return render(request, "julianaschool/staff_list.html",
+                  {"page": page, "rows": rows, "query": query, "show_left": show_left})
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)

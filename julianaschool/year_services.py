@@ -109,6 +109,26 @@ def propose(*, year: SchoolYear) -> dict:
     return {"groups": planned, "pupils": pupils}
 
 
+def with_newcomers(*, plan: YearPlan, data: dict) -> tuple[dict, list[Pupil]]:
+    """`data` with the pupils placed this year since the plan was made, each in the plan's group of
+    the name the proposal gives them (or leaving, as the proposal says); and those for whom the
+    plan has no such group (the office places them by hand after the year has started)."""
+    proposal = propose(year=plan.from_year)
+    proposed_names = {g["key"]: g["name"] for g in proposal["groups"]}
+    plan_keys = {g["name"].strip().lower(): g["key"] for g in data["groups"]}
+    pupils, unplaced = dict(data["pupils"]), []
+    for pupil_id, key in proposal["pupils"].items():
+        if pupil_id in pupils:
+            continue
+        if not key:
+            pupils[pupil_id] = LEAVES
+        elif proposed_names[key].strip().lower() in plan_keys:
+            pupils[pupil_id] = plan_keys[proposed_names[key].strip().lower()]
+        else:
+            unplaced.append(int(pupil_id))
+    return {**data, "pupils": pupils}, list(Pupil.objects.filter(pk__in=unplaced))
+
+
 @transaction.atomic
 def start_plan(*, year: SchoolYear, actor) -> YearPlan:
     """Make (or return) the plan for the year after `year`, filled with the proposal."""
@@ -160,6 +180,7 @@ def update_plan(*, plan: YearPlan, data: dict, actor) -> YearPlan:
     """Store the office's edits (nothing of the next year is written until `save_plan`)."""
     plan = YearPlan.objects.select_for_update().get(pk=plan.pk)
     _check_editable(plan)
+    data, _unplaced = with_newcomers(plan=plan, data=data)
     problems = validate(data)
     if problems:
         raise ValidationError(problems, code="invalid")

@@ -99,8 +99,9 @@ def new_year_preview(request):
     if plan is None:
         return redirect("people:new_year")
     groups, leavers = _summary(plan, year)
+    _data, unplaced = year_services.with_newcomers(plan=plan, data=plan.data)
     return render(request, "julianaschool/new_year_preview.html", {
-        "year": year, "plan": plan, "groups": groups, "leavers": leavers,
+        "year": year, "plan": plan, "groups": groups, "leavers": leavers, "unplaced": unplaced,
         "problems": year_services.validate(plan.data), "next_name": year_services.next_year_bounds(year)[0]})
 
 

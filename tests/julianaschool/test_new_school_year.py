@@ -143,3 +143,11 @@ def test_a_move_in_the_plan_keeps_the_history_of_this_year(june, administrator):
     data = year_services.propose(year=june.school_year)
     names = {g["key"]: g["name"] for g in data["groups"]}
     assert names[data["pupils"][str(june.pupil5.pk)]] == "8"
+
+
+def test_a_pupil_registered_after_the_plan_was_made_joins_it_one_group_up(june, administrator):
+    plan = year_services.start_plan(year=june.school_year, actor=administrator)
+    newcomer = make_pupil("Nina", "Vos", june.group5)
+    plan = year_services.update_plan(plan=plan, data=plan.data, actor=administrator)
+    names = {g["key"]: g["name"] for g in plan.data["groups"]}
+    assert names[plan.data["pupils"][str(newcomer.pk)]] == "6"
