@@ -71,3 +71,11 @@ def test_the_edex_import_assigns_teachers_through_the_group_teacher_model(world,
     assert world.group7 in access.taught_groups(world.leerkracht5)
     assert edex_services.group_services is group_services
     make_pupil("Noor", "Amrani", world.group7)
+
+
+def test_a_group_is_created_in_the_school_year_the_office_is_looking_at(world, administrator, client_for):
+    nxt = SchoolYear.objects.create(name="2099-2100", starts_on=datetime.date(2099, 8, 1), ends_on=datetime.date(2100, 7, 31))
+    page = client_for(administrator).get(reverse("people:groups"), {"jaar": nxt.pk}).content.decode()
+    assert f'action="?jaar={nxt.pk}"' in page
+    client_for(administrator).post(reverse("people:groups") + f"?jaar={nxt.pk}", {"name": "3"})
+    assert ClassGroup.objects.filter(school_year=nxt, name="3").exists()
