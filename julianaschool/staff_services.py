@@ -23,7 +23,7 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from . import access, audit, mail
-from .models import BoardMember, Role, StaffMember
+from .models import BoardMember, GroupTeacher, Role, StaffMember
 
 User = get_user_model()
 
@@ -207,8 +207,15 @@ def end_staff_member(*, staff: StaffMember, left_on: datetime.date, actor) -> St
     staff.save(update_fields=["left_on"])
     if left_on <= today:
         _close_account(staff.user)
+    taken_off = []
+    if left_on <= today:
+        # She no longer teaches the groups of the years after her last day; earlier years keep her.
+        later = GroupTeacher.objects.filter(teacher=staff, group__school_year__ends_on__gt=left_on)
+        taken_off = sorted(f"{a.group} ({a.group.school_year})" for a in later.select_related("group__school_year"))
+        later.delete()
     audit.record(actor=actor, action="people.staff.ended", obj=staff, changes={
-        "uit dienst op": left_on, "rollen": sorted(staff.user.groups.values_list("name", flat=True))})
+        "uit dienst op": left_on, "rollen": sorted(staff.user.groups.values_list("name", flat=True)),
+        "uit groepen": taken_off})
     return staff
 
 

@@ -142,3 +142,11 @@ def test_directie_manages_the_board_with_exactly_one_chair(world, director, clie
 
 def test_the_office_cannot_manage_the_board(world, administrator, client_for):
     assert client_for(administrator).get(reverse("people:board")).status_code == 403
+
+
+def test_a_teacher_who_leaves_is_taken_off_this_years_group_and_the_trail_says_so(world, administrator):
+    teacher = world.leerkracht5
+    staff_services.end_staff_member(staff=teacher.staff, left_on=timezone.localdate(), actor=administrator)
+    assert not world.group5.assignments.exists()
+    entry = AuditEntry.objects.get(action="people.staff.ended")
+    assert entry.changes["uit groepen"] == [f"groep 5 ({world.school_year})"]
