@@ -1,38 +1,61 @@
-"""The audit actions of the office's people pages (issue 14), each with the label the audit trail shows.
+"""The audit actions of the office's people pages (issue 14), as the audit trail reads them.
 
-The services record these dotted names (`julianaschool.audit.record(action=...)`); a page that
-shows the trail reads the sentence here instead of the code name.
+The services record these dotted names (`julianaschool.audit.record(action=...)`). `ACTIONS` maps each
+to a sentence with `%(actor)s` and `%(object)s`, `FIELDS` names the change keys that are no model
+field, in the form of `julianaschool.audit_labels` (for `audit.register(actions=..., fields=...)`).
 """
 
 from django.utils.translation import gettext_lazy as _
 
-ACTION_LABELS = {
-    "people.staff.added": _("medewerker toegevoegd"),
-    "people.staff.changed": _("medewerker gewijzigd"),
-    "people.staff.ended": _("medewerker uit dienst gemeld"),
-    "people.staff.invited": _("uitnodiging met wachtwoordlink verstuurd"),
-    "people.staff.password_set": _("wachtwoord gekozen via de uitnodiging"),
-    "people.board.added": _("bestuurslid toegevoegd"),
-    "people.board.changed": _("bestuurslid gewijzigd"),
-    "people.board.ended": _("bestuurslid afgetreden"),
-    "people.group.created": _("groep aangemaakt"),
-    "people.group.changed": _("groep gewijzigd"),
-    "people.group.ended": _("groep opgeheven"),
-    "people.group.teacher_assigned": _("leerkracht aan groep toegevoegd"),
-    "people.group.teacher_role_changed": _("rol van leerkracht in groep gewijzigd"),
-    "people.group.teacher_unassigned": _("leerkracht uit groep gehaald"),
-    "people.pupil.registered": _("leerling ingeschreven"),
-    "people.pupil.changed": _("leerling gewijzigd"),
-    "people.pupil.moved": _("leerling naar andere groep"),
-    "people.guardian.added": _("ouder/verzorger aangemaakt"),
-    "people.guardian.linked": _("ouder/verzorger aan kind gekoppeld"),
-    "people.guardian.removed": _("ouder/verzorger van kind ontkoppeld"),
-    "people.guardian.changed": _("gegevens van ouder/verzorger gewijzigd"),
-    "people.guardian.invited_in_bulk": _("ouders zonder account uitgenodigd"),
-    "people.year_plan.proposed": _("voorstel voor het nieuwe schooljaar gemaakt"),
-    "people.year_plan.edited": _("plan voor het nieuwe schooljaar bijgewerkt"),
-    "people.year_plan.reopened": _("plan voor het nieuwe schooljaar heropend"),
-    "people.year_plan.saved": _("plan voor het nieuwe schooljaar opgeslagen"),
-    "people.year_plan.saved_again": _("plan voor het nieuwe schooljaar opnieuw opgeslagen"),
-    "people.year_plan.started": _("nieuw schooljaar gestart"),
+ACTIONS = {
+    "people.staff.added": _("%(actor)s heeft %(object)s als medewerker toegevoegd."),
+    "people.staff.changed": _("%(actor)s heeft de gegevens van %(object)s gewijzigd."),
+    "people.staff.ended": _("%(actor)s heeft %(object)s uit dienst gemeld."),
+    "people.staff.invited": _("%(actor)s heeft %(object)s een uitnodiging met wachtwoordlink gestuurd."),
+    "people.staff.password_set": _("%(actor)s heeft via de uitnodiging een wachtwoord gekozen."),
+    "people.board.added": _("%(actor)s heeft %(object)s aan het bestuur toegevoegd."),
+    "people.board.changed": _("%(actor)s heeft de gegevens van %(object)s gewijzigd."),
+    "people.board.ended": _("%(actor)s heeft vastgelegd dat %(object)s is afgetreden."),
+    "people.group.created": _("%(actor)s heeft %(object)s aangemaakt."),
+    "people.group.changed": _("%(actor)s heeft %(object)s gewijzigd."),
+    "people.group.ended": _("%(actor)s heeft %(object)s opgeheven."),
+    "people.group.teacher_assigned": _("%(actor)s heeft een leerkracht toegevoegd aan %(object)s."),
+    "people.group.teacher_role_changed": _("%(actor)s heeft de rol van een leerkracht in %(object)s gewijzigd."),
+    "people.group.teacher_unassigned": _("%(actor)s heeft een leerkracht uit %(object)s gehaald."),
+    "people.pupil.registered": _("%(actor)s heeft %(object)s ingeschreven."),
+    "people.pupil.changed": _("%(actor)s heeft de gegevens van %(object)s gewijzigd."),
+    "people.pupil.moved": _("%(actor)s heeft %(object)s naar een andere groep verplaatst."),
+    "people.guardian.added": _("%(actor)s heeft %(object)s aangemaakt."),
+    "people.guardian.linked": _("%(actor)s heeft een ouder/verzorger gekoppeld aan %(object)s."),
+    "people.guardian.removed": _("%(actor)s heeft een ouder/verzorger ontkoppeld van %(object)s."),
+    "people.guardian.changed": _("%(actor)s heeft de gegevens van %(object)s gewijzigd."),
+    "people.guardian.invited_in_bulk": _("%(actor)s heeft alle ouders zonder account uitgenodigd."),
+    "people.year_plan.proposed": _("%(actor)s heeft een voorstel gemaakt: %(object)s."),
+    "people.year_plan.edited": _("%(actor)s heeft %(object)s bijgewerkt."),
+    "people.year_plan.reopened": _("%(actor)s heeft %(object)s heropend."),
+    "people.year_plan.saved": _("%(actor)s heeft %(object)s opgeslagen: het nieuwe schooljaar staat klaar."),
+    "people.year_plan.saved_again": _("%(actor)s heeft %(object)s opnieuw opgeslagen."),
+    "people.year_plan.started": _("%(actor)s heeft het nieuwe schooljaar gestart volgens %(object)s."),
+}
+
+FIELDS = {
+    "functie": _("functie"),
+    "rollen": _("rollen"),
+    "rollen gegeven": _("rollen gegeven"),
+    "rollen afgenomen": _("rollen afgenomen"),
+    "uit dienst op": _("uit dienst op"),
+    "uit groepen": _("uit groepen"),
+    "geldig tot": _("geldig tot"),
+    "afgetreden op": _("afgetreden op"),
+    "voorzitter": _("voorzitter"),
+    "jaargroepen": _("jaargroepen"),
+    "opgeheven op": _("opgeheven op"),
+    "rol": _("rol"),
+    "vanaf": _("vanaf"),
+    "reden": _("reden"),
+    "aantal": _("aantal"),
+    "groepen": _("groepen"),
+    "leerlingen": _("leerlingen"),
+    "vertrekken": _("vertrekken"),
+    "vertrokken": _("vertrokken"),
 }

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from julianaschool.people_audit import ACTION_LABELS
+from julianaschool.people_audit import ACTIONS as ACTION_LABELS
 
 ROOT = Path(__file__).resolve().parents[2] / "julianaschool"
 
