@@ -20,7 +20,7 @@ class PurposeVersionAdmin(ReadOnlyAdmin):
 
 @admin.register(ConsentRecord)
 class ConsentRecordAdmin(ReadOnlyAdmin):
-    list_display = ["recorded_at", "pupil", "staff", "purpose", "given", "method", "decided_by_name"]
+    list_display = ["recorded_at", "pupil", "staff", "purpose", "given", "method", "language", "decided_by_name"]
     list_filter = ["purpose", "method", "given"]
     list_select_related = ["pupil", "staff", "purpose"]
 

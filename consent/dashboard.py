@@ -37,7 +37,7 @@ def sections(request) -> list[dict]:
     groups = []
     if access.has_role(user, Role.LEERKRACHT):
         groups = list(access.taught_groups(user, SchoolYear.objects.current()))
-    context = {"open_questions": open_questions, "disagreement": disagreement, "groups": groups,
+    context = {"open_questions": open_questions, "disagreement": disagreement, "groups": groups, "purposes": purposes,
                "show_form": _uses_form(user), "show_overview": access.is_directie(user)}
     return [{"template": "consent/_dashboard.html", "context": context, "priority": 5 if open_questions else 20}]
 

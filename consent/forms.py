@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from julianaschool.params import ModelMultipleIdField, parse_id
 
-from .models import Method, Purpose, TokenScope, stale_message
+from .models import Language, Method, Purpose, TokenScope, active_language, stale_message
 
 YES, NO = "ja", "nee"
 
@@ -19,7 +19,7 @@ class ChoicesForm(forms.Form):
         for purpose in purposes:
             initial = (YES if current[purpose.pk] else NO) if purpose.pk in current else None
             self.fields[f"doel_{purpose.pk}"] = forms.ChoiceField(
-                label=purpose.name,
+                label=purpose.local_name,
                 choices=[(YES, _("Ja, dat mag")), (NO, _("Nee, liever niet"))],
                 widget=forms.RadioSelect,
                 required=False,
@@ -46,6 +46,13 @@ class ChoicesForm(forms.Form):
     def shown_versions(self) -> dict[int, int | None]:
         """{purpose id: version number the page showed} for every answered question (None: none sent)."""
         return {pk: parse_id(self.data.get(f"versie_{pk}", "")) for pk in self.choices()}
+
+    def shown_languages(self) -> dict[int, str]:
+        """{purpose id: language the page showed its text in} (`taal_<id>`, rendered with the
+        version). A page that sent none, or something else, is taken as the reader's language now."""
+        fallback = active_language()
+        return {pk: (value if value in Language.values else fallback)
+                for pk in self.choices() for value in [self.data.get(f"taal_{pk}", "")]}
 
     def clean(self):
         data = super().clean()
@@ -104,10 +111,22 @@ class OfficeEntryForm(ChoicesForm):
 
 class PurposeForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=100)
+    name_en = forms.CharField(label=_("Naam in het Engels"), max_length=100,
+                              error_messages={"required": _("Naam in het Engels: vul de Engelse naam in.")})
     slug = forms.SlugField(label=_("Code voor koppelingen"), max_length=40,
                            help_text=_("Kleine letters en streepjes, bijvoorbeeld website"))
     explanation = forms.CharField(label=_("Uitleg voor ouders"), widget=forms.Textarea(attrs={"rows": 5}),
                                   help_text=_("In gewone taal: wat komt waar te staan, en wie kan het zien?"))
+    explanation_en = forms.CharField(
+        label=_("Uitleg voor ouders in het Engels"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Dezelfde uitleg in het Engels: ouders die Engels lezen, beslissen op deze tekst."),
+        error_messages={"required": _("Uitleg in het Engels: vul de Engelse uitleg in, ouders beslissen erop.")})
+    staff_explanation = forms.CharField(
+        label=_("Uitleg voor medewerkers"), widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        help_text=_("Voor medewerkers over opnamen van henzelf. Leeg laten als de uitleg voor ouders ook "
+                    "voor medewerkers klopt."))
+    staff_explanation_en = forms.CharField(
+        label=_("Uitleg voor medewerkers in het Engels"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
     covers_photo = forms.BooleanField(label=_("Foto's"), required=False)
     covers_film = forms.BooleanField(label=_("Film"), required=False)
     covers_sound = forms.BooleanField(label=_("Geluid"), required=False)
@@ -135,6 +154,11 @@ class PurposeForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        staff_nl, staff_en = (data.get("staff_explanation") or "").strip(), (data.get("staff_explanation_en") or "").strip()
+        if staff_nl and not staff_en:
+            self.add_error("staff_explanation_en", _("Uitleg voor medewerkers in het Engels: vul ook de Engelse tekst in."))
+        if staff_en and not staff_nl:
+            self.add_error("staff_explanation", _("Uitleg voor medewerkers: vul ook de Nederlandse tekst in."))
         if not (data.get("covers_photo") or data.get("covers_film") or data.get("covers_sound")):
             raise forms.ValidationError(_("Kies ten minste één soort opname: foto's, film of geluid."))
         return data

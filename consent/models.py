@@ -7,11 +7,13 @@ database itself refuses UPDATE and DELETE (triggers from migration 0002). What a
 
 import hashlib
 import uuid
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool.models import Guardian, Pupil, StaffMember
@@ -20,6 +22,53 @@ from julianaschool.models import Guardian, Pupil, StaffMember
 def media_label(photo: bool, film: bool, sound: bool) -> str:
     """The media a purpose covers, in the fixed Dutch words that go into the hashed text."""
     return ", ".join(word for word, on in (("foto", photo), ("film", film), ("geluid", sound)) if on)
+
+
+# The media words in English, fixed like the Dutch ones (not through gettext): they go into the
+# hashed English text, which must not change when a translation is polished.
+MEDIA_WORDS_EN = {"foto": "photo", "film": "film", "geluid": "sound"}
+
+
+class Language(models.TextChoices):
+    """The language a decider read the text in (recorded on every ledger record)."""
+
+    DUTCH = "nl", "Nederlands"
+    ENGLISH = "en", "English"
+
+
+def active_language() -> str:
+    """The reader's language as a ledger code: English or Dutch (the default)."""
+    return Language.ENGLISH if (get_language() or "").startswith("en") else Language.DUTCH
+
+
+@dataclass(frozen=True)
+class ShownText:
+    """The words of one version as one reader was shown them: in one language, for parents or staff."""
+
+    name: str
+    media: str
+    explanation: str
+    language: str
+    is_public: bool
+    sound_only: bool
+    sound: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}\n{self.media}\n{self.explanation}"
+
+    @property
+    def sha256(self) -> str:
+        return PurposeVersion.hash_text(self.text)
+
+    @property
+    def reach(self) -> str:
+        """Who can see (or hear) it, in plain words: a sound recording is heard, not seen."""
+        if self.is_public:
+            if self.sound_only:
+                return _("openbaar: iedereen kan het horen")
+            return _("openbaar: iedereen kan het zien of horen") if self.sound else _("openbaar: iedereen kan het zien")
+        return _("besloten: niet openbaar")
 
 
 class PurposeQuerySet(models.QuerySet):
@@ -36,6 +85,7 @@ class Purpose(models.Model):
     slug = models.SlugField(_("code"), max_length=40, unique=True,
                             help_text=_("Korte code voor koppelingen, bijvoorbeeld website"))
     name = models.CharField(_("naam"), max_length=100)
+    name_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True)
     covers_photo = models.BooleanField(_("foto's"), default=True)
     covers_film = models.BooleanField(_("film"), default=True)
     covers_sound = models.BooleanField(_("geluid"), default=False)
@@ -61,12 +111,24 @@ class Purpose(models.Model):
         return self.name
 
     @property
+    def local_name(self) -> str:
+        """The name in the reader's language (Dutch when no English name was written)."""
+        return self.name_en if self.name_en and active_language() == Language.ENGLISH else self.name
+
+    @property
     def is_retired(self) -> bool:
         return self.retired_at is not None
 
     @property
     def media(self) -> str:
         return media_label(self.covers_photo, self.covers_film, self.covers_sound)
+
+    @property
+    def local_media(self) -> str:
+        """The media words in the reader's language."""
+        if active_language() != Language.ENGLISH:
+            return self.media
+        return ", ".join(MEDIA_WORDS_EN[word] for word in self.media.split(", ") if word)
 
     def accepts_answer_on(self, number: int | None) -> bool:
         """May an answer given on version `number` of the text be recorded? Only if that version
@@ -76,12 +138,21 @@ class Purpose(models.Model):
 
 
 class PurposeVersion(models.Model):
-    """The exact words parents were shown for a purpose. Never changed once made."""
+    """The exact words parents (and staff) were shown for a purpose, in Dutch and English. Never
+    changed once made (once only, migration 0006 wrote English and staff words beside the seeded
+    Dutch ones, which stayed as they were)."""
 
     purpose = models.ForeignKey(Purpose, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     name = models.CharField(max_length=100)
     explanation = models.TextField(_("uitleg voor ouders"))
+    # The same words in English, and the wording for staff about recordings of themselves (blank:
+    # the parents' text, written neutrally, is shown to staff as well). Versions made before
+    # migration 0006 have no English; the seeded ones had it added beside their unchanged Dutch.
+    name_en = models.CharField(max_length=100, blank=True)
+    explanation_en = models.TextField(_("uitleg voor ouders (Engels)"), blank=True)
+    staff_explanation = models.TextField(_("uitleg voor medewerkers"), blank=True)
+    staff_explanation_en = models.TextField(_("uitleg voor medewerkers (Engels)"), blank=True)
     media = models.CharField(max_length=60)
     is_public = models.BooleanField(default=False)
     substantive = models.BooleanField(default=True)
@@ -99,8 +170,34 @@ class PurposeVersion(models.Model):
 
     @property
     def shown_text(self) -> str:
-        """The text whose hash is stored with every decision made on this version."""
+        """The Dutch text for parents, whose hash `text_sha256` is (and was, before English existed)."""
         return f"{self.name}\n{self.media}\n{self.explanation}"
+
+    @property
+    def has_english(self) -> bool:
+        return bool(self.name_en and self.explanation_en)
+
+    def language_for(self, language: str | None) -> str:
+        """The language this version can be shown in for a reader of `language`: English when
+        it was written in English, Dutch otherwise."""
+        return Language.ENGLISH if language == Language.ENGLISH and self.has_english else Language.DUTCH
+
+    def shown(self, language: str | None = None, *, staff: bool = False) -> ShownText:
+        """The words as shown to a reader of `language` (default: the active one), parent or staff.
+        The hash of `.text` is what a decision made on it records."""
+        language = self.language_for(active_language() if language is None else language)
+        words = [w.strip() for w in self.media.split(",") if w.strip()]
+        if language == Language.ENGLISH:
+            name, explanation = self.name_en, self.explanation_en
+            media = ", ".join(MEDIA_WORDS_EN.get(w, w) for w in words)
+            if staff and self.staff_explanation_en:
+                explanation = self.staff_explanation_en
+        else:
+            name, media, explanation = self.name, self.media, self.explanation
+            if staff and self.staff_explanation:
+                explanation = self.staff_explanation
+        return ShownText(name=name, media=media, explanation=explanation, language=language,
+                         is_public=self.is_public, sound_only=words == ["geluid"], sound="geluid" in words)
 
     @staticmethod
     def hash_text(text: str) -> str:
@@ -171,6 +268,9 @@ class ConsentRecord(models.Model):
     note = models.TextField(blank=True)
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
     text_sha256 = models.CharField(max_length=64)
+    # The language of the text the decider read (the hash above is over that text). Records from
+    # before English texts existed were all made on the Dutch text.
+    language = models.CharField(_("taal"), max_length=2, choices=Language.choices, default=Language.DUTCH)
     # One save of a form: the receipt shows all records of one submission together.
     submission = models.UUIDField(default=uuid.uuid4, db_index=True)
 
@@ -194,6 +294,12 @@ class ConsentRecord(models.Model):
     def __str__(self):
         who = self.pupil or self.staff
         return f"{who} · {self.purpose_id} · {'ja' if self.given else 'nee'} · {self.recorded_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def shown_name(self) -> str:
+        """The channel's name as the decider read it (in the language recorded)."""
+        version = self.purpose_version
+        return version.name_en if self.language == Language.ENGLISH and version.name_en else version.name
 
 
 class TokenScope(models.TextChoices):
@@ -246,7 +352,7 @@ class IntegrationToken(models.Model):
 def stale_message(purposes) -> str:
     """Why a save was refused: the text of these purposes changed in substance after the form was opened."""
     return _("De tekst over %(names)s is veranderd nadat dit formulier werd geopend. Er is niets opgeslagen: "
-             "lees de nieuwe uitleg en kies opnieuw.") % {"names": ", ".join(p.name for p in purposes)}
+             "lees de nieuwe uitleg en kies opnieuw.") % {"names": ", ".join(p.local_name for p in purposes)}
 
 
 # Publications and takedowns (issue 16) are models of this app, defined in their own module.

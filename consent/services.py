@@ -22,6 +22,7 @@ from .models import (
     ConsentRecord,
     DeciderRole,
     IntegrationToken,
+    Language,
     Method,
     PaperForm,
     Purpose,
@@ -45,10 +46,13 @@ def _absolute(path: str) -> str:
 # --- purposes
 
 
-def _new_version(*, purpose: Purpose, explanation: str, substantive: bool, actor) -> PurposeVersion:
+def _new_version(*, purpose: Purpose, explanation: str, explanation_en: str, staff_explanation: str,
+                 staff_explanation_en: str, substantive: bool, actor) -> PurposeVersion:
     number = (purpose.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
     media = media_label(purpose.covers_photo, purpose.covers_film, purpose.covers_sound)
     version = PurposeVersion(purpose=purpose, number=number, name=purpose.name, explanation=explanation, media=media,
+                             name_en=purpose.name_en, explanation_en=explanation_en,
+                             staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en,
                              is_public=purpose.is_public, substantive=substantive, created_by=actor)
     version.text_sha256 = PurposeVersion.hash_text(version.shown_text)
     version.save()
@@ -61,38 +65,56 @@ def _new_version(*, purpose: Purpose, explanation: str, substantive: bool, actor
 
 @transaction.atomic
 def create_purpose(*, slug: str, name: str, explanation: str, covers_photo: bool, covers_film: bool,
-                   covers_sound: bool, is_public: bool, position: int = 0, actor) -> Purpose:
-    """A new channel with its first version; every parent is asked about it from now on."""
-    purpose = Purpose.objects.create(slug=slug, name=name, covers_photo=covers_photo, covers_film=covers_film,
-                                     covers_sound=covers_sound, is_public=is_public, position=position)
-    _new_version(purpose=purpose, explanation=explanation, substantive=True, actor=actor)
+                   covers_sound: bool, is_public: bool, position: int = 0, actor, name_en: str = "",
+                   explanation_en: str = "", staff_explanation: str = "", staff_explanation_en: str = "") -> Purpose:
+    """A new channel with its first version; every parent is asked about it from now on.
+    Without an English name and explanation (the form requires them) English readers see the Dutch."""
+    purpose = Purpose.objects.create(slug=slug, name=name, name_en=name_en, covers_photo=covers_photo,
+                                     covers_film=covers_film, covers_sound=covers_sound, is_public=is_public,
+                                     position=position)
+    _new_version(purpose=purpose, explanation=explanation, explanation_en=explanation_en,
+                 staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en, substantive=True,
+                 actor=actor)
     audit.record(actor=actor, action="doel aangemaakt", obj=purpose, changes={"naam": name, "openbaar": is_public})
     return purpose
 
 
 @transaction.atomic
 def update_purpose(*, purpose: Purpose, name: str, explanation: str, covers_photo: bool, covers_film: bool,
-                   covers_sound: bool, is_public: bool, position: int, substantive: bool, actor) -> Purpose:
+                   covers_sound: bool, is_public: bool, position: int, substantive: bool, actor,
+                   name_en: str | None = None, explanation_en: str | None = None,
+                   staff_explanation: str | None = None, staff_explanation_en: str | None = None) -> Purpose:
     """Change a channel. Any change to what parents read makes a new version (the old words stay
     provable); a substantive change also makes every earlier answer void, so parents are asked again.
-    Widening the media or making a channel public is always substantive."""
+    Widening the media or making a channel public is always substantive. The English and staff
+    texts left out (None) stay as the current version has them."""
     purpose = Purpose.objects.select_for_update().get(pk=purpose.pk)
     if purpose.is_retired:
         raise ValidationError(_("Dit doel is gestopt en kan niet meer worden gewijzigd."))
-    before = audit.snapshot(purpose, ["name", "covers_photo", "covers_film", "covers_sound", "is_public", "position"])
+    current = purpose.current_version
+    name_en = purpose.name_en if name_en is None else name_en
+    explanation_en = (current.explanation_en if current else "") if explanation_en is None else explanation_en
+    staff_explanation = (current.staff_explanation if current else "") if staff_explanation is None else staff_explanation
+    staff_explanation_en = ((current.staff_explanation_en if current else "") if staff_explanation_en is None
+                            else staff_explanation_en)
+    before = audit.snapshot(purpose, ["name", "name_en", "covers_photo", "covers_film", "covers_sound", "is_public",
+                                      "position"])
     widened = ((covers_photo and not purpose.covers_photo) or (covers_film and not purpose.covers_film)
                or (covers_sound and not purpose.covers_sound) or (is_public and not purpose.is_public))
     substantive = substantive or widened
-    purpose.name, purpose.covers_photo, purpose.covers_film = name, covers_photo, covers_film
+    purpose.name, purpose.name_en, purpose.covers_photo, purpose.covers_film = name, name_en, covers_photo, covers_film
     purpose.covers_sound, purpose.is_public, purpose.position = covers_sound, is_public, position
-    purpose.save(update_fields=["name", "covers_photo", "covers_film", "covers_sound", "is_public", "position"])
-    current = purpose.current_version
+    purpose.save(update_fields=["name", "name_en", "covers_photo", "covers_film", "covers_sound", "is_public",
+                                "position"])
     shown_changed = current is None or (
-        current.name, current.explanation, current.media, current.is_public
-    ) != (name, explanation, purpose.media, is_public)
+        current.name, current.explanation, current.media, current.is_public, current.name_en, current.explanation_en,
+        current.staff_explanation, current.staff_explanation_en,
+    ) != (name, explanation, purpose.media, is_public, name_en, explanation_en, staff_explanation, staff_explanation_en)
     changes = audit.diff(before, audit.snapshot(purpose, list(before)))
     if shown_changed or substantive:
-        version = _new_version(purpose=purpose, explanation=explanation, substantive=substantive, actor=actor)
+        version = _new_version(purpose=purpose, explanation=explanation, explanation_en=explanation_en,
+                               staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en,
+                               substantive=substantive, actor=actor)
         changes["versie"] = version.number
         changes["opnieuw gevraagd"] = substantive
         if substantive:
@@ -133,29 +155,69 @@ def _versions_shown(*, purposes: list[Purpose], choices: dict[int, bool],
 
 
 def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uuid.UUID, at,
-           versions: dict[int, PurposeVersion] | None = None, **fields) -> list:
+           versions: dict[int, PurposeVersion] | None = None, languages: dict[int, str] | None = None,
+           staff_text: bool = False, **fields) -> list:
+    """The records, each with the hash of the words its decider read: the version's text in the
+    language the page showed it in (`languages`, per purpose; Dutch when not given or when the
+    version has no English), the staff wording for staff about themselves."""
     records = []
     for purpose in purposes:
         if purpose.pk not in choices:
             continue
         version = (versions or {}).get(purpose.pk) or purpose.current_version
+        shown = version.shown((languages or {}).get(purpose.pk, Language.DUTCH), staff=staff_text)
         records.append(ConsentRecord(purpose=purpose, purpose_version=version, given=choices[purpose.pk],
-                                     text_sha256=version.text_sha256, submission=submission, recorded_at=at,
-                                     **fields))
+                                     text_sha256=shown.sha256, language=shown.language, submission=submission,
+                                     recorded_at=at, **fields))
     records = ConsentRecord.objects.bulk_create(records)
     # A no that stops someone being shown puts their recognisable publications on the takedown list.
     publications.takedowns_after_ledger_change(records=records)
     return records
 
 
-def _send_receipt(*, records: list[ConsentRecord], recipients: list[str], person_name: str) -> None:
-    recipients = sorted({r for r in recipients if r})
-    if not records or not recipients:
+def _contact() -> str:
+    """Whom a receipt tells to contact: the school's office, by name and address when known."""
+    from django.contrib.auth import get_user_model
+
+    from julianaschool.models import Role
+
+    office = (get_user_model().objects.filter(groups__name=Role.ADMINISTRATIE, is_active=True).exclude(email="")
+              .order_by("pk").first())
+    if office is None:
+        return _("de administratie van de school")
+    return _("de administratie van de school: %(name)s, %(email)s") % {"name": _name(office), "email": office.email}
+
+
+def current_state_lines(first: ConsentRecord, records: list[ConsentRecord]) -> list[dict]:
+    """What holds now for the person of `first`, per active channel, the ones in `records` marked."""
+    purposes = list(Purpose.objects.active())
+    changed = {r.purpose_id for r in records}
+    if first.staff_id is not None:
+        answers, person_id = state.staff_answers([first.staff_id], purposes), first.staff_id
+    else:
+        answers, person_id = state.pupil_answers([first.pupil_id], purposes), first.pupil_id
+    return [{"purpose": p, "answer": state.answer(answers, person_id, p.pk), "changed": p.pk in changed}
+            for p in purposes]
+
+
+def _send_receipt(*, records: list[ConsentRecord], recipients: list[tuple[str, str]], person_name: str,
+                  first_name: str = "") -> None:
+    """One receipt per (address, name): greeted by name, the full current state in plain words
+    (not only what changed), whom to contact. No hashes or version numbers: those are in the ledger."""
+    seen, unique = set(), []
+    for email, name in recipients:
+        if email and email not in seen:
+            seen.add(email)
+            unique.append((email, name))
+    if not records or not unique:
         return
     first = records[0]
-    context = {"records": records, "person_name": person_name, "first": first, "school_name": settings.SCHOOL_NAME,
+    context = {"records": records, "person_name": person_name, "first_name": first_name or person_name,
+               "first": first, "school_name": settings.SCHOOL_NAME, "lines": current_state_lines(first, records),
+               "for_staff": first.staff_id is not None, "contact": _contact(),
                "url": _absolute(reverse("consent:receipt", args=[first.submission]))}
-    mail.consent_receipt(to=recipients, person_name=person_name, context=context)
+    for email, name in unique:
+        mail.consent_receipt(to=[email], person_name=person_name, context={**context, "greeting_name": name})
 
 
 def _active_purposes(choices: dict[int, bool]) -> list[Purpose]:
@@ -173,13 +235,14 @@ def _refuse_leaver(pupil: Pupil) -> None:
 
 @transaction.atomic
 def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[int, bool], actor,
-                            shown: dict[int, int | None] | None = None) -> list:
+                            shown: dict[int, int | None] | None = None,
+                            languages: dict[int, str] | None = None) -> list:
     """A guardian's own answers for their child, through the portal. Effective at once.
 
     Only answers that differ from what this guardian said last (or that answer a question asked
     again) become records; unchanged answers are not repeated. A receipt goes to the guardian.
     Returns the new records (empty when nothing changed). `shown`: the version of each text the
-    form showed (see `_versions_shown`).
+    form showed (see `_versions_shown`), `languages` the language it showed each in.
 
     The guardian-pupil link is locked from reading the current answers until the new records
     are in: six identical posts at once (a double click, a flaky connection) write one set.
@@ -192,12 +255,14 @@ def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[i
     own = state.own_answers(pupil_id=pupil.pk, guardian_id=guardian.pk, purposes=purposes)
     changed = {pk: given for pk, given in choices.items() if pk not in own or own[pk].given != given}
     records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
-                     versions=versions, guardian=guardian, decider_role=DeciderRole.GUARDIAN, decided_by=actor,
+                     versions=versions, languages=languages, guardian=guardian, decider_role=DeciderRole.GUARDIAN,
+                     decided_by=actor,
                      decided_by_name=guardian.full_name or _name(actor), method=Method.WEB)
     if records:
         audit.record(actor=actor, action="toestemming gegeven/gewijzigd", obj=pupil,
                      changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
-        _send_receipt(records=records, recipients=[guardian.email or actor.email], person_name=pupil.full_name)
+        _send_receipt(records=records, recipients=[(guardian.email or actor.email, guardian.full_name)],
+                      person_name=pupil.full_name, first_name=pupil.first_name)
     return records
 
 
@@ -213,7 +278,8 @@ def _check_scan(scan: UploadedFile) -> tuple[str, str]:
 @transaction.atomic
 def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method: str = Method.PAPER,
                         guardian: Guardian | None = None, scan: UploadedFile | None = None, note: str = "",
-                        shown: dict[int, int | None] | None = None) -> list:
+                        shown: dict[int, int | None] | None = None,
+                        languages: dict[int, str] | None = None) -> list:
     """The office enters a family's answers from a paper form (scan required) or a phone call
     (note required). Every answer on the form becomes a record, all pointing at the one scan,
     against the version of each text the entry page showed (`shown`, see `_versions_shown`).
@@ -239,20 +305,22 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
     elif not note.strip():
         raise ValidationError(_("Notitie: schrijf op wie er belde en wanneer."))
     records = _write(purposes=purposes, choices=choices, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
-                     versions=versions,
+                     versions=versions, languages=languages,
                      guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=_name(actor),
                      on_behalf_of_name=guardian.full_name if guardian else _("de ouders/verzorgers"),
                      method=method, paper_form=paper_form, note=note.strip())
     audit.record(actor=actor, action=f"toestemming ingevoerd ({method})", obj=pupil,
                  changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
-    emails = [guardian.email] if guardian else list(pupil.guardians.values_list("email", flat=True))
-    _send_receipt(records=records, recipients=emails, person_name=pupil.full_name)
+    guardians = [guardian] if guardian else list(pupil.guardians.all())
+    _send_receipt(records=records, recipients=[(g.email, g.full_name) for g in guardians],
+                  person_name=pupil.full_name, first_name=pupil.first_name)
     return records
 
 
 @transaction.atomic
 def record_staff_choices(*, staff: StaffMember, choices: dict[int, bool], actor,
-                         shown: dict[int, int | None] | None = None) -> list:
+                         shown: dict[int, int | None] | None = None,
+                         languages: dict[int, str] | None = None) -> list:
     """A staff member's own answers about recordings of themselves. Only changes are recorded,
     against the version of each text the form showed (`shown`, see `_versions_shown`); the staff
     member's row is locked meanwhile, so a double submit writes one set."""
@@ -265,13 +333,13 @@ def record_staff_choices(*, staff: StaffMember, choices: dict[int, bool], actor,
     changed = {pk: given for pk, given in choices.items()
                if not state.answer(current, staff.pk, pk).answered or state.answer(current, staff.pk, pk).given != given}
     records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), staff=staff,
-                     versions=versions,
+                     versions=versions, languages=languages, staff_text=True,
                      decider_role=DeciderRole.STAFF_SELF, decided_by=actor, decided_by_name=staff.full_name,
                      method=Method.WEB)
     if records:
         audit.record(actor=actor, action="eigen toestemming medewerker", obj=staff,
                      changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
-        _send_receipt(records=records, recipients=[staff.email], person_name=staff.full_name)
+        _send_receipt(records=records, recipients=[(staff.email, staff.full_name)], person_name=staff.full_name)
     return records
 
 
@@ -311,7 +379,7 @@ def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
                 continue
             records.append(ConsentRecord(
                 pupil=pupil, purpose_id=purpose_id, purpose_version=original.purpose_version, given=original.given,
-                text_sha256=original.text_sha256, guardian_id=original.guardian_id, decider_role=DeciderRole.SYSTEM,
+                text_sha256=original.text_sha256, language=original.language, guardian_id=original.guardian_id, decider_role=DeciderRole.SYSTEM,
                 decided_by=None, decided_by_name=_("Portaal (uitschrijving teruggedraaid door %(name)s)") % {"name": _name(actor)},
                 on_behalf_of_name=original.decided_by_name, method=Method.SYSTEM, paper_form=original.paper_form,
                 note=_("Antwoord van %(date)s hersteld (besluit %(submission)s).") % {
@@ -347,12 +415,13 @@ def send_reminders(*, actor=None, pupils=None) -> int:
     for pupil in pupils_without_answer(pupils=pupils):
         for guardian in pupil.guardians.all():
             by_guardian.setdefault(guardian.pk, (guardian, []))[1].append(pupil)
-    url = _absolute(reverse("consent:index"))
+    url, contact = _absolute(reverse("consent:index")), _contact()
     for guardian, children in by_guardian.values():
         email = guardian.email or (guardian.user.email if guardian.user_id else "")
         if not email:
             continue
-        context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME}
+        context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME,
+                   "contact": contact}
         mail.consent_reminder(to=email, context=context)
         sent += 1
     audit.record(actor=actor, action="herinnering toestemming verstuurd", changes={"mails": sent})
@@ -367,13 +436,14 @@ def send_yearly_check(*, actor=None) -> int:
     school_year = SchoolYear.objects.current()
     guardians = (Guardian.objects.filter(pupils__in=Pupil.objects.active().in_school_year(school_year))
                  .select_related("user").distinct())
-    url = _absolute(reverse("consent:index"))
+    url, contact = _absolute(reverse("consent:index")), _contact()
     sent = 0
     for guardian in guardians:
         email = guardian.email or (guardian.user.email if guardian.user_id else "")
         if not email:
             continue
-        context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year}
+        context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year,
+                   "contact": contact}
         mail.consent_yearly_check(to=email, context=context)
         sent += 1
     audit.record(actor=actor, action="jaarlijkse controle toestemming verstuurd", changes={"mails": sent})

@@ -16,8 +16,8 @@ from julianaschool import access
 from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
-from . import counts, pdf, services, sheet, state
-from .forms import ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
+from . import avg, counts, pdf, services, sheet, state
+from .forms import NO, YES, ChoicesForm, OfficeEntryForm, PurposeForm, TokenForm
 from .models import ConsentRecord, IntegrationToken, PaperForm, Purpose
 from .publications import export as publications_export
 
@@ -50,6 +50,21 @@ def index(request):
                                                   "staff_open": staff_open})
 
 
+def _question_rows(form, *, staff: bool = False) -> list[dict]:
+    """(purpose, field, the words shown) per question, in the reader's language."""
+    return [{"purpose": p, "field": field, "text": p.current_version.shown(staff=staff)} for p, field in form.rows()]
+
+
+def _filled_in(request, purposes):
+    """"Alles ja" / "Alles nee" (a button of the form): the form again with every answer ticked,
+    to read and change before saving; None for any other request. Nothing is saved."""
+    value = request.POST.get("alles", "") if request.method == "POST" else ""
+    if value not in (YES, NO):
+        return None
+    messages.info(request, _("Nog niet opgeslagen: bekijk elke keuze en klik dan op Keuzes opslaan."))
+    return ChoicesForm(purposes=purposes, current={p.pk: value == YES for p in purposes})
+
+
 @access.role_required(Role.OUDER)
 def child_form(request, pk):
     """One child's form: an explicit ja/nee per purpose, the guardian's own answer shown."""
@@ -57,11 +72,13 @@ def child_form(request, pk):
     guardian = access.guardian_of(request.user)
     purposes = _active_purposes()
     own = state.own_answers(pupil_id=child.pk, guardian_id=guardian.pk, purposes=purposes)
-    form = ChoicesForm(request.POST or None, purposes=purposes, current={k: a.given for k, a in own.items()})
-    if request.method == "POST" and form.is_valid():
+    form = (_filled_in(request, purposes)
+            or ChoicesForm(request.POST or None, purposes=purposes, current={k: a.given for k, a in own.items()}))
+    if form.is_bound and form.is_valid():
         try:
             records = services.record_guardian_choices(guardian=guardian, pupil=child, choices=form.choices(),
-                                                       actor=request.user, shown=form.shown_versions())
+                                                       actor=request.user, shown=form.shown_versions(),
+                                                       languages=form.shown_languages())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -71,17 +88,25 @@ def child_form(request, pk):
             messages.info(request, _("Er is niets veranderd."))
             return redirect("consent:child", pk=child.pk)
     answers = state.pupil_answers([child.pk], purposes)
-    rows = [{"purpose": p, "field": field, "own": own.get(p.pk), "effective": state.answer(answers, child.pk, p.pk)}
-            for p, field in form.rows()]
+    rows = [{**row, "own": own.get(row["purpose"].pk), "effective": state.answer(answers, child.pk, row["purpose"].pk)}
+            for row in _question_rows(form)]
     return render(request, "consent/child_form.html", {
         "child": child, "form": form, "rows": rows, "ended": child.left_on is not None,
-        "rule": state.guardian_rule(),
+        "rule": state.guardian_rule(), "next_child": _next_child(request.user, child),
     })
+
+
+def _next_child(user, child):
+    """The parent's next child (by first name) still at school, for "Volgende kind"; None if there is none."""
+    children = [c for c in access.children_of(user).filter(left_on__isnull=True).order_by("first_name", "pk")]
+    if len(children) < 2 or child not in children:
+        return None
+    return children[(children.index(child) + 1) % len(children)]
 
 
 @access.role_required(Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
 def staff_form(request):
-    """A staff member's own choices about recordings of themselves."""
+    """A staff member's own choices about recordings of themselves, in the staff wording."""
     staff = access.staff_of(request.user)
     if staff is None:
         raise Http404
@@ -89,11 +114,11 @@ def staff_form(request):
     mine = state.staff_answers([staff.pk], purposes)
     current = {p.pk: state.answer(mine, staff.pk, p.pk).given for p in purposes
                if state.answer(mine, staff.pk, p.pk).answered}
-    form = ChoicesForm(request.POST or None, purposes=purposes, current=current)
-    if request.method == "POST" and form.is_valid():
+    form = _filled_in(request, purposes) or ChoicesForm(request.POST or None, purposes=purposes, current=current)
+    if form.is_bound and form.is_valid():
         try:
             records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user,
-                                                    shown=form.shown_versions())
+                                                    shown=form.shown_versions(), languages=form.shown_languages())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -102,7 +127,7 @@ def staff_form(request):
                 return redirect("consent:receipt", submission=records[0].submission)
             messages.info(request, _("Er is niets veranderd."))
             return redirect("consent:staff")
-    rows = [{"purpose": p, "field": field, "own": state.answer(mine, staff.pk, p.pk)} for p, field in form.rows()]
+    rows = [{**row, "own": state.answer(mine, staff.pk, row["purpose"].pk)} for row in _question_rows(form, staff=True)]
     return render(request, "consent/staff_form.html", {"staff": staff, "form": form, "rows": rows})
 
 
@@ -123,15 +148,28 @@ def _receipt_records(request, submission) -> list[ConsentRecord]:
     return records
 
 
+def _receipt_context(request, records) -> dict:
+    """The receipt in plain words: what holds now for every channel (not only what changed in
+    this save), the changed ones marked. No hashes or version numbers: those are in the ledger."""
+    first = records[0]
+    person = first.staff if first.staff_id is not None else first.pupil
+    lines = services.current_state_lines(first, records)
+    next_child = None
+    if first.pupil_id is not None and access.has_role(request.user, Role.OUDER):
+        next_child = _next_child(request.user, first.pupil)
+    return {"records": records, "first": first, "lines": lines, "person": person, "for_staff": first.staff_id is not None,
+            "next_child": next_child, "rule": state.guardian_rule()}
+
+
 def receipt(request, submission):
-    """The receipt of one save: what was chosen, when, by whom, and the hash of the text shown."""
+    """The receipt of one save: what holds now, what changed, when and by whom."""
     records = _receipt_records(request, submission)
-    return render(request, "consent/receipt.html", {"records": records, "first": records[0]})
+    return render(request, "consent/receipt.html", _receipt_context(request, records))
 
 
 def receipt_pdf(request, submission):
     records = _receipt_records(request, submission)
-    content = pdf.render("consent/receipt_pdf.html", {"records": records, "first": records[0]}, request)
+    content = pdf.render("consent/receipt_pdf.html", _receipt_context(request, records), request)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="bevestiging-toestemming-{records[0].recorded_at:%Y%m%d-%H%M}.pdf"'
     return response
@@ -156,13 +194,30 @@ def pupil_export(request, pk):
     records = pupil.consent_records.select_related("purpose", "purpose_version", "paper_form").order_by("recorded_at", "id")
     header = [_("leerling"), _("doel"), _("versie"), _("toestemming"), _("beëindigd"), _("besloten door"),
               _("namens"), _("rol"), _("manier"), _("tijdstip"), _("sha256 van de getoonde tekst"),
-              _("scan (sha256)"), _("notitie"), _("bevestiging")]
+              _("scan (sha256)"), _("notitie"), _("bevestiging"), _("taal")]
     rows = ([pupil.full_name, r.purpose.name, r.purpose_version.number, _("ja") if r.given else _("nee"),
              _("ja") if r.ended else "", r.decided_by_name, r.on_behalf_of_name, r.get_decider_role_display(),
              r.get_method_display(), timezone.localtime(r.recorded_at).isoformat(), r.text_sha256,
-             r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission)] for r in records)
+             r.paper_form.sha256 if r.paper_form_id else "", r.note, str(r.submission), r.get_language_display()]
+            for r in records)
     return csv_response(filename=f"toestemming-{slugify(pupil.full_name)}.csv", header=header,
-                        rows=itertools.chain(rows, publications_export.rows(pupil)))
+                        rows=itertools.chain(rows, publications_export.rows(pupil), avg.csv_rows(pupil)))
+
+
+def pupil_export_pdf(request, pk):
+    """The same AVG export as a readable PDF: the pupil's and guardians' data, what holds now, every
+    ledger record (with version, language and hash of the text shown) and every publication."""
+    pupil = access.consent_pupil_for(request.user, pk)
+    purposes = _active_purposes()
+    answers = state.pupil_answers([pupil.pk], purposes)
+    content = pdf.render("consent/pupil_export_pdf.html", {
+        "pupil": pupil, "pupil_data": avg.pupil_data(pupil), "guardians": avg.guardians_data(pupil),
+        "current": [(p, state.answer(answers, pupil.pk, p.pk)) for p in purposes],
+        "records": list(avg.records(pupil)), "publications": avg.publications(pupil), "now": timezone.now(),
+    }, request)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="gegevens-{slugify(pupil.full_name)}.pdf"'
+    return response
 
 
 # --- the office
@@ -242,6 +297,18 @@ def class_sheet(request, pk):
     return render(request, "consent/class_sheet.html", {"sheet": data, "group": group, "now": timezone.now()})
 
 
+def not_allowed(request, pk, slug):
+    """"Wie mag NIET op <kanaal>": the names only, for a teacher's phone at the moment of posting."""
+    group = access.class_sheet_group_for(request.user, pk)
+    data = sheet.build(group, not_allowed_on=slug)
+    if data.not_allowed_on is None:
+        raise Http404
+    index = data.purposes.index(data.not_allowed_on)
+    people = [(row.person, row.cells[index].answer) for row in data.rows]
+    return render(request, "consent/not_allowed.html", {"sheet": data, "group": group, "people": people,
+                                                        "now": timezone.now()})
+
+
 def class_sheet_pdf(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
     data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
@@ -256,7 +323,7 @@ def class_sheet_csv(request, pk):
     data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
     header = [_("leerling")]
     for purpose in data.purposes:
-        header += [purpose.name, _("%(name)s: laatst gewijzigd") % {"name": purpose.name}]
+        header += [purpose.local_name, _("%(name)s: laatst gewijzigd") % {"name": purpose.local_name}]
     rows = []
     for row in data.rows:
         line = [row.person.full_name]
@@ -325,7 +392,12 @@ def purpose_create(request):
 @access.role_required(Role.DIRECTIE)
 def purpose_edit(request, pk):
     purpose = get_object_or_404(Purpose.objects.select_related("current_version"), pk=pk)
-    initial = {"name": purpose.name, "explanation": purpose.current_version.explanation if purpose.current_version else "",
+    version = purpose.current_version
+    initial = {"name": purpose.name, "name_en": purpose.name_en,
+               "explanation": version.explanation if version else "",
+               "explanation_en": version.explanation_en if version else "",
+               "staff_explanation": version.staff_explanation if version else "",
+               "staff_explanation_en": version.staff_explanation_en if version else "",
                "covers_photo": purpose.covers_photo, "covers_film": purpose.covers_film,
                "covers_sound": purpose.covers_sound, "is_public": purpose.is_public, "position": purpose.position}
     form = PurposeForm(request.POST or None, initial=initial, purpose=purpose)
@@ -346,7 +418,7 @@ def purpose_edit(request, pk):
 def purpose_retire(request, pk):
     purpose = get_object_or_404(Purpose, pk=pk)
     services.retire_purpose(purpose=purpose, actor=request.user)
-    messages.success(request, _("%(name)s wordt niet meer gevraagd. De antwoorden blijven bewaard.") % {"name": purpose.name})
+    messages.success(request, _("%(name)s wordt niet meer gevraagd. De antwoorden blijven bewaard.") % {"name": purpose.local_name})
     return redirect("consent:purposes")
 
 

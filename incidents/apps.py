@@ -3,3 +3,10 @@ from django.apps import AppConfig
 
 class IncidentsConfig(AppConfig):
     name = "incidents"
+
+    def ready(self):
+        from julianaschool import audit
+
+        from . import audit_labels
+
+        audit.register(actions=audit_labels.ACTIONS, fields=audit_labels.FIELDS)

@@ -7,12 +7,11 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from julianaschool import access
 from julianaschool.dates import DateRangeField, DateTimeRangeField, first_school_day, last_school_day, today
 from julianaschool.models import Guardian, SchoolYear, StaffMember
 
-from . import services
-from .models import PUPIL_LADDER, SEPARATE, STAFF_LADDER, Category, MeasureKind, PartyRole, Place, Platform, Severity
+from . import ladders, people, services
+from .models import Category, MeasureKind, PartyRole, Place, Platform, Severity
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -83,56 +82,59 @@ class IncidentForm(forms.Form):
         return data
 
 
-def person_choices(user) -> list:
-    """The people a reporter may name, grouped: their pupils, those pupils' parents, staff."""
-    pupils = access.visible_pupils(user).filter(left_on__isnull=True).order_by("sort_name")
-    guardians = Guardian.objects.filter(pupils__in=pupils).distinct().order_by("sort_name")
-    staff = StaffMember.objects.filter(left_on__isnull=True)
-    return [
-        ("", "—"),
-        (_("Leerlingen"), [(f"p{p.pk}", p.full_name) for p in pupils]),
-        (_("Ouders/verzorgers"), [(f"g{g.pk}", g.full_name) for g in guardians]),
-        (_("Medewerkers"), [(f"s{s.pk}", s.full_name) for s in staff]),
-    ]
+NOBODY = [("", "—")]
 
 
 class PartyForm(forms.Form):
-    role = forms.ChoiceField(label=_("Rol"), choices=[("", "—")] + PartyRole.choices, required=False)
-    person = forms.ChoiceField(label=_("Wie"), required=False)
-    name = forms.CharField(label=_("of naam (van buiten school)"), max_length=200, required=False)
+    """One person involved: a role and exactly one of a pupil, a parent, a staff member or a name."""
+
+    role = forms.ChoiceField(label=_("Rol"), choices=NOBODY + PartyRole.choices, required=False)
+    pupil = forms.ChoiceField(label=_("Leerling"), required=False)
+    guardian = forms.ChoiceField(label=_("Ouder/verzorger"), required=False)
+    staff = forms.ChoiceField(label=_("Medewerker"), required=False)
+    name = forms.CharField(label=_("Of: naam van iemand van buiten school"), max_length=200, required=False)
+
+    PEOPLE = ("pupil", "guardian", "staff", "name")
 
     def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].choices = choices or [("", "—")]
+        for key in ("pupil", "guardian", "staff"):
+            self.fields[key].choices = NOBODY + (choices or {}).get(key, [])
 
     def clean(self):
         data = super().clean()
-        person, name, role = data.get("person"), data.get("name", "").strip(), data.get("role")
-        if not (person or name or role):
+        data["name"] = data.get("name", "").strip()
+        chosen = [key for key in self.PEOPLE if data.get(key)]
+        if not (chosen or data.get("role")):
             data["empty"] = True
             return data
-        if not role:
+        if not data.get("role"):
             self.add_error("role", _("Kies de rol van deze betrokkene."))
-        if bool(person) == bool(name):
-            self.add_error("person", _("Kies een persoon óf vul een naam in, niet allebei."))
+        if not chosen:
+            self.add_error("pupil", _("Wie: bij deze rol is nog niemand gekozen. Kies een leerling, ouder/verzorger of "
+                                      "medewerker, of vul de naam in van iemand van buiten school."))
+        elif len(chosen) > 1:
+            self.add_error(chosen[1], _("Wie: kies per regel één persoon (voor meer betrokkenen voegt u een regel toe)."))
         return data
 
     def party(self) -> dict | None:
         data = getattr(self, "cleaned_data", None) or {}
         if not data or data.get("empty"):
             return None
-        person = data.get("person")
-        if not person:
-            return {"role": data["role"], "name": data["name"].strip()}
+        if data.get("name"):
+            return {"role": data["role"], "name": data["name"]}
         from julianaschool.models import Pupil
 
-        model, key = {"p": (Pupil, "pupil"), "g": (Guardian, "guardian"), "s": (StaffMember, "staff")}[person[0]]
-        return {"role": data["role"], key: model.objects.get(pk=int(person[1:]))}
+        for key, model in (("pupil", Pupil), ("guardian", Guardian), ("staff", StaffMember)):
+            if data.get(key):
+                return {"role": data["role"], key: model.objects.get(pk=int(data[key]))}
+        return None
 
 
 class BasePartyFormSet(forms.BaseFormSet):
-    def __init__(self, *args, user=None, **kwargs):
-        self._choices = person_choices(user)
+    def __init__(self, *args, **kwargs):
+        self._choices = {"pupil": people.pupil_choices(), "guardian": people.guardian_choices(),
+                         "staff": people.staff_choices()}
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
@@ -141,9 +143,33 @@ class BasePartyFormSet(forms.BaseFormSet):
     def parties(self) -> list[dict]:
         return [p for p in (form.party() for form in self.forms) if p is not None]
 
+    def add_row(self) -> None:
+        """Show one more (empty) row, keeping what was entered in the others and showing no errors:
+        the form works without JavaScript ('Nog een betrokkene toevoegen' submits and comes back)."""
+        data = self.data.copy()
+        total = min(int(data.get(f"{self.prefix}-TOTAL_FORMS") or 0) + 1, MAX_PARTIES)
+        data[f"{self.prefix}-TOTAL_FORMS"] = str(total)
+        self.data = data
+        for cached in ("forms", "management_form"):
+            self.__dict__.pop(cached, None)
+        quiet(self)
 
-# A fixed number of rows keeps the form usable on a phone without any JavaScript.
-PartyFormSet = forms.formset_factory(PartyForm, formset=BasePartyFormSet, extra=5, max_num=5, validate_max=True)
+
+def quiet(form_or_formset) -> None:
+    """Render a bound form (or formset) with what was typed but without validating it yet."""
+    if isinstance(form_or_formset, forms.BaseFormSet):
+        form_or_formset._errors = []
+        form_or_formset._non_form_errors = form_or_formset.error_class()
+        for form in form_or_formset.forms:
+            quiet(form)
+    else:
+        form_or_formset._errors = forms.utils.ErrorDict()
+
+
+MAX_PARTIES = 30
+# Two rows to start with; "Nog een betrokkene toevoegen" adds one (with a script: on the spot).
+PartyFormSet = forms.formset_factory(PartyForm, formset=BasePartyFormSet, extra=2, max_num=MAX_PARTIES,
+                                     validate_max=True, absolute_max=MAX_PARTIES)
 
 
 class NoteForm(forms.Form):
@@ -175,23 +201,55 @@ class MeasureForm(forms.Form):
 
     def __init__(self, *args, party=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if party.staff_id:
-            ladder = STAFF_LADDER
-        elif party.pupil_id:
-            ladder = PUPIL_LADDER
-        elif party.guardian_id:
-            ladder = [MeasureKind.WAARSCHUWING, MeasureKind.SCHORSING]
-        else:
-            ladder = []
-        self.fields["kind"].choices = [(k.value, k.label) for k in ladder + SEPARATE]
+        kinds = ladders.choices_for(party)
+        self.fields["kind"].choices = [(k, MeasureKind(k).label) for k in kinds]
+        self.field_kinds = {name: [k for k in kinds if k in for_kinds] for name, for_kinds in self.FIELD_KINDS.items()}
         if not party.pupil_id:
-            for name in ("teacher_heard_on", "parents_heard_on", "attendance_officer_notified_on"):
+            # Hearing the teacher and parents, the inspectorate and the leerplichtambtenaar: a pupil's.
+            for name in ("teacher_heard_on", "parents_heard_on", "attendance_officer_notified_on", "inspectorate_notified_on"):
+                self.field_kinds[name] = []
+        for name, for_kinds in list(self.field_kinds.items()):
+            if not for_kinds:
                 del self.fields[name]
-        if party.staff_id or not (party.pupil_id or party.guardian_id):
-            del self.fields["inspectorate_notified_on"]
+                del self.field_kinds[name]
+
+    # Which measures each field belongs to; the page shows only the chosen measure's fields.
+    FIELD_KINDS = {
+        "deviation_reason": set(ladders.ALL_STEPS),
+        "starts_on": {MeasureKind.SCHORSING},
+        "ends_on": {MeasureKind.SCHORSING},
+        "inspectorate_notified_on": {MeasureKind.SCHORSING, MeasureKind.VERWIJDERING},
+        "teacher_heard_on": {MeasureKind.VERWIJDERING},
+        "parents_heard_on": {MeasureKind.VERWIJDERING},
+        "attendance_officer_notified_on": {MeasureKind.VERWIJDERING},
+        "reference": set(ladders.SEPARATE),
+    }
+
+    @property
+    def chosen_kind(self) -> str:
+        kind = (self.data.get(self.add_prefix("kind")) if self.is_bound else None) or self.initial.get("kind") or ""
+        valid = [value for value, _label in self.fields["kind"].choices]
+        return kind if kind in valid else (valid[0] if valid else "")
+
+    def rows(self) -> list[dict]:
+        """Each field with the measures it belongs to; those of another measure are hidden (the
+        `hidden` attribute: no script needed; static/js/incidents.js shows them when the choice changes)."""
+        chosen = self.chosen_kind
+        rows = []
+        for field in self:
+            kinds = self.field_kinds.get(field.name)
+            rows.append({"field": field, "kinds": " ".join(kinds) if kinds is not None else "",
+                         "hidden": kinds is not None and chosen not in kinds})
+        return rows
 
     def clean(self):
         data = super().clean()
+        kind = data.get("kind")
+        for name, kinds in self.field_kinds.items():
+            if kind not in kinds:
+                # A field of another measure (hidden on the page) says nothing about this one.
+                data[name] = "" if name in ("deviation_reason", "reference") else None
+                self._errors.pop(name, None)
         if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
             self.add_error("ends_on", _("De laatste dag ligt vóór de eerste dag."))
         return data
@@ -219,7 +277,7 @@ class AcceptanceForm(forms.Form):
 class CategoryForm(forms.ModelForm):
     class Meta:
         model = Category
-        fields = ["name", "default_severity", "possibly_criminal", "active"]
+        fields = ["name", "name_en", "default_severity", "possibly_criminal", "active"]
 
 
 class UploadForm(forms.Form):

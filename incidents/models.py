@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool.models import ClassGroup, Guardian, Pupil, StaffMember
@@ -60,6 +61,8 @@ class Category(models.Model):
     """A kind of norm crossed. Managed by directie; never deleted once used (PROTECT), only retired."""
 
     name = models.CharField(_("naam"), max_length=120, unique=True)
+    # Shown to a user who reads English; the Dutch name stands in while it is empty.
+    name_en = models.CharField(_("naam in het Engels"), max_length=120, blank=True)
     default_severity = models.CharField(_("standaard ernst"), max_length=10, choices=Severity.choices, default=Severity.MIDDEL)
     possibly_criminal = models.BooleanField(_("mogelijk strafbaar"), default=False)
     active = models.BooleanField(_("in gebruik"), default=True)
@@ -71,6 +74,13 @@ class Category(models.Model):
         verbose_name_plural = _("categorieën")
 
     def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the language of the current request (Dutch unless English is asked for)."""
+        if (get_language() or "nl").startswith("en") and self.name_en:
+            return self.name_en
         return self.name
 
 
@@ -127,7 +137,7 @@ class Incident(models.Model):
         ]
 
     def __str__(self):
-        return _("Incident %(id)s: %(category)s") % {"id": self.pk, "category": self.category.name}
+        return _("Incident %(id)s: %(category)s") % {"id": self.pk, "category": self.category.label}
 
     @property
     def is_urgent(self) -> bool:
@@ -283,16 +293,7 @@ class MeasureKind(models.TextChoices):
     MELDING_INSPECTEUR = "melding_vertrouwensinspecteur", _("melding bij de vertrouwensinspecteur")
 
 
-STAFF_LADDER = [
-    MeasureKind.WAARSCHUWING,
-    MeasureKind.SCHRIFTELIJKE_BERISPING,
-    MeasureKind.SCHORSING,
-    MeasureKind.ONTSLAG,
-    MeasureKind.ONTSLAG_OP_STAANDE_VOET,
-]
-PUPIL_LADDER = [MeasureKind.WAARSCHUWING, MeasureKind.SCHORSING, MeasureKind.VERWIJDERING]
-# Outside both ladders: open to any person involved, never counted as a step.
-SEPARATE = [MeasureKind.AANGIFTE, MeasureKind.MELDING_INSPECTEUR]
+# The ladders these measures form are defined once, in incidents/ladders.py.
 
 
 class MeasureStatus(models.TextChoices):

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from .models import PUPIL_LADDER, SEPARATE, STAFF_LADDER, Measure, MeasureKind, MeasureStatus
+from . import ladders
+from .models import Measure, MeasureKind, MeasureStatus
 
 # WPO art. 40c lid 1 says "ten hoogste een week": a school week, 5 SCHOOL days, counted with the
 # school calendar (julianaschool.school_calendar). A weekend or a holiday inside the period does
@@ -50,10 +51,6 @@ def objection_deadline(decided_on: datetime.date) -> datetime.date:
     return decided_on + datetime.timedelta(weeks=OBJECTION_WEEKS)
 
 
-def ladder_for(measure: Measure) -> list[str]:
-    return STAFF_LADDER if measure.party.staff_id else PUPIL_LADDER
-
-
 def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal]:
     """Every rule `measure` does not meet if it were decided now (empty: it may be decided).
 
@@ -63,12 +60,15 @@ def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal
     kind = measure.kind
     if not measure.grounds.strip():
         refusals.append(Refusal(_("Motiveringsplicht (Awb art. 3:46)"), _("een besluit vermeldt zijn redenen; vul de motivering in.")))
-    if kind in SEPARATE:
+    if kind in ladders.SEPARATE:
         return refusals
     if party.pupil_id is None and party.guardian_id is None and party.staff_id is None:
         refusals.append(Refusal(_("Geen ladder"), _("voor iemand van buiten school zijn alleen aangifte of een melding mogelijk.")))
         return refusals
-    if kind not in ladder_for(measure):
+    if kind == MeasureKind.VERWIJDERING and party.pupil_id is None and party.staff_id is None:
+        refusals.append(Refusal(_("WPO art. 40 (verwijdering)"), _("alleen een leerling kan van school worden verwijderd.")))
+        return refusals
+    if kind not in ladders.steps_for(party):
         refusals.append(Refusal(
             _("Verkeerde ladder"),
             _("%(kind)s hoort niet bij de maatregelen voor deze persoon.") % {"kind": measure.get_kind_display()},

@@ -13,7 +13,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from julianaschool import access, audit, mail
@@ -22,7 +23,6 @@ from julianaschool.uploads import accept_upload
 
 from . import ladders, letters, rules
 from .models import (
-    SEPARATE,
     Attachment,
     Category,
     DocumentKind,
@@ -90,7 +90,8 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
     mail directie at once when it is serious or possibly criminal.
 
     `parties` are dicts with 'role' and one of 'pupil', 'guardian', 'staff' or 'name'. A reporter
-    can only name pupils they may see (their own groups); anyone else is refused.
+    may name any pupil at school now, of any group (bullying crosses groups); a pupil who left can
+    only be named by whoever may still see them (directie).
     """
     if not access.can_report_incident(reporter):
         raise PermissionDenied
@@ -98,9 +99,9 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
         raise ValidationError(_("Beschrijving: beschrijf wat er is gebeurd."))
     if place == Place.ONLINE and not platform:
         raise ValidationError(_("Platform: kies op welk platform het online gebeurde."))
-    visible = set(access.visible_pupils(reporter).values_list("pk", flat=True))
     for party in parties:
-        if party.get("pupil") is not None and party["pupil"].pk not in visible:
+        pupil = party.get("pupil")
+        if pupil is not None and pupil.has_left and not access.visible_pupils(reporter).filter(pk=pupil.pk).exists():
             raise PermissionDenied
     if occurred_at > timezone.now() + datetime.timedelta(minutes=5):
         raise ValidationError(_("Wanneer: dit tijdstip ligt in de toekomst."))
@@ -139,7 +140,7 @@ def _notify_directie(incident: Incident) -> None:
         return
     url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
     # The mail names no child: it leaves the school's systems; the details are behind the login.
-    mail.incident_urgent(to=recipients, category_name=incident.category.name, context={"incident": incident, "url": url})
+    mail.incident_urgent(to=recipients, category_name=incident.category.label, context={"incident": incident, "url": url})
 
 
 @transaction.atomic
@@ -186,7 +187,7 @@ def _pick_up(incident: Incident, actor) -> None:
 
 
 def _check_step(measure: Measure) -> list[rules.Refusal]:
-    if measure.kind in SEPARATE:
+    if measure.kind in ladders.SEPARATE:
         return []
     if measure.proposed_kind and measure.kind != measure.proposed_kind and not measure.deviation_reason.strip():
         return [rules.Refusal(_("Ladder"), _(
@@ -223,7 +224,7 @@ def decide_measure(*, incident: Incident, party: Party, actor, kind: str, ground
     generated and filed in the dossier in the same transaction.
     """
     measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
-    if party.staff_id and kind not in SEPARATE:
+    if party.staff_id and kind not in ladders.SEPARATE:
         raise ValidationError(_("Een maatregel voor een medewerker begint met een voornemen."))
     rules.enforce(_check_step(measure) + rules.check_decision(measure))
     measure.status = MeasureStatus.BESLOTEN
@@ -294,7 +295,7 @@ def _after_decision(measure: Measure, actor) -> None:
     audit.record(actor=actor, action="maatregel besloten", obj=measure,
                  changes={"maatregel": measure.kind, "voorgesteld": measure.proposed_kind,
                           "reden afwijking": measure.deviation_reason})
-    if measure.kind not in SEPARATE:
+    if measure.kind not in ladders.SEPARATE:
         file_letter(measure=measure, actor=actor)
 
 
@@ -328,6 +329,36 @@ def file_letter(*, measure: Measure, actor) -> list[DossierDocument]:
            text=_("Brief '%(title)s' opgesteld en in het dossier opgenomen.") % {"title": title})
     audit.record(actor=actor, action="brief opgesteld", obj=measure, changes={"sha256": sha256})
     return documents
+
+
+@transaction.atomic
+def email_letter(*, measure: Measure, actor) -> list[str]:
+    """E-mail the decision letter of a decided measure to its addressees (the pupil's parents, the
+    parent, or the employee), the PDF filed in the dossier attached, and record on the timeline
+    and in the audit trail to whom it went. Refused when there is no letter or no e-mail address."""
+    if not access.is_directie(actor):
+        raise PermissionDenied
+    measure = Measure.objects.select_related("party__pupil", "party__guardian", "party__staff", "incident",
+                                             "decided_by", "created_by").get(pk=measure.pk)
+    document = measure.documents.filter(kind=DocumentKind.LETTER).order_by("-created_at", "-id").first()
+    if not measure.is_decided or document is None:
+        raise ValidationError(_("Er is nog geen besluitbrief om te versturen."))
+    to = letters.email_addresses(measure)
+    if not to:
+        raise ValidationError(_("Van de geadresseerden is geen e-mailadres bekend; druk de brief af en stuur hem per post."))
+    with document.file.open("rb") as file:
+        pdf = file.read()
+    people = letters.recipients(measure)
+    with translation.override("nl"):
+        mail.decision_letter(to=to, attachments=[(document.original_name, pdf, "application/pdf")], context={
+            "salutation": letters.salutation(people), "sender": letters.sender_name(measure),
+            "deadline": date_format(measure.objection_deadline, "j F Y") if measure.objection_deadline else "",
+        })
+    names = ", ".join(person.full_name for person in people if getattr(person, "email", ""))
+    _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
+           text=_("Brief '%(title)s' per e-mail verstuurd aan %(names)s.") % {"title": document.title, "names": names})
+    audit.record(actor=actor, action="brief gemaild", obj=measure, changes={"aan": len(to), "sha256": document.sha256})
+    return to
 
 
 @transaction.atomic
@@ -367,17 +398,18 @@ def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) 
 
 @transaction.atomic
 def save_category(*, actor, name: str, default_severity: str, possibly_criminal: bool, active: bool = True,
-                  category: Category | None = None) -> Category:
+                  name_en: str = "", category: Category | None = None) -> Category:
     """Create or change a category (directie only). Categories are retired, never deleted."""
     if not access.is_directie(actor):
         raise PermissionDenied
     category = category or Category(order=(Category.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 10)
-    before = audit.snapshot(category, ["name", "default_severity", "possibly_criminal", "active"]) if category.pk else {}
+    before = audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"]) if category.pk else {}
     category.name = name.strip()
+    category.name_en = name_en.strip()
     category.default_severity = default_severity
     category.possibly_criminal = possibly_criminal
     category.active = active
     category.save()
     audit.record(actor=actor, action="categorie opgeslagen", obj=category,
-                 changes=audit.diff(before, audit.snapshot(category, ["name", "default_severity", "possibly_criminal", "active"])))
+                 changes=audit.diff(before, audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"])))
     return category

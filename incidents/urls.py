@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/maatregel/<int:party_pk>/", views.measure_new, name="measure_new"),
     path("bijlage/<int:pk>/", views.attachment, name="attachment"),
     path("maatregel/<int:pk>/", views.measure_detail, name="measure"),
+    path("maatregel/<int:pk>/mailen/", views.measure_email, name="measure_email"),
     path("maatregel/<int:pk>/zienswijze/", views.measure_response, name="measure_response"),
     path("maatregel/<int:pk>/besluit/", views.measure_decide, name="measure_decide"),
     path("maatregel/<int:pk>/toelating/", views.measure_acceptance, name="measure_acceptance"),

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 
 from julianaschool import access
 from julianaschool.downloads import csv_response
-from julianaschool.models import Role, SchoolYear
+from julianaschool.models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
 
-from . import forms, ladders, services, stats
+from . import forms, ladders, letters, people, services, stats
 from .models import (
     Category,
     DossierDocument,
@@ -28,6 +28,7 @@ from .models import (
     MeasureKind,
     MeasureStatus,
     Party,
+    PartyRole,
     Status,
     TimelineEntry,
 )
@@ -40,11 +41,30 @@ def _refused(form, error: ValidationError) -> None:
         form.add_error(None, message)
 
 
+def _name_match(words: list[str], prefix: str) -> Q:
+    match = Q()
+    for word in words:
+        match &= (Q(**{f"{prefix}first_name__icontains": word}) | Q(**{f"{prefix}tussenvoegsel__icontains": word})
+                  | Q(**{f"{prefix}last_name__icontains": word}))
+    return match
+
+
+def _search(request) -> tuple[str, list[str], ClassGroup | None, list[ClassGroup]]:
+    """The list filters: a name (at most 5 words) and one of this school year's groups."""
+    query = request.GET.get("q", "").strip()[:100]
+    school_year = SchoolYear.objects.current()
+    groups = list(ClassGroup.objects.filter(school_year=school_year)) if school_year else []
+    group = next((g for g in groups if str(g.pk) == request.GET.get("groep", "")), None)
+    return query, query.split()[:5], group, groups
+
+
 @access.role_required(*REPORTERS)
 def incident_list(request):
     """Directie: every incident (filter by status); others: what they reported and what concerns
-    the pupils of their groups."""
-    incidents = access.incidents_visible_to(request.user).select_related("category", "reported_by", "group")
+    the pupils of their groups. Newest first (when it happened), 50 a page, searchable by the name
+    of a person involved and by group."""
+    user = request.user
+    incidents = access.incidents_visible_to(user).select_related("category", "reported_by", "group")
     status = request.GET.get("status", "")
     if status in Status.values:
         incidents = incidents.filter(status=status)
@@ -54,19 +74,42 @@ def incident_list(request):
         incidents = incidents.urgent()
     elif attention == "niet-opgepakt":
         incidents = incidents.overdue()
-    page = Paginator(incidents.order_by("-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
+    query, words, group, groups = _search(request)
+    if words:
+        # Only names this user may see on the incident itself: a teacher finds their own pupils,
+        # staff and outsiders, never a pupil or parent whose name the incident page hides from them.
+        pupils = Pupil.objects.filter(_name_match(words, ""))
+        if not access.is_directie(user):
+            pupils = pupils.filter(pk__in=access.visible_pupils(user).values("pk"))
+        match = Q(parties__pupil__in=pupils.values("pk")) | Q(parties__staff__in=StaffMember.objects.filter(
+            _name_match(words, "")).values("pk"))
+        outsider = Q()
+        for word in words:
+            outsider &= Q(parties__name__icontains=word)
+        match |= outsider
+        if access.is_directie(user):
+            match |= Q(parties__guardian__in=Guardian.objects.filter(_name_match(words, "")).values("pk"))
+        incidents = incidents.filter(pk__in=Incident.objects.filter(match).values("pk"))
+    if group is not None:
+        incidents = incidents.filter(pk__in=Incident.objects.filter(
+            Q(group=group) | Q(parties__pupil__enrollments__group=group)).values("pk"))
+    page = Paginator(incidents.order_by("-occurred_at", "-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
     return render(request, "incidents/incident_list.html", {
-        "page": page, "status": status, "statuses": Status.choices,
-        "is_directie": access.is_directie(request.user),
+        "page": page, "status": status, "statuses": Status.choices, "query": query, "group": group, "groups": groups,
+        "is_directie": access.is_directie(user),
     })
 
 
 @access.role_required(*REPORTERS)
 def report(request):
-    """The report form: quick on a phone, one page, no JavaScript needed."""
+    """The report form: quick on a phone, one page, no JavaScript needed ('Nog een betrokkene
+    toevoegen' comes back with one more row; static/js/incidents.js adds it on the spot)."""
     form = forms.IncidentForm(request.POST or None, request.FILES or None)
-    parties = forms.PartyFormSet(request.POST or None, user=request.user, prefix="betrokkene")
-    if request.method == "POST" and form.is_valid() and parties.is_valid():
+    parties = forms.PartyFormSet(request.POST or None, prefix="betrokkene")
+    if request.method == "POST" and "add_party" in request.POST:
+        forms.quiet(form)
+        parties.add_row()
+    elif request.method == "POST" and form.is_valid() and parties.is_valid():
         data = form.cleaned_data
         try:
             incident = services.report_incident(
@@ -79,18 +122,21 @@ def report(request):
         else:
             messages.success(request, _("Dank u. Het incident is gemeld."))
             return redirect("incidents:detail", pk=incident.pk)
-    return render(request, "incidents/report.html", {"form": form, "parties": parties})
+    return render(request, "incidents/report.html", {"form": form, "parties": parties, "max_parties": forms.MAX_PARTIES})
 
 
-def _party_view(party: Party, user, visible_pupil_ids: set[int]) -> dict:
-    """A party as this user may see it: a pupil outside the user's groups is not named."""
+def _party_view(party: Party, user, visible_pupil_ids: set[int], groups: dict[int, str]) -> dict:
+    """A party as this user may see it: a pupil outside the user's groups is not named. A pupil's
+    group stands beside their name, so two children of the same name are told apart."""
     name = party.person_name
-    if party.pupil_id and not access.is_directie(user) and party.pupil_id not in visible_pupil_ids:
-        name = _("een leerling uit een andere groep")
+    if party.pupil_id:
+        name = people.pupil_label(party.pupil, groups)
+        if not access.is_directie(user) and party.pupil_id not in visible_pupil_ids:
+            name = _("een leerling uit een andere groep")
     if party.guardian_id and not access.is_directie(user):
         if not any(p.pk in visible_pupil_ids for p in party.guardian.pupils.all()):
             name = _("een ouder/verzorger")
-    return {"party": party, "name": name}
+    return {"party": party, "name": name, "may_get_measure": party.role != PartyRole.SLACHTOFFER}
 
 
 def incident_detail(request, pk):
@@ -99,22 +145,27 @@ def incident_detail(request, pk):
     incident = Incident.objects.with_related().prefetch_related("attachments").get(pk=incident.pk)
     is_directie = access.is_directie(user)
     visible_pupil_ids = set(access.visible_pupils(user).values_list("pk", flat=True))
+    all_parties = list(incident.parties.all())
+    groups = people.current_groups(p.pupil_id for p in all_parties if p.pupil_id)
     timeline = TimelineEntry.objects.filter(incident=incident).select_related("measure")
     if not access.sees_measures(user):
         # A reporter follows the status; measures, letters and others' notes are directie's.
         timeline = timeline.filter(kind=EntryKind.STATUS) | timeline.filter(kind=EntryKind.NOTE, author=user)
     context = {
         "incident": incident,
-        "parties": [_party_view(p, user, visible_pupil_ids) for p in incident.parties.all()],
+        "parties": [_party_view(p, user, visible_pupil_ids, groups) for p in all_parties],
         "timeline": timeline.order_by("at", "id"),
         "is_directie": is_directie,
         "note_form": forms.NoteForm(),
     }
     if is_directie:
-        context["measures"] = incident.measures.select_related("party__pupil", "party__guardian", "party__staff")
-        daders = [p for p in incident.parties.all() if p.role == "dader"]
+        names = {p.pk: people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name for p in all_parties}
+        context["measures"] = [{"measure": m, "name": names.get(m.party_id, m.party.person_name)} for m in
+                               incident.measures.select_related("party__pupil", "party__guardian", "party__staff")]
+        daders = [p for p in all_parties if p.role == PartyRole.DADER]
         steps = ladders.proposals(daders)
-        context["proposals"] = [{"party": p, "proposed": steps[p.pk] and MeasureKind(steps[p.pk]).label} for p in daders]
+        context["proposals"] = [{"party": p, "name": people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name,
+                                 "proposal": steps[p.pk]} for p in daders]
         context["transitions"] = [new for old, new in services.TRANSITIONS if old == incident.status]
     return render(request, "incidents/incident_detail.html", context)
 
@@ -159,16 +210,23 @@ def measure_new(request, pk, party_pk):
     incident = access.incident_for(request.user, pk)
     if not access.is_directie(request.user):
         raise PermissionDenied
-    party = get_object_or_404(Party.objects.select_related("pupil", "guardian", "staff"), pk=party_pk, incident=incident)
-    proposed = ladders.proposed_step(party)
-    earlier = list(ladders.earlier_measures(party)) if proposed else []
-    form = forms.MeasureForm(request.POST or None, party=party, initial={"kind": proposed})
-    if request.method == "POST" and form.is_valid():
+    # A victim gets no measure: the page offers none, and the address answers 404.
+    party = get_object_or_404(Party.objects.select_related("pupil", "guardian", "staff", "incident")
+                              .exclude(role=PartyRole.SLACHTOFFER), pk=party_pk, incident=incident)
+    proposal = ladders.proposal_for(party)
+    earlier = list(ladders.earlier_measures(party)) if proposal else []
+    chosen = request.GET.get("maatregel", "")
+    form = forms.MeasureForm(request.POST or None, party=party,
+                             initial={"kind": chosen if chosen in ladders.choices_for(party) else proposal and proposal.step})
+    if request.method == "POST" and "choose" in request.POST:
+        # Without a script: show the fields of the measure just chosen, keep what was typed.
+        forms.quiet(form)
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         kwargs = {"incident": incident, "party": party, "actor": request.user, "kind": data["kind"],
                   "grounds": data["grounds"], **form.measure_fields()}
         try:
-            if party.staff_id and data["kind"] not in (MeasureKind.AANGIFTE, MeasureKind.MELDING_INSPECTEUR):
+            if party.staff_id and data["kind"] not in ladders.SEPARATE:
                 measure = services.intend_staff_measure(**kwargs)
                 messages.success(request, _("Voornemen vastgelegd. Leg de zienswijze van de medewerker vast om te besluiten."))
             else:
@@ -178,8 +236,10 @@ def measure_new(request, pk, party_pk):
             _refused(form, error)
         else:
             return redirect("incidents:measure", pk=measure.pk)
+    groups = people.current_groups([party.pupil_id] if party.pupil_id else [])
     return render(request, "incidents/measure_form.html", {
-        "incident": incident, "party": party, "form": form, "proposed": proposed and MeasureKind(proposed),
+        "incident": incident, "party": party, "form": form, "proposal": proposal,
+        "name": people.pupil_label(party.pupil, groups) if party.pupil_id else party.person_name,
         "earlier": earlier, "months": ladders.period_months(),
     })
 
@@ -188,11 +248,27 @@ def measure_detail(request, pk):
     measure = access.measure_for(request.user, pk)
     return render(request, "incidents/measure_detail.html", {
         "measure": measure,
-        "documents": measure.documents.all(),
+        "documents": measure.documents.select_related("pupil"),
+        "letter": measure.documents.filter(kind="brief").order_by("-created_at", "-id").first(),
+        "email_to": letters.email_addresses(measure) if measure.is_decided else [],
+        "addressees": letters.recipients(measure),
         "response_form": forms.ResponseForm() if measure.status == MeasureStatus.VOORGENOMEN else None,
         "can_decide": measure.status == MeasureStatus.ZIENSWIJZE,
         "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.VERWIJDERING and measure.status == MeasureStatus.BESLOTEN else None,
     })
+
+
+@require_POST
+def measure_email(request, pk):
+    """Directie e-mails the decision letter to the parents (or the employee)."""
+    measure = access.measure_for(request.user, pk)
+    try:
+        to = services.email_letter(measure=measure, actor=request.user)
+        messages.success(request, _("De brief is per e-mail verstuurd aan %(count)s adres(sen); dit staat op de tijdlijn.")
+                         % {"count": len(to)})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("incidents:measure", pk=measure.pk)
 
 
 @require_POST
@@ -239,20 +315,28 @@ def measure_acceptance(request, pk):
 
 @access.role_required(Role.DIRECTIE, Role.BESTUUR, Role.LEERKRACHT)
 def dossiers(request):
-    """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie, bestuur)."""
+    """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie,
+    bestuur). Searchable by name and group; each pupil with their group, 50 a page."""
     user = request.user
-    query = request.GET.get("q", "").strip()[:100]
+    query, words, group, groups = _search(request)
     name_fields = ("id", "first_name", "tussenvoegsel", "last_name")
     pupils = access.dossier_pupils(user).filter(left_on__isnull=True).only(*name_fields)
-    staff = access.dossier_staff(user).filter(left_on__isnull=True).only(*name_fields)
-    for word in query.split()[:5]:
-        match = Q(first_name__icontains=word) | Q(tussenvoegsel__icontains=word) | Q(last_name__icontains=word)
-        pupils = pupils.filter(match)
-        staff = staff.filter(match)
-    # Paged: a stichting's school has thousands of pupils; staff are tens and listed whole.
+    staff = access.dossier_staff(user).filter(left_on__isnull=True).only(*name_fields, "function")
+    if words:
+        pupils = pupils.filter(_name_match(words, ""))
+        staff = staff.filter(_name_match(words, ""))
+    if group is not None:
+        pupils = pupils.filter(enrollments__group=group)
+        staff = staff.none()
+    # Paged: a stichting's school has thousands of pupils; staff may pass 50 too.
     page = Paginator(pupils.order_by("sort_name", "id"), 50).get_page(request.GET.get("pagina"))
+    pupil_rows = list(page.object_list)
+    labels = people.current_groups(p.pk for p in pupil_rows)
+    staff_page = Paginator(staff.order_by("sort_name", "id"), 50).get_page(request.GET.get("pagina_personeel"))
     return render(request, "incidents/dossiers.html", {
-        "page": page, "pupils": page.object_list, "staff": list(staff), "query": query,
+        "page": page, "pupils": [{"pupil": p, "group": labels.get(p.pk, "")} for p in pupil_rows],
+        "staff_page": staff_page, "staff": list(staff_page.object_list), "query": query, "group": group,
+        "groups": groups if pupil_rows or access.dossier_pupils(user).exists() else [],
     })
 
 
@@ -274,7 +358,7 @@ def pupil_dossier(request, pk):
     measures = measures.select_related("party__pupil", "party__guardian", "incident")
     documents = DossierDocument.objects.filter(pupil=pupil) if full else DossierDocument.objects.none()
     return render(request, "incidents/dossier.html", {
-        "subject": pupil, "is_pupil": True, "full": full, "link_incidents": True, "items": _chronology(parties, measures, documents),
+        "subject": pupil, "group": people.current_groups([pupil.pk]).get(pupil.pk, ""), "is_pupil": True, "full": full, "link_incidents": True, "items": _chronology(parties, measures, documents),
         "upload_form": forms.UploadForm() if access.is_directie(request.user) else None,
         "upload_url": "incidents:pupil_dossier_upload",
     })

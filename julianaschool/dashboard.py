@@ -44,10 +44,14 @@ def nav_items(request) -> list[dict]:
     if access.can_manage_people(user):
         items.append({"label": _("Leerlingen"), "url": reverse("people:pupils"), "active_prefix": "/leerlingen/"})
     if access.can_manage_people(user):
-        items.append({"label": _("Groepen"), "url": reverse("people:groups"), "active_prefix": "/groepen/"})
+        items.append({"label": _("Groepen"), "url": reverse("people:groups"), "active_prefix": "/groepen/",
+                      "group": "office"})
     if access.can_manage_people(user):
-        items.append({"label": _("Schoolkalender"), "url": reverse("office:calendar"), "active_prefix": "/kalender/"})
+        items.append({"label": _("Schoolkalender"), "url": reverse("office:calendar"), "active_prefix": "/kalender/",
+                      "group": "office"})
     if access.is_directie(user):
-        items.append({"label": _("Audittrail"), "url": reverse("people:audit"), "active_prefix": "/audit/"})
-        items.append({"label": _("Uitgaande mail"), "url": reverse("office:mail"), "active_prefix": "/mail/"})
+        items.append({"label": _("Audittrail"), "url": reverse("people:audit"), "active_prefix": "/audit/",
+                      "group": "office"})
+        items.append({"label": _("Uitgaande mail"), "url": reverse("office:mail"), "active_prefix": "/mail/",
+                      "group": "office"})
     return items

@@ -17,10 +17,14 @@ as the protocol asks of the school's own staff.
 
 import datetime
 import logging
+import mimetypes
+import os
 from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -44,6 +48,7 @@ class MailKind(models.TextChoices):
     PASSWORD_RESET = "account.password_reset", gettext_lazy("link om een wachtwoord in te stellen")
     STAFF_INVITATION = "people.staff_invitation", gettext_lazy("uitnodiging voor een nieuwe medewerker of bestuurder")
     INCIDENT_URGENT = "incidents.urgent", gettext_lazy("melding van een ernstig incident")
+    DECISION_LETTER = "incidents.decision_letter", gettext_lazy("besluitbrief over een maatregel")
     POLICY_REVIEW = "policy.review_reminder", gettext_lazy("herinnering: evaluatie van het protocol")
     POLICY_ACKNOWLEDGE = "policy.acknowledgement_request", gettext_lazy("verzoek: protocol gelezen bevestigen")
     OTHER = "other", gettext_lazy("andere mail")
@@ -67,10 +72,13 @@ def release_time(*, urgent: bool, at: datetime.datetime) -> datetime.datetime:
 
 
 def send(*, to: Iterable[str], subject: str, template: str, context: dict, urgent: bool = False,
-         kind: str = MailKind.OTHER) -> OutgoingMail | None:
+         kind: str = MailKind.OTHER, attachments: list[tuple[str, bytes, str]] | None = None) -> OutgoingMail | None:
     """Renders `template` with `context` now and has the worker send it to the addresses in `to`
     once the current transaction commits (nothing is stored or sent if it rolls back). Empty
-    addresses are skipped; with none left, nothing is sent and None is returned."""
+    addresses are skipped; with none left, nothing is sent and None is returned.
+
+    `attachments` are (file name, content, content type); they wait in the private storage under
+    mail/<id>/ until the mail is delivered, and are deleted then, as the body is."""
     recipients = sorted({address for address in to if address})
     if not recipients:
         return None
@@ -79,8 +87,23 @@ def send(*, to: Iterable[str], subject: str, template: str, context: dict, urgen
     mail = OutgoingMail.objects.create(kind=str(kind), to=recipients, subject=str(subject)[:255], body=body,
                                        urgent=urgent, created_at=now,
                                        send_after=release_time(urgent=urgent, at=now))
+    for name, content, _content_type in attachments or []:
+        default_storage.save(f"{_attachment_folder(mail.pk)}/{os.path.basename(name)}", ContentFile(content))
     _enqueue_after_commit(mail)
     return mail
+
+
+def _attachment_folder(mail_id: int) -> str:
+    return f"mail/{mail_id}"
+
+
+def _attachment_names(mail_id: int) -> list[str]:
+    folder = _attachment_folder(mail_id)
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return []
+    return [f"{folder}/{name}" for name in sorted(files)]
 
 
 def _enqueue_after_commit(mail: OutgoingMail) -> None:
@@ -120,7 +143,12 @@ def deliver(*, mail_id: int) -> str:
             return mail.status if mail else "missing"
         mail.attempts += 1
         try:
-            EmailMessage(subject=mail.subject, body=mail.body, to=mail.to).send()
+            message = EmailMessage(subject=mail.subject, body=mail.body, to=mail.to)
+            for name in _attachment_names(mail.pk):
+                with default_storage.open(name, "rb") as file:
+                    message.attach(os.path.basename(name), file.read(),
+                                   mimetypes.guess_type(name)[0] or "application/octet-stream")
+            message.send()
         except Exception as error:  # noqa: BLE001
             # Whatever the mail server or network raises, the mail is kept and tried again.
             logger.warning("Mail %s attempt %s failed: %s", mail.pk, mail.attempts, error)
@@ -142,6 +170,8 @@ def deliver(*, mail_id: int) -> str:
         # The text may carry a koppelcode or a password link: once delivered, the portal keeps no copy.
         mail.body = ""
         mail.save(update_fields=["attempts", "status", "sent_at", "body"])
+        for name in _attachment_names(mail.pk):
+            default_storage.delete(name)
         return mail.status
 
 
@@ -203,6 +233,15 @@ def incident_urgent(*, to: Iterable[str], category_name: str, context: dict) -> 
     """A serious or possibly criminal incident, to directie: urgent, whatever the day."""
     return send(to=to, kind=MailKind.INCIDENT_URGENT, urgent=True, template="emails/incident_urgent.txt",
                 subject=_("Ernstig incident gemeld: %(category)s") % {"category": category_name}, context=context)
+
+
+def decision_letter(*, to: Iterable[str], context: dict,
+                    attachments: list[tuple[str, bytes, str]]) -> OutgoingMail | None:
+    """A decision letter (a measure) to the parents or the employee, the PDF attached: directie
+    sends it from the portal on purpose, so it goes at once."""
+    return send(to=to, kind=MailKind.DECISION_LETTER, urgent=True, template="emails/decision_letter.txt",
+                subject=_("Brief van de directie van %(school)s") % {"school": settings.SCHOOL_NAME}, context=context,
+                attachments=attachments)
 
 
 def policy_review_reminder(*, to: Iterable[str], context: dict) -> OutgoingMail | None:

@@ -14,20 +14,23 @@ from settings (env-driven; defaults in docs/SECURITY.md):
   birth (the year stays, for statistics), pupil number, e-mail; their account is closed. A
   guardian is anonymised once all their children are.
 
+What each app deletes is its own (consent/retention.py, incidents/retention.py, listed in
+PORTAL_RETENTION_PROVIDERS); the core plans the periods, anonymises people and guardians, and
+runs the apps' deletions inside `purging()`.
+
 The audit trail keeps that it happened (one entry per person, counts only) but not the data:
 older entries about the removed or anonymised objects lose their description and changes.
 """
 
 import datetime
+import importlib
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ImproperlyConfigured
-from django.db import models, transaction
-from django.dispatch import Signal
+from django.db import transaction
 from django.utils import timezone
 
 from . import audit
@@ -35,10 +38,6 @@ from .append_only import purging
 from .models import AuditEntry, Guardian, LinkCode, Pupil, StaffMember
 
 User = get_user_model()
-
-# Sent inside `purging()` for every person whose consent period has passed, with `person`: apps
-# that keep records under the consent ledger's retention (consent's publications) delete them.
-consent_period_passed = Signal()
 
 
 def years_before(day: datetime.date, years: int) -> datetime.date:
@@ -48,21 +47,38 @@ def years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
+@dataclass(frozen=True)
+class Periods:
+    """Today and the three cut-off dates: who left on or before a cut-off has passed that period."""
+
+    today: datetime.date
+    consent_cut: datetime.date
+    incident_cut: datetime.date
+    people_cut: datetime.date
+
+    @classmethod
+    def on(cls, today: datetime.date) -> "Periods":
+        return cls(today=today, consent_cut=years_before(today, settings.RETENTION_CONSENT_YEARS),
+                   incident_cut=years_before(today, settings.RETENTION_INCIDENT_YEARS),
+                   people_cut=years_before(today, settings.RETENTION_PEOPLE_YEARS))
+
+
+# The apps that keep records about people, each a module with (see consent/retention.py):
+#   plan_person(person, *, periods) -> {summary label: [what goes]}     what to delete for a leaver
+#   purge_person(person, removals, *, periods)                          delete it (inside purging())
+# and optionally, for records that go as a whole when everyone in them has passed a period:
+#   plan_school(*, periods) -> SchoolRemoval | None; purge_school(removal)
+# The core knows none of them (docs/ARCHITECTURE.md); the list is PORTAL_RETENTION_PROVIDERS.
+def providers() -> list:
+    return [importlib.import_module(name) for name in settings.PORTAL_RETENTION_PROVIDERS]
 
 
 @dataclass
 class PersonPlan:
     """What retention does to one person."""
 
-    person: models.Model
-    consent_records: list = field(default_factory=list)
-    paper_forms: list = field(default_factory=list)
-    documents: list = field(default_factory=list)
+    person: object
+    removals: dict[str, list] = field(default_factory=dict)  # summary label -> records that go
     anonymise: bool = False
 
     @property
@@ -70,24 +86,30 @@ class PersonPlan:
         return "leerling" if isinstance(self.person, Pupil) else "medewerker"
 
     def summary(self) -> dict:
-        return {
-            "vertrokken": str(self.person.left_on),
-            "toestemmingsbesluiten verwijderd": len(self.consent_records),
-            "papieren formulieren verwijderd": len(self.paper_forms),
-            "dossierstukken verwijderd": len(self.documents),
-            "geanonimiseerd": self.anonymise,
-        }
+        return {"vertrokken": str(self.person.left_on),
+                **{label: len(items) for label, items in self.removals.items()},
+                "geanonimiseerd": self.anonymise}
 
     def is_empty(self) -> bool:
-        return not (self.consent_records or self.paper_forms or self.documents or self.anonymise)
+        return not (any(self.removals.values()) or self.anonymise)
+
+
+@dataclass
+class SchoolRemoval:
+    """Records an app deletes whole (an incident whose people have all passed the period)."""
+
+    label: str  # "incidenten geheel verwijderen"
+    items: list
+    kept: int = 0  # records of a leaver kept because of someone still within the period
+    kept_note: str = ""  # "omdat ze ook over anderen binnen de termijn gaan"
+    provider: object = None  # the app module that planned it and purges it (set by make_plan)
 
 
 @dataclass
 class Plan:
     today: datetime.date
     people: list[PersonPlan] = field(default_factory=list)
-    incidents: list = field(default_factory=list)  # incidents deleted whole
-    incidents_kept: int = 0  # incidents of a leaver kept because of someone still within the period
+    school: list[SchoolRemoval] = field(default_factory=list)
     guardians: list = field(default_factory=list)  # guardians to anonymise
 
     def lines(self) -> list[str]:
@@ -100,14 +122,14 @@ class Plan:
             if plan.anonymise:
                 parts.append("naam en gegevens anonimiseren")
             lines.append(f"- {plan.kind} {plan.person.pk} (vertrokken {plan.person.left_on:%d-%m-%Y}): " + ", ".join(parts))
-        lines.append(f"- incidenten geheel verwijderen: {len(self.incidents)}"
-                     + (f" ({self.incidents_kept} blijven nog, omdat ze ook over anderen binnen de termijn gaan)"
-                        if self.incidents_kept else ""))
+        for removal in self.school:
+            lines.append(f"- {removal.label}: {len(removal.items)}"
+                         + (f" ({removal.kept} blijven nog, {removal.kept_note})" if removal.kept else ""))
         lines.append(f"- ouders/verzorgers anonimiseren: {len(self.guardians)}")
         return lines
 
     def is_empty(self) -> bool:
-        return not (self.people or self.incidents or self.guardians)
+        return not (self.people or any(r.items for r in self.school) or self.guardians)
 
 
 def check_periods() -> None:
@@ -123,39 +145,23 @@ def check_periods() -> None:
 def make_plan(*, today: datetime.date | None = None) -> Plan:
     """What `apply` would do today. Reads only."""
     check_periods()
-    today = today or timezone.localdate()
-    plan = Plan(today=today)
-    consent_cut = years_before(today, settings.RETENTION_CONSENT_YEARS)
-    incident_cut = years_before(today, settings.RETENTION_INCIDENT_YEARS)
-    people_cut = years_before(today, settings.RETENTION_PEOPLE_YEARS)
-    ConsentRecord, PaperForm = _model("consent.ConsentRecord"), _model("consent.PaperForm")
-    Incident, DossierDocument = _model("incidents.Incident"), _model("incidents.DossierDocument")
-
-    for model, key in ((Pupil, "pupil"), (StaffMember, "staff")):
-        for person in model.objects.filter(left_on__isnull=False, left_on__lte=max(consent_cut, incident_cut)).order_by("pk"):
+    periods = Periods.on(today or timezone.localdate())
+    plan = Plan(today=periods.today)
+    apps = providers()
+    for model in (Pupil, StaffMember):
+        for person in model.objects.filter(left_on__isnull=False,
+                                           left_on__lte=max(periods.consent_cut, periods.incident_cut)).order_by("pk"):
             item = PersonPlan(person=person)
-            if ConsentRecord is not None and person.left_on <= consent_cut:
-                item.consent_records = list(ConsentRecord.objects.filter(**{key: person}).values_list("pk", flat=True))
-                item.paper_forms = list(PaperForm.objects.filter(**{key: person}))
-            if DossierDocument is not None and person.left_on <= incident_cut:
-                item.documents = list(DossierDocument.objects.filter(**{key: person}))
-            item.anonymise = person.left_on <= people_cut and person.anonymised_at is None
+            for app in apps:
+                item.removals.update(app.plan_person(person, periods=periods))
+            item.anonymise = person.left_on <= periods.people_cut and person.anonymised_at is None
             if not item.is_empty():
                 plan.people.append(item)
-
-    if Incident is not None:
-        # An incident goes when every pupil and staff member in it left before the cut-off; one
-        # with nobody from the school in it (only outsiders' names) goes by its report date.
-        expired = models.Q(parties__pupil__left_on__lte=incident_cut) | models.Q(parties__staff__left_on__lte=incident_cut)
-        person = models.Q(parties__pupil__isnull=False) | models.Q(parties__staff__isnull=False)
-        for incident in Incident.objects.annotate(
-            people=models.Count("parties", filter=person),
-            expired=models.Count("parties", filter=expired),
-        ).filter(people__gt=0, expired__gt=0):
-            if incident.people == incident.expired:
-                plan.incidents.append(incident)
-            else:
-                plan.incidents_kept += 1
+    for app in apps:
+        removal = app.plan_school(periods=periods) if hasattr(app, "plan_school") else None
+        if removal is not None:
+            removal.provider = app
+            plan.school.append(removal)
 
     anonymised = {p.person.pk for p in plan.people if p.anonymise and isinstance(p.person, Pupil)}
     for guardian in Guardian.objects.filter(anonymised_at__isnull=True, pupils__pk__in=anonymised).distinct():
@@ -165,7 +171,7 @@ def make_plan(*, today: datetime.date | None = None) -> Plan:
     return plan
 
 
-def _scrub_audit(objects, replacement: str | None = None) -> int:
+def scrub_audit(objects, replacement: str | None = None) -> int:
     """Older audit entries about these objects keep what happened and when, not the data."""
     count = 0
     for obj in objects:
@@ -175,7 +181,7 @@ def _scrub_audit(objects, replacement: str | None = None) -> int:
     return count
 
 
-def _scrub_ids(model, ids) -> int:
+def scrub_ids(model, ids) -> int:
     if not ids:
         return 0
     return AuditEntry.objects.filter(content_type=ContentType.objects.get_for_model(model),
@@ -195,7 +201,7 @@ def _close_account(user, username: str) -> None:
     AuditEntry.objects.filter(actor=user).update(actor_name=username)
 
 
-def _delete_files(objects, field_name: str) -> None:
+def delete_files(objects, field_name: str) -> None:
     # After the rows are gone (in the same transaction); a file left behind by a crash in between
     # holds no row that points to it and is not served by anything.
     for obj in objects:
@@ -213,40 +219,14 @@ def apply(*, today: datetime.date | None = None) -> Plan:
     """
     plan = make_plan(today=today)
     now = timezone.now()
-    ConsentRecord, PaperForm = _model("consent.ConsentRecord"), _model("consent.PaperForm")
-    TimelineEntry, Measure, DossierDocument = (_model("incidents.TimelineEntry"), _model("incidents.Measure"),
-                                               _model("incidents.DossierDocument"))
-    consent_cut = years_before(plan.today, settings.RETENTION_CONSENT_YEARS)
+    periods = Periods.on(plan.today)
+    apps = providers()
     with purging():
         for item in plan.people:
-            if item.person.left_on <= consent_cut:
-                consent_period_passed.send(sender=type(item.person), person=item.person)
-            if item.consent_records:
-                ConsentRecord.objects.filter(pk__in=item.consent_records).delete()
-                _scrub_ids(ConsentRecord, item.consent_records)
-            if item.paper_forms:
-                PaperForm.objects.filter(pk__in=[f.pk for f in item.paper_forms]).delete()
-                _scrub_audit(item.paper_forms)
-                _delete_files(item.paper_forms, "scan")
-            if item.documents:
-                DossierDocument.objects.filter(pk__in=[d.pk for d in item.documents]).delete()
-                _scrub_audit(item.documents)
-                _delete_files(item.documents, "file")
-        for incident in plan.incidents:
-            documents = list(DossierDocument.objects.filter(measure__incident=incident))
-            attachments = list(incident.attachments.all())
-            DossierDocument.objects.filter(pk__in=[d.pk for d in documents]).delete()
-            TimelineEntry.objects.filter(incident=incident).delete()
-            measures = list(Measure.objects.filter(incident=incident).values_list("pk", flat=True))
-            Measure.objects.filter(pk__in=measures).delete()
-            _scrub_ids(Measure, measures)
-            _scrub_audit(documents + attachments)
-            _delete_files(documents, "file")
-            _delete_files(attachments, "file")
-            _scrub_audit([incident])
-            incident_pk = incident.pk
-            incident.delete()
-            audit.record(actor=None, action="bewaartermijn: incident verwijderd", changes={"incident": incident_pk})
+            for app in apps:
+                app.purge_person(item.person, item.removals, periods=periods)
+        for removal in plan.school:
+            removal.provider.purge_school(removal)
 
     for item in plan.people:
         person = item.person
@@ -263,7 +243,7 @@ def apply(*, today: datetime.date | None = None) -> Plan:
                 person.anonymised_at = now
                 person.save(update_fields=["first_name", "tussenvoegsel", "last_name", "email", "function", "anonymised_at"])
                 _close_account(person.user, f"oud-medewerker-{person.pk}")
-            _scrub_audit([person], replacement=str(person))
+            scrub_audit([person], replacement=str(person))
         audit.record(actor=None, action=f"bewaartermijn: {item.kind} opgeschoond", obj=person, changes=item.summary())
 
     for guardian in plan.guardians:
@@ -275,7 +255,7 @@ def apply(*, today: datetime.date | None = None) -> Plan:
         LinkCode.objects.filter(guardian=guardian).delete()
         if guardian.user_id:
             _close_account(guardian.user, f"oud-ouder-{guardian.pk}")
-            _scrub_audit([guardian.user], replacement=f"oud-ouder-{guardian.pk}")
-        _scrub_audit([guardian], replacement=str(guardian))
+            scrub_audit([guardian.user], replacement=f"oud-ouder-{guardian.pk}")
+        scrub_audit([guardian], replacement=str(guardian))
         audit.record(actor=None, action="bewaartermijn: ouder/verzorger geanonimiseerd", obj=guardian)
     return plan

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import audit, mail, names
+from . import audit, mail, names, signals
 from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
 
 User = get_user_model()
@@ -154,10 +154,8 @@ def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
     pupil.left_on = left_on
     pupil.save(update_fields=["left_on"])
     audit.record(actor=actor, action="leerling uitgeschreven", obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
-    # Consent ends with leaving, recorded as such in the append-only consent ledger.
-    from consent.services import end_consent_for_leaver
-
-    end_consent_for_leaver(pupil=pupil, actor=actor)
+    # Consent ends with leaving: the consent app records that in its ledger (consent/apps.py).
+    signals.pupil_left.send(sender=Pupil, pupil=pupil, actor=actor)
     return pupil
 
 
@@ -188,9 +186,7 @@ def undo_pupil_leave(*, pupil: Pupil, actor) -> Pupil:
     pupil.save(update_fields=["left_on"])
     audit.record(actor=actor, action="uitschrijving teruggedraaid", obj=pupil,
                  changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
-    from consent.services import restore_consent_after_undone_leave
-
-    restore_consent_after_undone_leave(pupil=pupil, actor=actor)
+    signals.pupil_leave_undone.send(sender=Pupil, pupil=pupil, actor=actor)
     return pupil
 
 

@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "julianaschool.middleware.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A NUL character in a query or form is refused with 400 before any view reads it.
-    "julianaschool.security.RejectNullCharactersMiddleware",
+    "julianaschool.security.middleware.RejectNullCharactersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -67,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # After the login check: a signed-in user who still owes a TOTP code only reaches the
     # verification and enrolment pages.
-    "julianaschool.security.TwoFactorMiddleware",
+    "julianaschool.security.middleware.TwoFactorMiddleware",
     # Last, as django-axes asks: it turns a flagged failed login into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -110,11 +110,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    {"NAME": "julianaschool.security.DutchPasswordValidator"},
+    {"NAME": "julianaschool.security.passwords.DutchPasswordValidator"},
 ]
-# The lock-out check runs before the password check (see julianaschool.security.LockoutBackend).
+# The lock-out check runs before the password check (see julianaschool.security.lockout.LockoutBackend).
 AUTHENTICATION_BACKENDS = [
-    "julianaschool.security.LockoutBackend",
+    "julianaschool.security.lockout.LockoutBackend",
     # Django's ModelBackend, loading the request's user with roles and records in two queries.
     "julianaschool.security.PortalModelBackend",
 ]
@@ -163,6 +163,15 @@ PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 
 SCHOOL_NAME = "Basisschool Prinses Juliana"
 SCHOOL_FOUNDATION = "Stichting Sint Josephscholen, Nijmegen"
+# The school's logo and favicon: static files (replace them, or point these at the school's own).
+SCHOOL_LOGO = env("SCHOOL_LOGO", default="img/logo.svg")
+SCHOOL_FAVICON = env("SCHOOL_FAVICON", default="img/favicon.svg")
+# Where the school's name in the header leads people who are not signed in (a URL name).
+PUBLIC_HOME_URL = "policy:current"
+# The school's postal address as the lines of the letterhead (decision letters):
+# SCHOOL_ADDRESS="street and number|postcode town" in the environment. No default: a letter must
+# not carry an invented address (the letterhead then shows the school's name only).
+SCHOOL_ADDRESS = [line.strip() for line in env("SCHOOL_ADDRESS", default="").split("|") if line.strip()]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -175,7 +184,7 @@ PORTAL_DASHBOARD_PROVIDERS = [
     "consent.dashboard.sections",
     "consent.publications.dashboard.sections",
     "incidents.dashboard.sections",
-    "julianaschool.security_views.dashboard_sections",
+    "julianaschool.security.views.dashboard_sections",
 ]
 # A nav provider decides by the user's roles only: the menu is cached per role set and language.
 PORTAL_NAV_PROVIDERS = [
@@ -184,8 +193,18 @@ PORTAL_NAV_PROVIDERS = [
     "consent.dashboard.nav_items",
     "consent.publications.dashboard.nav_items",
     "incidents.dashboard.nav_items",
-    "julianaschool.security_views.nav_items",
+    "julianaschool.security.views.nav_items",
 ]
+# The apps that keep records about people who left; retention (julianaschool/retention.py) asks
+# each what goes after its period and lets it delete that, in this order.
+PORTAL_RETENTION_PROVIDERS = ["consent.retention", "incidents.retention"]
+# Menu entries that share one dropdown, so that the menu fits one line on a laptop: every item
+# of a listed provider joins the group, and an item may name its group itself ("group": key).
+PORTAL_NAV_GROUPS = {
+    "consent": {"label": _("Toestemming"),
+                "providers": ["consent.dashboard.nav_items", "consent.publications.dashboard.nav_items"]},
+    "office": {"label": _("Beheer")},
+}
 
 # The board's key and certificate for the signed protocol PDF, as one PKCS#12 file.
 # `manage.py create_signing_certificate` makes a self-signed one for demo and development; a school
@@ -222,9 +241,9 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 # successful login to their own account would wipe the failures they caused on others.
 # Failures older than the cool-off period no longer count.
 AXES_RESET_ON_SUCCESS = False
-AXES_LOCKOUT_CALLABLE = "julianaschool.security.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "julianaschool.security.client_ip"
-AXES_USERNAME_CALLABLE = "julianaschool.security.attempted_username"
+AXES_LOCKOUT_CALLABLE = "julianaschool.security.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "julianaschool.security.lockout.client_ip"
+AXES_USERNAME_CALLABLE = "julianaschool.security.lockout.attempted_username"
 # How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, use the
 # connection's address). Set it to 1 behind one nginx, or the whole school shares one address.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -282,6 +301,25 @@ LOGGING = {
 
 # How far back earlier measures count when the portal proposes the next step on a ladder.
 INCIDENTS_LADDER_MONTHS = env.int("INCIDENTS_LADDER_MONTHS", default=12)
+# How quickly the portal's proposal climbs the ladders (incidents/ladders.py holds their steps; every
+# proposal explains which of these rules it followed). "needs": how many measures of the step below
+# a person must have had within "months" before the next step is proposed (None: never proposed);
+# pupils younger than "young_age" follow "young_pupil". A verwijdering is never proposed after fewer
+# than 2 schorsingen, whatever is set here.
+INCIDENTS_LADDER = {
+    "months": INCIDENTS_LADDER_MONTHS,
+    "young_age": 8,
+    "needs": {
+        "pupil": {"schorsing": 2, "verwijdering": 2},
+        "young_pupil": {"schorsing": 3, "verwijdering": None},
+        "guardian": {"schorsing": 1},
+        "staff": {"schriftelijke_berisping": 1, "schorsing": 1, "ontslag": 1},
+    },
+    # For a serious incident ("ernstig") these steps need one measure fewer of the step below.
+    "serious_needs_one_less": ["schorsing"],
+    # A light incident ("licht") is never proposed a heavier step than the person already had.
+    "light_does_not_climb": True,
+}
 
 # Two guardians who disagree: "most_restrictive" (a no by either is a no) or "latest" (the most
 # recent answer counts).

@@ -24,6 +24,6 @@ urlpatterns = [
     path("toestemming/", include("consent.urls")),
     path("incidenten/", include("incidents.urls")),
     path("api/", include("consent.api_urls")),
-    path("beveiliging/", include("julianaschool.security_urls")),
+    path("beveiliging/", include("julianaschool.security.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -92,7 +92,7 @@ def version_detail(request, pk):
         "sees_internal_notes": can_see_drafts(user),
         "is_directie": is_directie(user),
         "is_board": is_board(user),
-        "step_form": StepForm(),
+        "step_form": StepForm(), "return_form": StepForm(auto_id="id_return_%s"),  # two forms, one page: ids of their own
         "publish_form": PublishForm(),
         "review_form": ReviewForm(),
         "reviews": list(version.reviews.select_related("recorded_by", "confirmed_by")) if can_see_drafts(user) else [],

@@ -10,7 +10,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from tests.matrix import ROLES, Row
 
 APPS = ["julianaschool", "policy", "consent", "incidents", "security"]
-EXTRA_MATRICES = ["tests.policy.matrix_pdf", "tests.consent.matrix_publications", "tests.julianaschool.matrix_people"]  # apps whose rows are split over more than one file
+EXTRA_MATRICES = ["tests.policy.matrix_pdf", "tests.consent.matrix_publications", "tests.consent.matrix_ux",
+                  "tests.incidents.matrix_ux", "tests.julianaschool.matrix_people"]  # apps whose rows are split over more than one file
 # Django's own admin (superusers only) and the language switch are not the portal's pages.
 NOT_PORTAL = {"set_language"}
 NOT_PORTAL_NAMESPACES = {"admin"}

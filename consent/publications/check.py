@@ -4,7 +4,6 @@ Built on `consent.state` (no answer counts as no, the two-guardian rule, a pupil
 fixed number of queries whatever the number of people.
 """
 
-import re
 from dataclasses import dataclass, field
 
 from julianaschool.models import Pupil, StaffMember
@@ -12,14 +11,6 @@ from julianaschool.models import Pupil, StaffMember
 from .. import state
 from ..models import Purpose
 from .models import CheckOutcome
-
-# Dutch surnames sort without their tussenvoegsel: "de Wit" under W, "van den Berg" under B.
-_PREFIX = re.compile(r"^((van|de|der|den|het|ter|ten|te|in|op|'t|la|le|du|d')\s+)+", re.IGNORECASE)
-
-
-def dutch_sort_key(person) -> tuple[str, str]:
-    last = _PREFIX.sub("", person.last_name or "").strip()
-    return (last.casefold(), (person.first_name or "").casefold())
 
 
 @dataclass

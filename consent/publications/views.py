@@ -3,6 +3,7 @@ publication, one takedown, and directie's overview with its CSV."""
 
 import datetime
 from collections import defaultdict
+from operator import attrgetter
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,12 +21,15 @@ from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear, StaffMembe
 from .. import state
 from ..models import Purpose
 from . import access, services
-from .check import allowed_map, dutch_sort_key, verdicts
+from .check import allowed_map, verdicts
 from .forms import PublicationForm, TakedownDoneForm
 from .models import Publication, PublicationPerson, Takedown
 
 MAX_TICKED = 500
 
+
+# People sort by their stored Dutch sort key (julianaschool/names.py): "de Wit" under W.
+by_name = attrgetter("sort_name")
 
 def _parse_keys(values) -> tuple[set[int], set[int]] | None:
     """('pupil-12', 'staff-3', ...) as (pupil ids, staff ids); None when anything is malformed."""
@@ -98,8 +102,8 @@ def check(request):
     listed = list(Pupil.objects.active().in_group(group)) if group else []
     listed_ids = {p.pk for p in listed}
     others = [p for pk, p in ticked_pupils.items() if pk not in listed_ids]
-    pupils = sorted(others, key=dutch_sort_key) + sorted(listed, key=dutch_sort_key)
-    staff = sorted(StaffMember.objects.filter(left_on__isnull=True), key=dutch_sort_key)
+    pupils = sorted(others, key=by_name) + sorted(listed, key=by_name)
+    staff = sorted(StaffMember.objects.filter(left_on__isnull=True), key=by_name)
     staff += [s for pk, s in ticked_staff.items() if s.left_on is not None]
     # One read of the ledger for everyone on the page, over every channel: the script switches
     # channels without asking the server, and the verdict uses the same answers.
@@ -111,8 +115,8 @@ def check(request):
     form = PublicationForm(data if request.method == "POST" else None)
     found = []
     if purpose is not None and (ticked_pupils or ticked_staff):
-        found = verdicts(purpose=purpose, pupils=sorted(ticked_pupils.values(), key=dutch_sort_key),
-                         staff=sorted(ticked_staff.values(), key=dutch_sort_key),
+        found = verdicts(purpose=purpose, pupils=sorted(ticked_pupils.values(), key=by_name),
+                         staff=sorted(ticked_staff.values(), key=by_name),
                          pupil_answers=pupil_answers, staff_answers=staff_answers)
     if request.method == "POST" and data.get("actie") == "registreren" and not errors:
         if purpose is None:
@@ -166,7 +170,7 @@ def publication(request, pk):
     item = access.publication_for(request.user, pk)
     people = (item.people.select_related("pupil", "staff")
               .prefetch_related(Prefetch("takedowns", queryset=Takedown.objects.select_related("done"))))
-    people = sorted(people, key=lambda e: dutch_sort_key(e.person))
+    people = sorted(people, key=lambda e: e.person.sort_name)
     return render(request, "consent/publications/publication.html", {
         "publication": item, "people": people, "today": timezone.localdate(),
         "corrected_by": Publication.objects.filter(replaces=item).first()})

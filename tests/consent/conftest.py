@@ -19,6 +19,7 @@ def seed_purposes() -> None:
     """The data migration's purposes, again, after a transactional test emptied the database."""
     if not Purpose.objects.exists():
         importlib.import_module("consent.migrations.0003_seed_purposes").seed(apps, None)
+        importlib.import_module("consent.migrations.0006_consent_in_two_languages").add_texts(apps, None)
 
 
 @pytest.fixture

@@ -10,7 +10,10 @@ from tests.consent.conftest import answer_as, current
 
 
 def _edit(client, purpose, **changes):
-    data = {"name": purpose.name, "explanation": purpose.current_version.explanation, "position": purpose.position,
+    version = purpose.current_version
+    data = {"name": purpose.name, "explanation": version.explanation, "position": purpose.position,
+            "name_en": purpose.name_en, "explanation_en": version.explanation_en,
+            "staff_explanation": version.staff_explanation, "staff_explanation_en": version.staff_explanation_en,
             "covers_photo": "on" if purpose.covers_photo else "", "covers_film": "on" if purpose.covers_film else "",
             "covers_sound": "on" if purpose.covers_sound else "", "is_public": "on" if purpose.is_public else ""}
     data.update(changes)
@@ -71,6 +74,7 @@ def test_a_purpose_with_records_cannot_be_deleted(world, purposes):
 def test_directie_adds_a_purpose_that_parents_are_then_asked(client_for, world, purposes):
     client_for(world.directie).post(reverse("consent:purpose_create"), {
         "name": "Jaarboek groep 8", "slug": "jaarboek", "explanation": "Een boekje voor de kinderen van groep 8.",
+        "name_en": "Year book group 8", "explanation_en": "A booklet for the children of group 8.",
         "covers_photo": "on", "position": 70})
     html = client_for(world.ouder5).get(reverse("consent:child", args=[world.pupil5.pk])).content.decode()
     assert "Jaarboek groep 8" in html

@@ -417,4 +417,10 @@ def open_menu(page: Page, label: str) -> None:
     toggler = page.get_by_role("button", name="Menu openen")
     if toggler.is_visible():
         toggler.click()
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=label, exact=True).click()
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    link = nav.get_by_role("link", name=label, exact=True)
+    if not link.is_visible():
+        # Pages of one group sit under one menu entry (PORTAL_NAV_GROUPS): open that dropdown first.
+        hidden = page.get_by_role("link", name=label, exact=True, include_hidden=True)
+        nav.locator("li.dropdown").filter(has=hidden).get_by_role("button").click()
+    link.click()

@@ -1,5 +1,6 @@
-"""A teacher reports an incident from a phone with a screenshot attached; directie decides a measure;
-the decision letter is in the pupil's dossier."""
+"""A teacher reports an incident from a phone with a screenshot attached, naming a pupil of groep 5
+and one of groep 7 (bullying crosses groups); directie decides a measure; the decision letter is in
+the pupil's dossier and is e-mailed to the parents."""
 
 import datetime
 import io
@@ -38,10 +39,18 @@ def two_pupils_of_groep_5_without_incidents() -> tuple[Pupil, Pupil]:
     return first, second
 
 
+def a_pupil_of_groep_7_without_incidents() -> Pupil:
+    group = ClassGroup.objects.get(school_year=SchoolYear.objects.current(), name="7")
+    taken = Counter(pupil.full_name for pupil in Pupil.objects.all())
+    pupils = Pupil.objects.in_group(group).filter(incident_parties__isnull=True).order_by("sort_name")
+    return next(pupil for pupil in pupils if taken[pupil.full_name] == 1)
+
+
 def test_teacher_reports_an_incident_with_a_screenshot_directie_decides_and_the_letter_is_in_the_dossier(
     browse, phone, login, check, cast
 ):
     dader, slachtoffer = two_pupils_of_groep_5_without_incidents()
+    witness = a_pupil_of_groep_7_without_incidents()
     occurred = timezone.localtime().replace(second=0, microsecond=0) - datetime.timedelta(hours=1)
 
     # The teacher reports it from a phone, with a screenshot of the class chat.
@@ -66,10 +75,17 @@ def test_teacher_reports_an_incident_with_a_screenshot_directie_decides_and_the_
         files=[{"name": "klassenchat.png", "mimeType": "image/png", "buffer": small_png()}]
     )
     parties = teacher.locator(".party-row")
+    expect(parties).to_have_count(2)
     parties.nth(0).get_by_label("Rol").select_option(label="dader")
-    parties.nth(0).get_by_label("Wie").select_option(label=dader.full_name)
+    parties.nth(0).get_by_label("Leerling").select_option(label=f"{dader.full_name} (groep 5)")
     parties.nth(1).get_by_label("Rol").select_option(label="slachtoffer")
-    parties.nth(1).get_by_label("Wie").select_option(label=slachtoffer.full_name)
+    parties.nth(1).get_by_label("Leerling").select_option(label=f"{slachtoffer.full_name} (groep 5)")
+    # A pupil of groep 7 saw it: a third row, added on the spot, and picked from the same list.
+    teacher.get_by_role("button", name="Nog een betrokkene toevoegen").click()
+    expect(parties).to_have_count(3)
+    parties.nth(2).get_by_label("Rol").select_option(label="getuige")
+    parties.nth(2).get_by_label("Leerling").select_option(label=f"{witness.full_name} (groep 7)")
+    check(teacher, "incident report form with three parties (phone)")
     teacher.get_by_role("button", name="Melden").click()
     expect(teacher.get_by_role("status").filter(has_text="Het incident is gemeld")).to_be_visible()
     expect(teacher.get_by_role("link", name="klassenchat.png")).to_be_visible()
@@ -82,15 +98,29 @@ def test_teacher_reports_an_incident_with_a_screenshot_directie_decides_and_the_
     with translation.override("nl"):
         when = dateformat.format(occurred, "j F Y H:i")
     directie.get_by_role("link", name=when, exact=True).click()
-    expect(directie.get_by_text(f"Voorstel voor {dader.full_name}: waarschuwing")).to_be_visible()
+    expect(directie.get_by_text(f"Voorstel voor {dader.full_name} (groep 5): waarschuwing")).to_be_visible()
+    expect(directie.get_by_text(f"{witness.full_name} (groep 7)")).to_be_visible()
+    # The victim's row offers no measure; each measure link names whose it is.
+    expect(directie.get_by_role("link", name=f"Maatregel voor {slachtoffer.full_name}")).to_have_count(0)
     check(directie, "incident (directie)")
-    directie.get_by_role("listitem").filter(has_text=dader.full_name).get_by_role("link", name="Maatregel").click()
+    directie.get_by_role("link", name=f"Maatregel voor {dader.full_name} (groep 5)").click()
     expect(directie.get_by_label("Maatregel")).to_have_value("waarschuwing")
     check(directie, "measure form")
+    expect(directie.get_by_text("Geen eerdere maatregelen in de afgelopen 12 maanden.")).to_be_visible()
+    # Only the chosen measure's fields: a warning has no days; a schorsing does.
+    expect(directie.get_by_label("Eerste dag (schorsing)")).to_be_hidden()
+    directie.get_by_label("Maatregel").select_option("schorsing")
+    expect(directie.get_by_label("Eerste dag (schorsing)")).to_be_visible()
+    directie.get_by_label("Maatregel").select_option("waarschuwing")
+    expect(directie.get_by_label("Eerste dag (schorsing)")).to_be_hidden()
     directie.get_by_label("Motivering").fill("Pesten in de klassenchat; eerste keer. Gesprek met leerling en ouders gevoerd.")
     directie.get_by_role("button", name="Besluiten").click()
     expect(directie.get_by_role("status").filter(has_text="Maatregel besloten")).to_be_visible()
     check(directie, "decided measure")
+    # The demo's parents have an e-mail address: directie sends the letter from the portal.
+    directie.get_by_role("button", name=re.compile("Brief e-mailen aan")).click()
+    expect(directie.get_by_role("status").filter(has_text="per e-mail verstuurd")).to_be_visible()
+    expect(directie.get_by_role("link", name="Brief downloaden om af te drukken (PDF)")).to_be_visible()
 
     # The decision letter is filed in the pupil's dossier.
     open_menu(directie, "Dossiers")

@@ -39,7 +39,9 @@ def test_an_incident_before_the_pupil_could_have_been_at_school_is_refused(world
 def _measure_form(world, **data):
     incident = report(world)
     party = Party.objects.filter(incident=incident, pupil=world.pupil5).get()
-    return incident_forms.MeasureForm({"kind": "waarschuwing", "grounds": "Herhaald gepest.", **data}, party=party)
+    # Each date belongs to a measure (the form ignores the fields of another one).
+    kind = "schorsing" if {"starts_on", "ends_on", "inspectorate_notified_on"} >= set(data) else "verwijdering"
+    return incident_forms.MeasureForm({"kind": kind, "grounds": "Herhaald gepest.", **data}, party=party)
 
 
 MEASURE_DATES = ["starts_on", "ends_on", "inspectorate_notified_on", "teacher_heard_on", "parents_heard_on",

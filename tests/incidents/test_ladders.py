@@ -40,27 +40,81 @@ def test_a_pupil_without_earlier_measures_gets_a_warning_proposed(world):
     assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.WAARSCHUWING
 
 
-def test_after_one_warning_a_suspension_is_proposed(world):
+def test_after_one_warning_another_warning_is_proposed_and_explained(world):
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
-    assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.SCHORSING
+    proposal = ladders.proposal_for(next_party(world, {"pupil": world.pupil5}))
+    assert proposal.step == MeasureKind.WAARSCHUWING
+    assert proposal.reasons == ["1 eerdere waarschuwing in de afgelopen 12 maanden.",
+                                "Een schorsing volgt pas na 2 waarschuwingen."]
 
 
-def test_after_a_warning_and_a_suspension_removal_is_proposed(world):
+def test_after_two_warnings_a_suspension_is_proposed_saying_why(world):
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=60)
-    decided(world, {"pupil": world.pupil5}, MeasureKind.SCHORSING, **ONE_DAY)
-    assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.VERWIJDERING
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
+    proposal = ladders.proposal_for(next_party(world, {"pupil": world.pupil5}))
+    assert proposal.step == MeasureKind.SCHORSING
+    assert "2 eerdere waarschuwingen in de afgelopen 12 maanden." in proposal.reasons
 
 
-def test_after_three_measures_the_top_of_the_pupil_ladder_stays_the_proposal(world):
+def test_one_suspension_never_leads_to_a_proposed_removal_even_for_a_serious_incident(world, settings):
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=90)
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=60)
     decided(world, {"pupil": world.pupil5}, MeasureKind.SCHORSING, **ONE_DAY)
+    assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.SCHORSING
+    serious = report(world, reporter=world.directie, category="Bedreigen",
+                     parties=[{"role": PartyRole.DADER, "pupil": world.pupil5}]).parties.get()
+    assert ladders.proposed_step(serious) == MeasureKind.SCHORSING
+    # Not even when the school's setting asks for only one schorsing.
+    settings.INCIDENTS_LADDER = {**settings.INCIDENTS_LADDER, "needs": {
+        **settings.INCIDENTS_LADDER["needs"], "pupil": {"schorsing": 2, "verwijdering": 1}}}
+    assert ladders.proposed_step(serious) == MeasureKind.SCHORSING
+
+
+def test_after_two_suspensions_removal_is_proposed(world):
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=120)
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=90)
+    decided(world, {"pupil": world.pupil5}, MeasureKind.SCHORSING, days_ago=60, **ONE_DAY)
+    decided(world, {"pupil": world.pupil5}, MeasureKind.SCHORSING, **ONE_DAY)
     assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.VERWIJDERING
 
 
-def test_two_warnings_propose_a_suspension_not_a_removal(world):
+def test_a_serious_incident_needs_one_warning_fewer_before_a_suspension(world):
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
+    serious = report(world, reporter=world.directie, category="Bedreigen",
+                     parties=[{"role": PartyRole.DADER, "pupil": world.pupil5}]).parties.get()
+    proposal = ladders.proposal_for(serious)
+    assert proposal.step == MeasureKind.SCHORSING
+    assert "Het incident is ernstig: één waarschuwing minder nodig." in proposal.reasons
+
+
+def test_a_light_incident_proposes_no_heavier_step(world):
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=60)
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
+    light = report(world, reporter=world.directie, category="Kwetsen",
+                   parties=[{"role": PartyRole.DADER, "pupil": world.pupil5}]).parties.get()
+    assert ladders.proposed_step(light) == MeasureKind.WAARSCHUWING
+
+
+def test_a_young_pupil_climbs_slower_and_is_never_proposed_a_removal(world):
+    world.pupil5.date_of_birth = TODAY.replace(year=TODAY.year - 6) - datetime.timedelta(days=30)
+    world.pupil5.save()
+    for days_ago in (90, 60):
+        decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=days_ago)
+    proposal = ladders.proposal_for(next_party(world, {"pupil": world.pupil5}))
+    assert proposal.step == MeasureKind.WAARSCHUWING
+    assert "Een leerling jonger dan 8 jaar krijgt een schorsing pas na 3 waarschuwingen." in proposal.reasons
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=30)
+    for days_ago in (20, 10):
+        decided(world, {"pupil": world.pupil5}, MeasureKind.SCHORSING, days_ago=days_ago, **ONE_DAY)
+    proposal = ladders.proposal_for(next_party(world, {"pupil": world.pupil5}))
+    assert proposal.step == MeasureKind.SCHORSING
+    assert "Verwijdering wordt voor een leerling jonger dan 8 jaar nooit voorgesteld." in proposal.reasons
+
+
+def test_directie_configures_how_many_warnings_come_before_a_suspension(world, settings):
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
+    settings.INCIDENTS_LADDER = {**settings.INCIDENTS_LADDER, "needs": {
+        **settings.INCIDENTS_LADDER["needs"], "pupil": {"schorsing": 1, "verwijdering": 2}}}
     assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.SCHORSING
 
 
@@ -80,8 +134,9 @@ def test_the_staff_ladder_after_none_one_two_and_three_measures(world, earlier, 
 def test_measures_older_than_the_period_do_not_count(world, settings):
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=400)
     assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.WAARSCHUWING
-    settings.INCIDENTS_LADDER_MONTHS = 24
-    assert ladders.proposed_step(next_party(world, {"pupil": world.pupil5})) == MeasureKind.SCHORSING
+    settings.INCIDENTS_LADDER = {**settings.INCIDENTS_LADDER, "months": 24}
+    proposal = ladders.proposal_for(next_party(world, {"pupil": world.pupil5}))
+    assert "1 eerdere waarschuwing in de afgelopen 24 maanden." in proposal.reasons
 
 
 def test_another_persons_measures_do_not_count(world):
@@ -107,12 +162,14 @@ def test_choosing_another_step_than_proposed_needs_a_recorded_reason(world):
 
 
 def test_the_measure_page_shows_the_proposal_and_earlier_measures(world, client_for):
+    decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING, days_ago=20)
     decided(world, {"pupil": world.pupil5}, MeasureKind.WAARSCHUWING)
     party = next_party(world, {"pupil": world.pupil5})
     from django.urls import reverse
 
     page = client_for(world.directie).get(reverse("incidents:measure_new", args=[party.incident_id, party.pk])).content.decode()
     assert "Voorgestelde stap: <strong>schorsing</strong>" in page
+    assert "2 eerdere waarschuwingen in de afgelopen 12 maanden." in page
     assert '<option value="schorsing" selected>' in page
 
 
@@ -125,6 +182,7 @@ def test_the_batch_proposals_agree_with_the_single_ones(world):
         {"role": PartyRole.DADER, "staff": world.medewerker.staff}, {"role": PartyRole.DADER, "guardian": world.guardian5},
         {"role": PartyRole.DADER, "name": "Onbekend"}])
     parties = list(incident.parties.all())
-    assert ladders.proposals(parties) == {p.pk: ladders.proposed_step(p) for p in parties}
-    assert list(ladders.proposals(parties).values()) == [
-        MeasureKind.SCHORSING, MeasureKind.WAARSCHUWING, MeasureKind.SCHRIFTELIJKE_BERISPING, MeasureKind.SCHORSING, None]
+    batch = {pk: proposal and proposal.step for pk, proposal in ladders.proposals(parties).items()}
+    assert batch == {p.pk: ladders.proposed_step(p) for p in parties}
+    assert list(batch.values()) == [
+        MeasureKind.WAARSCHUWING, MeasureKind.WAARSCHUWING, MeasureKind.SCHRIFTELIJKE_BERISPING, MeasureKind.SCHORSING, None]

@@ -78,3 +78,60 @@ def test_a_pupils_letter_is_read_by_directie_only(world, client_for):
     assert client_for(world.directie).get(url)["Content-Type"] == "application/pdf"
     for role in ("leerkracht5", "ouder5", "bestuur", "administratie"):
         assert client_for(world.users[role]).get(url).status_code == 404
+
+
+def _warning(world):
+    incident = report(world)
+    return services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER),
+                                   actor=world.directie, kind=MeasureKind.WAARSCHUWING, grounds="Kwetsende berichten.")
+
+
+def test_the_letter_carries_both_addresses_a_personal_salutation_and_the_objection_deadline(world, settings):
+    settings.SCHOOL_ADDRESS = ["Julianaplein 1", "6500 AA Nijmegen"]
+    guardian = world.guardian5
+    guardian.street, guardian.postcode, guardian.city = "Lindelaan 12", "6511 AB", "Nijmegen"
+    guardian.save()
+    measure = _warning(world)
+    text = " ".join(pdf_text(DossierDocument.objects.get(measure=measure)).split())
+    assert "Julianaplein 1" in text and "6500 AA Nijmegen" in text  # the school, as sender
+    assert "Lindelaan 12" in text and "6511 AB Nijmegen" in text  # the family's postal address
+    assert f"Beste {guardian.full_name}," in text
+    deadline = measure.decided_on + datetime.timedelta(weeks=6)
+    from django.utils import dateformat, translation
+
+    with translation.override("nl"):
+        assert f"uiterlijk op {dateformat.format(deadline, 'j F Y')}" in text
+    assert "Algemene wet bestuursrecht" in text
+
+
+def test_directie_emails_the_letter_to_the_parents_with_the_pdf_and_it_is_on_the_timeline(
+    world, client_for, mailoutbox, django_capture_on_commit_callbacks
+):
+    measure = _warning(world)
+    page = client_for(world.directie).get(reverse("incidents:measure", args=[measure.pk])).content.decode()
+    assert "Brief downloaden om af te drukken (PDF)" in page and "Brief e-mailen aan de geadresseerde" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world.directie).post(reverse("incidents:measure_email", args=[measure.pk]))
+    assert response.status_code == 302
+    [sent] = mailoutbox
+    assert sent.to == [world.guardian5.email]
+    assert f"Beste {world.guardian5.full_name}," in sent.body
+    [(name, content, content_type)] = sent.attachments
+    assert name.endswith(".pdf") and content.startswith(b"%PDF-") and content_type == "application/pdf"
+    entry = TimelineEntry.objects.filter(incident=measure.incident, kind=EntryKind.LETTER).last()
+    assert "per e-mail verstuurd aan" in entry.text and world.guardian5.full_name in entry.text
+
+
+def test_a_letter_to_parents_without_an_email_address_is_refused_and_nothing_is_sent(world, client_for, mailoutbox):
+    world.guardian5.email = ""
+    world.guardian5.save()
+    measure = _warning(world)
+    response = client_for(world.directie).post(reverse("incidents:measure_email", args=[measure.pk]), follow=True)
+    assert "geen e-mailadres bekend" in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_a_teacher_cannot_email_a_letter(world, client_for, mailoutbox):
+    measure = _warning(world)
+    assert client_for(world.leerkracht5).post(reverse("incidents:measure_email", args=[measure.pk])).status_code == 404
+    assert mailoutbox == []

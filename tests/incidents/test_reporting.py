@@ -19,14 +19,14 @@ def form_data(world, **extra):
         "category": Category.objects.get(name="Pesten").pk,
         "severity": "",
         "description": "Sanne stuurde gemene berichten over Daan in de klassenchat.",
-        "betrokkene-TOTAL_FORMS": "5",
+        "betrokkene-TOTAL_FORMS": "3",
         "betrokkene-INITIAL_FORMS": "0",
         "betrokkene-MIN_NUM_FORMS": "0",
-        "betrokkene-MAX_NUM_FORMS": "5",
+        "betrokkene-MAX_NUM_FORMS": "30",
         "betrokkene-0-role": "dader",
-        "betrokkene-0-person": f"p{world.pupil5.pk}",
+        "betrokkene-0-pupil": str(world.pupil5.pk),
         "betrokkene-1-role": "slachtoffer",
-        "betrokkene-1-person": f"p{world.pupil5b.pk}",
+        "betrokkene-1-pupil": str(world.pupil5b.pk),
         "betrokkene-2-role": "getuige",
         "betrokkene-2-name": "Buurman Kees",
     }
@@ -53,16 +53,63 @@ def test_teacher_reports_pesten_with_a_screenshot_and_three_parties(world, clien
     assert TimelineEntry.objects.get(incident=incident).new_status == Status.GEMELD
 
 
-def test_the_report_page_offers_only_the_teachers_own_pupils(world, client_for):
+def test_the_report_page_offers_pupils_of_every_group_with_their_group_beside_the_name(world, client_for):
     page = client_for(world.leerkracht5).get(reverse("incidents:report")).content.decode()
-    assert "Sanne de Vries" in page and "Daan Jansen" in page
-    assert "Mila Bakker" not in page
+    assert "Sanne de Vries (groep 5)" in page and "Mila Bakker (groep 7)" in page
 
 
-def test_a_teacher_cannot_name_a_pupil_of_another_group(world, client_for):
-    data = form_data(world, **{"betrokkene-0-person": f"p{world.pupil7.pk}"})
+def test_a_teacher_names_a_pupil_of_another_group(world, client_for):
+    data = form_data(world, **{"betrokkene-0-pupil": str(world.pupil7.pk)})
     response = client_for(world.leerkracht5).post(reverse("incidents:report"), data)
-    assert response.status_code == 200
+    assert response.status_code == 302
+    assert Party.objects.get(role="dader").pupil == world.pupil7
+
+
+def test_two_pupils_of_the_same_name_are_told_apart_by_their_group(world, client_for):
+    from tests.conftest import make_pupil
+
+    make_pupil("Liam", "Hendriks", world.group5)
+    make_pupil("Liam", "Hendriks", world.group7)
+    page = client_for(world.leerkracht7).get(reverse("incidents:report")).content.decode()
+    assert "Liam Hendriks (groep 5)" in page and "Liam Hendriks (groep 7)" in page
+
+
+def test_parents_and_staff_are_picked_from_their_own_lists(world, client_for):
+    page = client_for(world.leerkracht5).get(reverse("incidents:report")).content.decode()
+    assert '<select name="betrokkene-0-guardian"' in page and '<select name="betrokkene-0-staff"' in page
+    assert f"{world.guardian7.full_name} (ouder van Mila Bakker (groep 7))" in page
+    data = form_data(world, **{"betrokkene-2-name": "", "betrokkene-2-role": "melder",
+                               "betrokkene-2-guardian": str(world.guardian7.pk),
+                               "betrokkene-TOTAL_FORMS": "4", "betrokkene-3-role": "getuige",
+                               "betrokkene-3-staff": str(world.medewerker.staff.pk)})
+    assert client_for(world.leerkracht5).post(reverse("incidents:report"), data).status_code == 302
+    assert {(p.role, p.kind) for p in Party.objects.all()} >= {("melder", "ouder"), ("getuige", "medewerker")}
+
+
+def test_the_form_starts_with_two_rows_and_adds_one_without_a_script_keeping_what_was_typed(world, client_for):
+    client = client_for(world.leerkracht5)
+    page = client.get(reverse("incidents:report")).content.decode()
+    assert 'name="betrokkene-TOTAL_FORMS" value="2"' in page and "Nog een betrokkene toevoegen" in page
+    data = form_data(world, **{"betrokkene-TOTAL_FORMS": "3", "add_party": "1", "description": ""})
+    response = client.post(reverse("incidents:report"), data)
+    page = response.content.decode()
+    assert response.status_code == 200 and not Incident.objects.exists()
+    assert 'name="betrokkene-TOTAL_FORMS" value="4"' in page
+    assert "Betrokkene 4" in page and "Buurman Kees" in page
+    assert "Dit veld is verplicht" not in page  # not validated yet: only a row was added
+
+
+def test_a_role_without_a_person_is_refused_saying_nobody_was_chosen(world, client_for):
+    data = form_data(world, **{"betrokkene-1-pupil": ""})
+    page = client_for(world.leerkracht5).post(reverse("incidents:report"), data).content.decode()
+    assert "bij deze rol is nog niemand gekozen" in page
+    assert not Incident.objects.exists()
+
+
+def test_two_people_in_one_row_are_refused(world, client_for):
+    data = form_data(world, **{"betrokkene-0-staff": str(world.medewerker.staff.pk)})
+    page = client_for(world.leerkracht5).post(reverse("incidents:report"), data).content.decode()
+    assert "kies per regel één persoon" in page
     assert not Incident.objects.exists()
 
 

@@ -1,6 +1,8 @@
 """Every role's view of one incident with several parties (busy_incident: pupils of groep 5 and 7,
 a parent, a staff member and an outsider), and of its measures."""
 
+import datetime
+
 from django.urls import reverse
 
 from incidents import services
@@ -75,10 +77,12 @@ def test_the_reporter_follows_their_report_without_seeing_pupils_they_do_not_tea
     assert "Betrokken: leerlingen van groep 5." not in response.content.decode()
 
 
-def test_a_reporter_cannot_name_a_pupil_they_may_not_see(world):
+def test_a_reporter_cannot_name_a_pupil_who_left_school(world):
     import pytest
     from django.core.exceptions import PermissionDenied
 
+    world.pupil5.left_on = datetime.date.today()
+    world.pupil5.save()
     with pytest.raises(PermissionDenied):
         report(world, reporter=world.medewerker)
 

@@ -1,6 +1,5 @@
 """Pages for two-factor login (enrol, verify, switch off) and for lifting login lock-outs."""
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -8,26 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
-from . import access, security
-from .models import Role
-
-
-class TokenForm(forms.Form):
-    token = forms.CharField(
-        label=gettext_lazy("Code uit de app"),
-        max_length=12,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
-        help_text=gettext_lazy("Zes cijfers; de code verandert elke 30 seconden."),
-    )
-
-
-class UnlockForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("username", "username"), ("ip", "ip")])
-    value = forms.CharField(max_length=255)
+from .. import access
+from ..models import Role
+from . import lockout, two_factor
+from .forms import TokenForm, UnlockForm
 
 
 def _next_url(request) -> str:
@@ -41,11 +27,11 @@ def otp_setup(request):
     """Enrol an authenticator app: a QR code made on the server, then a first code to confirm."""
     if user_has_device(request.user) and not request.user.is_verified():
         return redirect("security:otp_verify")
-    device = security.pending_device(request.user)
+    device = two_factor.pending_device(request.user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            security.confirm_device(request=request, device=device, token=form.cleaned_data["token"])
+            two_factor.confirm_device(request=request, device=device, token=form.cleaned_data["token"])
         except ValidationError as error:
             form.add_error("token", error)
         else:
@@ -53,10 +39,10 @@ def otp_setup(request):
             return redirect(_next_url(request))
     return render(request, "julianaschool/security/otp_setup.html", {
         "form": form,
-        "qr": security.qr_data_uri(device),
-        "secret": security.secret_for_manual_entry(device),
+        "qr": two_factor.qr_data_uri(device),
+        "secret": two_factor.secret_for_manual_entry(device),
         "has_device": user_has_device(request.user),
-        "required": security.two_factor_required(request.user),
+        "required": two_factor.two_factor_required(request.user),
         "next": _next_url(request),
     })
 
@@ -68,7 +54,7 @@ def otp_verify(request):
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            security.verify(request=request, token=form.cleaned_data["token"])
+            two_factor.verify(request=request, token=form.cleaned_data["token"])
         except ValidationError as error:
             form.add_error("token", error)
         else:
@@ -79,7 +65,7 @@ def otp_verify(request):
 @require_POST
 def otp_remove(request):
     try:
-        security.remove_devices(user=request.user, actor=request.user)
+        two_factor.remove_devices(user=request.user, actor=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
@@ -91,7 +77,7 @@ def otp_remove(request):
 def lock_list(request):
     """Administratie sees which accounts and addresses are locked out after failed logins."""
     return render(request, "julianaschool/security/locks.html", {
-        "locks": security.current_locks(),
+        "locks": lockout.current_locks(),
         "limit": settings.AXES_FAILURE_LIMIT,
         "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60) if settings.AXES_COOLOFF_TIME else None,
     })
@@ -105,7 +91,7 @@ def lock_release(request):
         messages.error(request, _("Kies een blokkade om op te heffen."))
         return redirect("security:locks")
     kind, value = form.cleaned_data["kind"], form.cleaned_data["value"]
-    security.unlock(kind=kind, value=value, actor=request.user)
+    lockout.unlock(kind=kind, value=value, actor=request.user)
     if kind == "username":
         messages.success(request, _("Het account %(name)s kan weer inloggen.") % {"name": value})
     else:
@@ -119,11 +105,12 @@ def lock_release(request):
 def dashboard_sections(request) -> list[dict]:
     """A small card: two-step verification on or off, with the way to change it."""
     user = request.user
-    context = {"has_device": security.has_second_factor(user), "required": security.two_factor_required(user)}
+    context = {"has_device": two_factor.has_second_factor(user), "required": two_factor.two_factor_required(user)}
     return [{"template": "julianaschool/security/_dashboard_2fa.html", "context": context, "priority": 90}]
 
 
 def nav_items(request) -> list[dict]:
     if access.has_role(request.user, Role.ADMINISTRATIE):
-        return [{"label": _("Blokkades"), "url": reverse("security:locks"), "active_prefix": "/beveiliging/blokkades/"}]
+        return [{"label": _("Blokkades"), "url": reverse("security:locks"), "active_prefix": "/beveiliging/blokkades/",
+                 "group": "office"}]
     return []
