@@ -194,7 +194,7 @@ def seed(size: int):
     teachers = User.objects.bulk_create([User(username=f"lk{g.name}", password="!") for g in groups])
     staff = StaffMember.objects.bulk_create([StaffMember(user=t, first_name="Leerkracht", last_name=t.username,
                                                          email=f"{t.username}@example.nl") for t in teachers])
-    ClassGroup.teachers.through.objects.bulk_create([ClassGroup.teachers.through(classgroup_id=g.pk, staffmember_id=s.pk)
+    ClassGroup.teachers.through.objects.bulk_create([ClassGroup.teachers.through(group_id=g.pk, teacher_id=s.pk)
                                                      for g, s in zip(groups, staff, strict=True)])
     User.groups.through.objects.bulk_create([User.groups.through(user_id=t.pk, group_id=roles[r].pk)
                                              for t in teachers for r in (Role.LEERKRACHT, Role.MEDEWERKER)])

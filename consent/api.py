@@ -129,7 +129,7 @@ def group_consent(request, token):
     group = ClassGroup.objects.filter(pk=int(group_id)).first()
     if group is None:
         return _error(404, "unknown group")
-    ids = list(Pupil.objects.active().filter(enrollments__group=group).order_by("pk").values_list("pk", flat=True))
+    ids = list(Pupil.objects.active().in_group(group).order_by("pk").values_list("pk", flat=True))
     return _answer(purpose, ids, set(ids))
 
 

@@ -13,18 +13,20 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import Count
 
-from julianaschool.models import Enrollment, Pupil
+from julianaschool.models import EndedGuardianLink, Enrollment, GuardianLink, Pupil
 
 from . import state
 from .models import ConsentRecord, Purpose, PurposeVersion
 
 
+def _current_placements(group_ids: list[int]):
+    # A pupil who moved during the year counts in the group they are in today (Enrollment.current).
+    return Enrollment.objects.current().filter(group__in=group_ids, pupil__left_on__isnull=True)
+
+
 def _pupils_cte(group_ids: list[int]) -> tuple[str, list]:
-    enrollment, pupil = Enrollment._meta.db_table, Pupil._meta.db_table
-    marks = ", ".join(["%s"] * len(group_ids)) or "NULL"
-    sql = (f"SELECT e.pupil_id, e.group_id FROM {enrollment} e JOIN {pupil} p ON p.id = e.pupil_id "
-           f"WHERE e.group_id IN ({marks}) AND p.left_on IS NULL")
-    return sql, list(group_ids)
+    sql, params = _current_placements(group_ids).values_list("pupil_id", "group_id").query.sql_with_params()
+    return sql, list(params)
 
 
 def _answered_ctes(group_ids: list[int], purposes: list[Purpose]) -> tuple[str, list]:
@@ -35,6 +37,8 @@ def _answered_ctes(group_ids: list[int], purposes: list[Purpose]) -> tuple[str, 
     latest record comes after it. Window functions only, no self-join: one pass over the ledger.
     """
     record, version = ConsentRecord._meta.db_table, PurposeVersion._meta.db_table
+    # A guardian the office removed from the pupil keeps their records, which no longer count.
+    link, ended = GuardianLink._meta.db_table, EndedGuardianLink._meta.db_table
     pupils_sql, params = _pupils_cte(group_ids)
     counts = " OR ".join(["(r.purpose_id = %s AND v.number >= %s)"] * len(purposes)) or "1 = 0"
     for purpose in purposes:
@@ -50,6 +54,8 @@ counting AS (
          ROW_NUMBER() OVER (PARTITION BY r.pupil_id, r.purpose_id ORDER BY r.recorded_at, r.id) AS position
   FROM {record} r JOIN {version} v ON v.id = r.purpose_version_id
   WHERE r.pupil_id IN (SELECT pupil_id FROM pupils) AND (({counts}) OR r.ended = %s)
+    AND NOT (EXISTS (SELECT 1 FROM {ended} x WHERE x.pupil_id = r.pupil_id AND x.guardian_id = r.guardian_id)
+             AND NOT EXISTS (SELECT 1 FROM {link} gl WHERE gl.pupil_id = r.pupil_id AND gl.guardian_id = r.guardian_id))
 ),
 placed AS (
   SELECT pupil_id, purpose_id, given, ended, newest, position,
@@ -88,7 +94,7 @@ def school_counts(groups, purposes: list[Purpose], *, missing_shown: int = 50) -
     open question (their number and the first `missing_shown` by name). Three queries."""
     groups = list(groups)
     group_ids = [g.pk for g in groups]
-    totals = dict(Enrollment.objects.filter(group__in=group_ids, pupil__left_on__isnull=True)
+    totals = dict(_current_placements(group_ids)
                   .values_list("group").annotate(n=Count("id")).values_list("group", "n"))
     found: dict[tuple[int, int], tuple[int, int, int]] = {}
     missing_total, missing_ids = 0, []

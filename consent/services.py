@@ -400,7 +400,7 @@ def pupils_without_answer(*, pupils=None) -> list[Pupil]:
 
     school_year = SchoolYear.objects.current()
     if pupils is None:
-        pupils = Pupil.objects.active().filter(enrollments__school_year=school_year)
+        pupils = Pupil.objects.active().in_school_year(school_year)
     pupils = list(pupils.prefetch_related("guardians"))
     purposes = list(Purpose.objects.active())
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
@@ -429,19 +429,30 @@ def send_reminders(*, actor=None, pupils=None) -> int:
 
 
 @transaction.atomic
+def _yearly_check_guardians(school_year):
+    guardians = (Guardian.objects.filter(pupils__in=Pupil.objects.active().in_school_year(school_year))
+                 .select_related("user").distinct())
+    for guardian in guardians:
+        email = guardian.email or (guardian.user.email if guardian.user_id else "")
+        if email:
+            yield guardian, email
+
+
+def yearly_check_count() -> int:
+    """How many guardians the yearly check would mail now (shown before it is sent)."""
+    from julianaschool.models import SchoolYear
+
+    return sum(1 for _ in _yearly_check_guardians(SchoolYear.objects.current()))
+
+
 def send_yearly_check(*, actor=None) -> int:
     """The yearly 'controleer uw keuzes' mail to every guardian of an active pupil. Resets nothing."""
     from julianaschool.models import SchoolYear
 
     school_year = SchoolYear.objects.current()
-    guardians = (Guardian.objects.filter(pupils__left_on__isnull=True, pupils__enrollments__school_year=school_year)
-                 .select_related("user").distinct())
     url, contact = _absolute(reverse("consent:index")), _contact()
     sent = 0
-    for guardian in guardians:
-        email = guardian.email or (guardian.user.email if guardian.user_id else "")
-        if not email:
-            continue
+    for guardian, email in _yearly_check_guardians(school_year):
         context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year,
                    "contact": contact}
         mail.consent_yearly_check(to=email, context=context)

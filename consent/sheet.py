@@ -11,7 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from julianaschool.models import ClassGroup, Pupil, StaffMember
+from julianaschool.models import ClassGroup, Enrollment, Pupil, StaffMember
 
 from . import state
 from .models import Purpose
@@ -114,7 +114,7 @@ def build(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = Fa
     be shown on that channel."""
     purposes = list(Purpose.objects.active())
     pupils = list(
-        Pupil.objects.active().filter(enrollments__group=group).order_by("sort_name")
+        Pupil.objects.active().in_group(group).order_by("sort_name")
         .only("id", "first_name", "tussenvoegsel", "last_name")
     )
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
@@ -130,7 +130,8 @@ def build(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = Fa
 def coverage(groups, purposes) -> list[dict]:
     """Per group and purpose: pupils, answered, yes. Two queries for the whole school."""
     groups = list(groups)
-    pupils = list(Pupil.objects.active().filter(enrollments__group__in=groups).values_list("pk", "enrollments__group"))
+    pupils = list(Enrollment.objects.current().filter(group__in=groups, pupil__left_on__isnull=True)
+                  .values_list("pupil_id", "group_id"))
     answers = state.pupil_answers([pk for pk, _g in pupils], purposes)
     by_group: dict[int, list[int]] = {}
     for pk, group_id in pupils:

@@ -16,8 +16,10 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, Q, Window
+from django.db.models import Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
+
+from julianaschool.models import EndedGuardianLink, GuardianLink
 
 from .models import ConsentRecord, Purpose
 
@@ -111,9 +113,14 @@ def _latest_per_voice(person: str, person_ids, purposes: list[Purpose]):
 
 
 def pupil_answers(pupil_ids, purposes=None) -> dict[tuple[int, int], Answer]:
-    """{(pupil id, purpose id): Answer} for these pupils; missing keys mean no answer."""
+    """{(pupil id, purpose id): Answer} for these pupils; missing keys mean no answer. Only the
+    pupil's current guardians have a voice: a guardian the office removed keeps their records in
+    the ledger, but they no longer count (issue 14, item 5)."""
     purposes = _purposes(purposes)
-    rows = _latest_per_voice("pupil_id", pupil_ids, purposes)
+    pair = {"pupil_id": OuterRef("pupil_id"), "guardian_id": OuterRef("guardian_id")}
+    removed = EndedGuardianLink.objects.filter(**pair)
+    current = GuardianLink.objects.filter(**pair)
+    rows = _latest_per_voice("pupil_id", pupil_ids, purposes).exclude(Exists(removed) & ~Exists(current))
     return _reduce(rows, {p.pk: p.asked_from for p in purposes}, guardian_rule())
 
 

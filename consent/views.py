@@ -264,7 +264,7 @@ def scan(request, pk):
 def disagreements(request):
     """Pupils whose guardians gave different answers for a purpose."""
     school_year = SchoolYear.objects.current()
-    pupils = list(Pupil.objects.active().filter(enrollments__school_year=school_year).prefetch_related("guardians"))
+    pupils = list(Pupil.objects.active().in_school_year(school_year).prefetch_related("guardians"))
     purposes = _active_purposes()
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
     guardians = {g.pk: g for p in pupils for g in p.guardians.all()}

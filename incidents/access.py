@@ -21,7 +21,7 @@ def can_report_incident(user) -> bool:
 
 
 def pupils_of_taught_groups(user) -> QuerySet[Pupil]:
-    return Pupil.objects.active().filter(enrollments__group__in=taught_groups(user)).distinct()
+    return Pupil.objects.active().in_groups(taught_groups(user))
 
 
 def incidents_visible_to(user):

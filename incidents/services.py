@@ -67,7 +67,7 @@ def _group_of(parties: list[dict], on: datetime.date):
     school_year = SchoolYear.objects.current(on)
     if not pupils or school_year is None:
         return None
-    enrollment = Enrollment.objects.filter(pupil=pupils[0], school_year=school_year).select_related("group").first()
+    enrollment = Enrollment.objects.current(on).filter(pupil=pupils[0]).select_related("group").first()
     return enrollment.group if enrollment else None
 
 

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_otp import user_has_device
 
-from .models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
+from .models import BoardMember, ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
 
 
 def assigned_roles(user) -> set[str]:
@@ -115,7 +115,7 @@ def visible_pupils(user) -> QuerySet[Pupil]:
     ids = set()
     groups = taught_groups(user)
     if groups.exists():
-        ids |= set(Pupil.objects.active().filter(enrollments__group__in=groups).values_list("pk", flat=True))
+        ids |= set(Pupil.objects.active().in_groups(groups).values_list("pk", flat=True))
     guardian = guardian_of(user)
     if guardian is not None and has_role(user, Role.OUDER):
         ids |= set(guardian.pupils.values_list("pk", flat=True))
@@ -145,6 +145,27 @@ def guardian_for(user, pk) -> Guardian:
     if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
         return get_object_or_404(Guardian.objects.none(), pk=pk)
     return get_object_or_404(Guardian, pk=pk)
+
+
+def staff_member_for(user, pk) -> StaffMember:
+    """A staff member's record, for the office and directie only (others: 404)."""
+    if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
+        return get_object_or_404(StaffMember.objects.none(), pk=pk)
+    return get_object_or_404(StaffMember.objects.select_related("user"), pk=pk)
+
+
+def board_member_for(user, pk) -> BoardMember:
+    """A board member's record, for directie only (others: 404)."""
+    if not is_directie(user):
+        return get_object_or_404(BoardMember.objects.none(), pk=pk)
+    return get_object_or_404(BoardMember.objects.select_related("user"), pk=pk)
+
+
+def managed_group_for(user, pk) -> ClassGroup:
+    """A group the user may change (name, teachers, pupils): the office and directie only (others: 404)."""
+    if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
+        return get_object_or_404(ClassGroup.objects.none(), pk=pk)
+    return get_object_or_404(ClassGroup.objects.select_related("school_year"), pk=pk)
 
 
 def can_manage_people(user) -> bool:

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import AuditEntry, BoardMember, ClassGroup, Enrollment, Guardian, Pupil, SchoolYear, StaffMember
+from .models import (
+    AuditEntry,
+    BoardMember,
+    ClassGroup,
+    Enrollment,
+    GroupTeacher,
+    Guardian,
+    Pupil,
+    SchoolYear,
+    StaffMember,
+)
 
 
 @admin.register(SchoolYear)
@@ -8,11 +18,16 @@ class SchoolYearAdmin(admin.ModelAdmin):
     list_display = ["name", "starts_on", "ends_on"]
 
 
+class GroupTeacherInline(admin.TabularInline):
+    model = GroupTeacher
+    extra = 0
+
+
 @admin.register(ClassGroup)
 class ClassGroupAdmin(admin.ModelAdmin):
     list_display = ["name", "school_year"]
     list_filter = ["school_year"]
-    filter_horizontal = ["teachers"]
+    inlines = [GroupTeacherInline]
 
 
 @admin.register(Pupil)

@@ -27,7 +27,7 @@ def sections(request) -> list[dict]:
         result.append({
             "template": "julianaschool/_dashboard_office.html",
             "context": {"uninvited": uninvited.count(),
-                        "pupils": Pupil.objects.active().filter(enrollments__school_year=school_year).count()},
+                        "pupils": Pupil.objects.active().in_school_year(school_year).count()},
             "priority": 20,
         })
     if access.is_directie(user):
@@ -43,6 +43,9 @@ def nav_items(request) -> list[dict]:
     items = [{"label": _("Overzicht"), "url": reverse("dashboard"), "active_prefix": ""}]
     if access.can_manage_people(user):
         items.append({"label": _("Leerlingen"), "url": reverse("people:pupils"), "active_prefix": "/leerlingen/"})
+    if access.can_manage_people(user):
+        items.append({"label": _("Groepen"), "url": reverse("people:groups"), "active_prefix": "/groepen/",
+                      "group": "office"})
     if access.can_manage_people(user):
         items.append({"label": _("Schoolkalender"), "url": reverse("office:calendar"), "active_prefix": "/kalender/",
                       "group": "office"})

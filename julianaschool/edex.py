@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from . import names
-from .models import ClassGroup, Enrollment, Pupil, SchoolYear, StaffMember
+from .models import ClassGroup, Enrollment, GroupTeacher, Pupil, SchoolYear, StaffMember
 
 MAX_BYTES = 8 * 1024 * 1024  # a school of 1,000 pupils exports some 500 kB
 _DOCTYPE = re.compile(rb"<!\s*DOCTYPE|<!\s*ENTITY", re.IGNORECASE)
@@ -350,8 +350,8 @@ def plan(edex: EdexFile, *, today: datetime.date | None = None) -> EdexPlan:
             _fold_person(edex_pupil.first_name, edex_pupil.tussenvoegsel, edex_pupil.last_name, edex_pupil.date_of_birth), None)
         if found is not None:
             matched[edex_pupil.key] = found
-    enrollments = {e.pupil_id: e for e in Enrollment.objects.filter(
-        school_year=school_year, pupil__in=[p.pk for p in matched.values()]).select_related("group")}
+    enrollments = {e.pupil_id: e for e in Enrollment.objects.current(school_year=school_year).filter(
+        pupil__in=[p.pk for p in matched.values()]).select_related("group")}
     file_group_names = {g.key: g.name for g in edex.groups.values()}
     for edex_pupil in edex.pupils:
         pupil = matched.get(edex_pupil.key)
@@ -457,8 +457,7 @@ def _plan_teachers(edex: EdexFile, school_year: SchoolYear, group_for: dict, cha
             changes.append(Change(f"{TEACHER_KEY}:{teacher.key}", TEACHER_KEY,
                                   _("Medewerker %(name)s wordt gekoppeld aan de leerkracht uit de administratie.")
                                   % {"name": found.full_name}, {"key": teacher.key, "staff": found.pk}))
-    through = ClassGroup.teachers.through
-    current = set(through.objects.filter(classgroup__school_year=school_year).values_list("staffmember_id", "classgroup_id"))
+    current = set(GroupTeacher.objects.filter(group__school_year=school_year).values_list("teacher_id", "group_id"))
     wanted: set[tuple[int, int]] = set()
     for teacher in edex.teachers:
         staff = staff_for[teacher.key]

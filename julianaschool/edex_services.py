@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from . import audit, edex, services
+from . import audit, edex, group_services, services
 from .models import AuditEntry, ClassGroup, Enrollment, Pupil, Role, SchoolYear, StaffMember
 
 User = get_user_model()
@@ -58,21 +58,30 @@ def create_school_year(*, name: str, actor) -> SchoolYear:
 def place_pupils(*, placements: list[tuple[Pupil, ClassGroup, datetime.date]], school_year: SchoolYear) -> None:
     """Put each pupil in its group for the school year (moving them when already placed).
 
-    The one place the import writes enrollments: today one group per pupil per school year, so
-    the date is recorded in the audit trail only; dated enrollments change just this function.
+    The one place the import writes enrollments. A move during the year ends the pupil's current
+    enrollment the day before the file's date and starts a new one on it (the history is kept, as
+    `group_services.move_pupil` does); a move dated on or before the enrollment's first day changes it.
     """
-    current = {e.pupil_id: e for e in Enrollment.objects.filter(
-        school_year=school_year, pupil__in=[pupil.pk for pupil, _g, _d in placements])}
-    moved, created = [], []
-    for pupil, group, _on in placements:
+    current = {e.pupil_id: e for e in Enrollment.objects.current(school_year=school_year).filter(
+        pupil__in=[pupil.pk for pupil, _g, _d in placements]).select_related("school_year")}
+    moved, ended, created = [], [], []
+    for pupil, group, on in placements:
         enrollment = current.get(pupil.pk)
+        on = min(max(on, school_year.starts_on), school_year.ends_on)
         if enrollment is None:
             created.append(Enrollment(pupil=pupil, group=group, school_year=school_year))
-        elif enrollment.group_id != group.pk:
+        elif enrollment.group_id == group.pk:
+            continue
+        elif on <= enrollment.first_day:
             enrollment.group = group
             moved.append(enrollment)
-    Enrollment.objects.bulk_create(created)
+        else:
+            enrollment.ends_on = on - datetime.timedelta(days=1)
+            ended.append(enrollment)
+            created.append(Enrollment(pupil=pupil, group=group, school_year=school_year, starts_on=on))
     Enrollment.objects.bulk_update(moved, ["group"])
+    Enrollment.objects.bulk_update(ended, ["ends_on"])
+    Enrollment.objects.bulk_create(created)
 
 
 def _username(teacher: edex.EdexTeacher, taken: set[str]) -> str:
@@ -230,16 +239,15 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
         per_group.setdefault(group.pk, []).append(staff)
         trail.add("leerkracht aan groep toegevoegd", group, {"leerkracht": staff.full_name})
     group_objects = {g.pk: g for g in groups.values()}
-    # Until the teacher-group link gets its own model (with a role per group), the M2M is the record.
-    for group_id, staff in per_group.items():
-        group_objects[group_id].teachers.add(*staff)
+    group_services.assign_teachers_in_bulk(
+        pairs=[(group_objects[group_id], s) for group_id, staff in per_group.items() for s in staff])
     removals: dict[int, list[int]] = {}
     for change in by_kind.get(edex.TEACHER_UNASSIGN, []):
         removals.setdefault(change.data["group"], []).append(change.data["staff"])
     removed_groups = ClassGroup.objects.in_bulk(list(removals))
     removed_staff = StaffMember.objects.in_bulk([s for ids in removals.values() for s in ids])
     for group_id, staff_ids in removals.items():
-        removed_groups[group_id].teachers.remove(*staff_ids)
+        group_services.unassign_teachers_in_bulk(group_id=group_id, staff_ids=staff_ids)
         for staff_id in staff_ids:
             trail.add("leerkracht uit groep gehaald", removed_groups[group_id], {"leerkracht": removed_staff[staff_id].full_name})
 

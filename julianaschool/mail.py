@@ -46,6 +46,7 @@ class MailKind(models.TextChoices):
     CONSENT_YEARLY = "consent.yearly_check", gettext_lazy("jaarlijkse controle van de keuzes")
     INVITATION = "people.invitation", gettext_lazy("koppelcode voor een ouder/verzorger")
     PASSWORD_RESET = "account.password_reset", gettext_lazy("link om een wachtwoord in te stellen")
+    STAFF_INVITATION = "people.staff_invitation", gettext_lazy("uitnodiging voor een nieuwe medewerker of bestuurder")
     INCIDENT_URGENT = "incidents.urgent", gettext_lazy("melding van een ernstig incident")
     DECISION_LETTER = "incidents.decision_letter", gettext_lazy("besluitbrief over een maatregel")
     POLICY_REVIEW = "policy.review_reminder", gettext_lazy("herinnering: evaluatie van het protocol")
@@ -295,3 +296,10 @@ def password_reset(*, to: str, subject: str, body: str) -> OutgoingMail | None:
     """Django's password link (already rendered by its form): urgent, the person is waiting."""
     return send(to=[to], kind=MailKind.PASSWORD_RESET, urgent=True, template="emails/prerendered.txt",
                 subject=subject, context={"body": body})
+
+
+def staff_invitation(*, to: str, context: dict) -> OutgoingMail | None:
+    """A new staff or board member's link to choose a password: urgent (it is a password link)."""
+    return send(to=[to], kind=MailKind.STAFF_INVITATION, urgent=True, template="emails/staff_invitation.txt",
+                subject=_("Welkom bij het portaal van %(school)s: kies uw wachtwoord") % {"school": settings.SCHOOL_NAME},
+                context=context)

@@ -121,6 +121,10 @@ class StaffMember(PersonName):
     function = models.CharField(_("functie"), max_length=100, blank=True)
     left_on = models.DateField(_("uit dienst op"), null=True, blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The last invitation mail with a set-password link (julianaschool.staff_services).
+    invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True, editable=False)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", editable=False)
 
     class Meta:
         ordering = ["sort_name"]
@@ -133,6 +137,8 @@ class BoardMember(PersonName):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="board_member")
     is_chair = models.BooleanField(_("voorzitter"), default=False)
+    left_on = models.DateField(_("afgetreden op"), null=True, blank=True)
+    invited_at = models.DateTimeField(_("uitgenodigd op"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-is_chair", "sort_name"]
@@ -146,7 +152,13 @@ class ClassGroup(models.Model):
 
     school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="groups", verbose_name=_("schooljaar"))
     name = models.CharField(_("naam"), max_length=20, help_text=_("Bijvoorbeeld 5 of 4/5"))
-    teachers = models.ManyToManyField(StaffMember, blank=True, related_name="groups", verbose_name=_("leerkrachten"))
+    # Who teaches the group and as what: read through GroupTeacher (one row per teacher per group).
+    teachers = models.ManyToManyField(StaffMember, blank=True, related_name="groups", verbose_name=_("leerkrachten"),
+                                      through="GroupTeacher")
+    # The year groups (jaargroepen) taught, "4,5" for a combination group; empty: read from the name.
+    year_groups = models.CharField(_("jaargroepen"), max_length=20, blank=True,
+                                   help_text=_("Bijvoorbeeld 4,5 voor een combinatiegroep; leeg: volgt uit de naam"))
+    ended_on = models.DateField(_("opgeheven op"), null=True, blank=True)
     # The group's key in the administration system's EDEX export (unique within a school year).
     external_key = models.CharField(_("sleutel in de leerlingadministratie"), max_length=64, blank=True, default="")
 
@@ -165,16 +177,57 @@ class ClassGroup(models.Model):
 
     @property
     def grades(self) -> list[int]:
-        """The years (leerjaren) taught in this group: '4/5' gives [4, 5]."""
-        return [int(part) for part in self.name.replace("-", "/").split("/") if part.strip().isdigit()]
+        """The years (leerjaren) taught in this group: '4/5' gives [4, 5]; `year_groups` when set."""
+        source = self.year_groups.replace(",", "/") if self.year_groups else self.name
+        return [int(part) for part in source.replace("-", "/").split("/") if part.strip().isdigit()]
+
+    @property
+    def is_combination(self) -> bool:
+        return len(self.grades) > 1
+
+
+class TeacherRole(models.TextChoices):
+    GROUP_TEACHER = "groepsleerkracht", _("groepsleerkracht")
+    ASSISTANT = "onderwijsassistent", _("onderwijsassistent")
+    TRAINEE = "stagiair", _("stagiair")
+
+
+class GroupTeacher(models.Model):
+    """One teacher in one group (of that group's school year), with an optional role: duo teachers
+    are two rows. Written by `julianaschool.group_services.assign_teacher` and its siblings."""
+
+    group = models.ForeignKey(ClassGroup, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("groep"))
+    teacher = models.ForeignKey(StaffMember, on_delete=models.PROTECT, related_name="assignments",
+                                verbose_name=_("leerkracht"))
+    role = models.CharField(_("rol in de groep"), max_length=20, choices=TeacherRole.choices, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["group", "teacher__sort_name"]
+        verbose_name = _("leerkracht van een groep")
+        verbose_name_plural = _("leerkrachten van groepen")
+        constraints = [models.UniqueConstraint(fields=["group", "teacher"], name="unique_teacher_per_group")]
+
+    def __str__(self):
+        return f"{self.teacher} – {self.group}"
 
 
 class PupilQuerySet(models.QuerySet):
     def active(self):
         return self.filter(left_on__isnull=True)
 
-    def in_group(self, group: "ClassGroup"):
-        return self.filter(enrollments__group=group)
+    def in_group(self, group: "ClassGroup", on: datetime.date | None = None):
+        """The pupils placed in `group` on `on` (default: today, within the group's school year)."""
+        return self.filter(pk__in=Enrollment.objects.current(on, school_year=group.school_year)
+                           .filter(group=group).values("pupil"))
+
+    def in_groups(self, groups, on: datetime.date | None = None):
+        """The pupils placed in any of `groups` (a queryset or list) on `on` (default: today)."""
+        return self.filter(pk__in=Enrollment.objects.current(on).filter(group__in=groups).values("pupil"))
+
+    def in_school_year(self, school_year: "SchoolYear", on: datetime.date | None = None):
+        """The pupils placed in a group of `school_year` on `on` (default: today, within that year)."""
+        return self.filter(pk__in=Enrollment.objects.current(on, school_year=school_year).values("pupil"))
 
 
 class Pupil(PersonName):
@@ -200,23 +253,69 @@ class Pupil(PersonName):
     def has_left(self) -> bool:
         return self.left_on is not None
 
-    def group_in(self, school_year: SchoolYear) -> "ClassGroup | None":
-        enrollment = self.enrollments.filter(school_year=school_year).select_related("group").first()
+    def group_in(self, school_year: SchoolYear, on: datetime.date | None = None) -> "ClassGroup | None":
+        """The pupil's group in `school_year` on `on` (default today, within that year); the last
+        one of that year when none is current (the pupil left)."""
+        enrollment = (Enrollment.objects.current(on, school_year=school_year).filter(pupil=self).select_related("group").first()
+                      or self.enrollments.filter(school_year=school_year).select_related("group")
+                      .order_by(models.F("starts_on").desc(nulls_last=True)).first())
         return enrollment.group if enrollment else None
 
 
+def clamp_to_year(on: datetime.date | None, school_year: "SchoolYear | None") -> datetime.date:
+    """`on` (default today) moved inside `school_year`: the first day when before it, the last after."""
+    on = on or timezone.localdate()
+    if school_year is None:
+        return on
+    return min(max(on, school_year.starts_on), school_year.ends_on)
+
+
+class EnrollmentQuerySet(models.QuerySet):
+    def current(self, on: datetime.date | None = None, *, school_year: "SchoolYear | None" = None) -> "EnrollmentQuerySet":
+        """The placements in force on `on`. Without a date: today, or, when today lies outside
+        `school_year` (default: the current school year, `SchoolYear.objects.current`), that year's
+        nearest day, so that a school without this year's data still shows its last year.
+        An open start or end means the school year's first or last day."""
+        if on is None:
+            on = clamp_to_year(None, school_year or SchoolYear.objects.current())
+        started = Q(starts_on__lte=on) | Q(starts_on__isnull=True, school_year__starts_on__lte=on)
+        not_ended = Q(ends_on__gte=on) | Q(ends_on__isnull=True, school_year__ends_on__gte=on)
+        found = self.filter(started & not_ended)
+        return found.filter(school_year=school_year) if school_year is not None else found
+
+
 class Enrollment(models.Model):
-    """A pupil's group in one school year. Kept after the pupil leaves: history is not rewritten."""
+    """A pupil's group from a date to a date within one school year. A move ends one enrollment
+    and starts the next (`group_services.move_pupil`): the history is kept, never rewritten.
+    An empty start or end means the school year's first or last day."""
 
     pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="enrollments")
     group = models.ForeignKey(ClassGroup, on_delete=models.PROTECT, related_name="enrollments")
     school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="enrollments")
+    starts_on = models.DateField(_("vanaf"), null=True, blank=True)
+    ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["pupil", "school_year"], name="one_group_per_pupil_per_year")]
+        constraints = [
+            models.UniqueConstraint(fields=["pupil", "school_year"], condition=Q(starts_on__isnull=True),
+                                    name="one_first_group_per_pupil_per_year"),
+            models.UniqueConstraint(fields=["pupil", "starts_on"], name="one_group_per_pupil_per_start"),
+            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True)
+                                   | Q(ends_on__gte=models.F("starts_on")), name="enrollment_ends_after_start"),
+        ]
 
     def __str__(self):
         return f"{self.pupil} – {self.group} ({self.school_year})"
+
+    @property
+    def first_day(self) -> datetime.date:
+        return self.starts_on or self.school_year.starts_on
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.ends_on or self.school_year.ends_on
 
 
 class Guardian(PersonName):
@@ -251,6 +350,23 @@ class GuardianLink(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["guardian", "pupil"], name="unique_guardian_pupil")]
+
+
+class EndedGuardianLink(models.Model):
+    """A guardian who no longer is one of the pupil's guardians (the office removed the link, with a
+    reason). The guardian's consent records stay in the ledger; this row keeps the history."""
+
+    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="ended_links")
+    pupil = models.ForeignKey(Pupil, on_delete=models.CASCADE, related_name="ended_guardian_links")
+    linked_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(default=timezone.now)
+    ended_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    reason = models.CharField(_("reden"), max_length=300)
+
+    class Meta:
+        ordering = ["-ended_at"]
+        verbose_name = _("beëindigde koppeling ouder-kind")
+        verbose_name_plural = _("beëindigde koppelingen ouder-kind")
 
 
 def _new_code() -> str:
@@ -316,6 +432,39 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class YearPlanStatus(models.TextChoices):
+    DRAFT = "draft", _("concept")
+    SAVED = "saved", _("opgeslagen")
+    STARTED = "started", _("gestart")
+
+
+class YearPlan(models.Model):
+    """The office's plan for the next school year: its groups (with teachers) and each pupil's
+    next group or leaving. Saving writes the next year's groups and enrollments, all or nothing
+    (`julianaschool.year_services`); it can be reopened and saved again until the year starts;
+    `manage.py start_school_year` then lets the leavers go on its first day."""
+
+    from_year = models.OneToOneField(SchoolYear, on_delete=models.PROTECT, related_name="next_plan",
+                                     verbose_name=_("van schooljaar"))
+    to_year = models.OneToOneField(SchoolYear, on_delete=models.PROTECT, related_name="plan", null=True, blank=True,
+                                   verbose_name=_("naar schooljaar"))
+    # {"groups": [{"key", "name", "year_groups", "from": [old group ids], "teachers": [[staff id, role]]}],
+    #  "pupils": {pupil id: group key or "" (leaves)}}
+    data = models.JSONField(default=dict)
+    status = models.CharField(_("status"), max_length=10, choices=YearPlanStatus.choices, default=YearPlanStatus.DRAFT)
+    created_at = models.DateTimeField(default=timezone.now)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    started_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("plan voor het nieuwe schooljaar")
+        verbose_name_plural = _("plannen voor het nieuwe schooljaar")
+
+    def __str__(self):
+        return _("plan %(year)s") % {"year": self.to_year or self.from_year}
 
 
 class DayOffKind(models.TextChoices):

@@ -10,34 +10,109 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F, Q
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, imports, services
+from . import access, group_services, imports, pupil_services, services
 from .downloads import csv_file_response
-from .forms import ImportUploadForm, LeaveForm, RedeemCodeForm
-from .models import AuditEntry, ClassGroup, Role, SchoolYear
+from .forms import ImportUploadForm, LeaveForm, MovePupilForm, NewPupilForm, PupilForm, RedeemCodeForm
+from .models import AuditEntry, ClassGroup, Enrollment, Role, SchoolYear
 from .params import int_param, parse_id
+
+
+def _search(pupils, query: str):
+    """Every word of the query matches a part of the name or the leerlingnummer."""
+    for word in query.split()[:5]:
+        pupils = pupils.filter(Q(first_name__icontains=word) | Q(tussenvoegsel__icontains=word)
+                               | Q(last_name__icontains=word) | Q(student_number__iexact=word))
+    return pupils
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
 def pupil_list(request):
+    """This year's pupils, by group, searched by name or leerlingnummer, 50 a page; each with the
+    group they are in today, so that two pupils of the same name are told apart."""
     school_year = SchoolYear.objects.current()
     groups = ClassGroup.objects.filter(school_year=school_year).only("id", "name")  # names only: no teachers loaded
-    group = int_param(request, "groep")
-    group_id = str(group) if group else ""
-    pupils = access.visible_pupils(request.user).prefetch_related("guardians", "enrollments__group")
+    group_pk = int_param(request, "groep")
+    group = next((g for g in groups if g.pk == group_pk), None)
+    group_id = str(group.pk) if group else ""
+    query = request.GET.get("q", "").strip()[:100]
+    pupils = access.visible_pupils(request.user).prefetch_related("guardians")
     if group is not None:
-        pupils = pupils.filter(enrollments__group_id=group)
-    else:
-        pupils = pupils.filter(enrollments__school_year=school_year)
-    page = Paginator(pupils.order_by("sort_name"), 50).get_page(request.GET.get("pagina"))
+        pupils = pupils.in_group(group)
+    elif query:
+        pupils = _search(pupils, query)  # a search finds pupils who left or are not placed this year too
+    elif school_year is not None:
+        pupils = pupils.in_school_year(school_year)
+    if query and group is not None:
+        pupils = _search(pupils, query)
+    page = Paginator(pupils.order_by("sort_name", "pk"), 50).get_page(request.GET.get("pagina"))
+    placed = {e.pupil_id: e.group for e in Enrollment.objects.current(school_year=school_year)
+              .filter(pupil__in=[p.pk for p in page]).select_related("group")} if school_year else {}
+    rows = [(pupil, placed.get(pupil.pk)) for pupil in page]
     return render(
         request,
         "julianaschool/pupil_list.html",
-        {"page": page, "groups": groups, "group_id": group_id, "school_year": school_year},
+        {"page": page, "rows": rows, "groups": groups, "group_id": group_id, "school_year": school_year, "query": query},
     )
+
+
+def _current_groups():
+    return ClassGroup.objects.filter(school_year=SchoolYear.objects.current(), ended_on__isnull=True).order_by("name")
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def pupil_add(request):
+    """Register a new pupil by hand, in a group of this school year."""
+    form = NewPupilForm(request.POST or None, groups=_current_groups())
+    if request.method == "POST" and form.is_valid():
+        try:
+            pupil = pupil_services.register_pupil(**form.cleaned_data, actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("%(name)s is ingeschreven.") % {"name": pupil.full_name})
+            return redirect("people:pupil", pk=pupil.pk)
+    return render(request, "julianaschool/pupil_form.html", {"form": form, "pupil": None})
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+def pupil_edit(request, pk):
+    pupil = access.pupil_for(request.user, pk)
+    form = PupilForm(request.POST or None, initial={f: getattr(pupil, f) for f in pupil_services.FIELDS})
+    if request.method == "POST" and form.is_valid():
+        try:
+            pupil_services.update_pupil(pupil=pupil, **form.cleaned_data, actor=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": pupil.full_name})
+            return redirect("people:pupil", pk=pupil.pk)
+    return render(request, "julianaschool/pupil_form.html", {"form": form, "pupil": pupil})
+
+
+@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@require_POST
+def pupil_move(request, pk):
+    """Move a pupil to another group from a date; the enrolment history keeps both."""
+    pupil = access.pupil_for(request.user, pk)
+    form = MovePupilForm(request.POST, groups=_current_groups())
+    if not form.is_valid():
+        messages.error(request, _("Kies een groep en een geldige datum."))
+        return redirect("people:pupil", pk=pupil.pk)
+    group, on = form.cleaned_data["group"], form.cleaned_data["on"]
+    try:
+        group_services.move_pupil(pupil=pupil, group=group, on=on, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s zit vanaf %(date)s in %(group)s.") % {
+            "name": pupil.full_name, "date": f"{on:%d-%m-%Y}", "group": group})
+    return redirect("people:pupil", pk=pupil.pk)
 
 
 @access.role_required(Role.DIRECTIE)
@@ -153,10 +228,12 @@ def import_confirm(request):
 def pupil_detail(request, pk):
     pupil = access.pupil_for(request.user, pk)
     guardians = pupil.guardians.prefetch_related("link_codes").select_related("user")
-    enrollments = pupil.enrollments.select_related("group", "school_year").order_by("-school_year__starts_on")
+    enrollments = pupil.enrollments.select_related("group", "school_year").order_by(
+        "-school_year__starts_on", F("starts_on").desc(nulls_last=True))
     earliest, latest = services.leave_date_bounds(pupil)
     return render(request, "julianaschool/pupil_detail.html",
                   {"pupil": pupil, "guardians": guardians, "enrollments": enrollments,
+                   "move_form": MovePupilForm(groups=_current_groups(), initial={"on": timezone.localdate()}),
                    "leave_form": LeaveForm(earliest=earliest, latest=latest),
                    "can_undo_leave": services.can_undo_leave(pupil)})
 

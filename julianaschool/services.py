@@ -192,12 +192,11 @@ def undo_pupil_leave(*, pupil: Pupil, actor) -> Pupil:
 
 @transaction.atomic
 def enroll(*, pupil: Pupil, group, actor) -> Enrollment:
-    """Place `pupil` in `group` for that group's school year (moving them if already placed)."""
-    enrollment, created = Enrollment.objects.update_or_create(
-        pupil=pupil, school_year=group.school_year, defaults={"group": group}
-    )
-    audit.record(actor=actor, action="leerling geplaatst", obj=pupil, changes={"groep": str(group)})
-    return enrollment
+    """Place `pupil` in `group` for that group's school year (moving them from today if already
+    placed; see `group_services.place_pupil`)."""
+    from .group_services import place_pupil
+
+    return place_pupil(pupil=pupil, group=group, actor=actor)
 
 
 def _find_guardian(pupil: Pupil, row) -> Guardian | None:
@@ -276,7 +275,9 @@ def _import_pupil(*, row, actor, counts: dict, changed: set[int]) -> Pupil:
             pupil.save(update_fields=list(wanted))
             changed.add(pupil.pk)
             audit.record(actor=actor, action="leerling gewijzigd (import)", obj=pupil, changes=changes)
-    enrollment = Enrollment.objects.filter(pupil=pupil, school_year=row.group.school_year).first()
+    from .group_services import latest_enrollment
+
+    enrollment = latest_enrollment(pupil, row.group.school_year)
     if enrollment is None or enrollment.group_id != row.group.pk:
         enroll(pupil=pupil, group=row.group, actor=actor)
         if enrollment is not None:

@@ -198,6 +198,9 @@ PORTAL_NAV_PROVIDERS = [
 # The apps that keep records about people who left; retention (julianaschool/retention.py) asks
 # each what goes after its period and lets it delete that, in this order.
 PORTAL_RETENTION_PROVIDERS = ["consent.retention", "incidents.retention"]
+# The mail offered at the end of "Nieuw schooljaar" (consent's yearly check): how many it would
+# reach, and the service that sends it (called with actor=).
+PORTAL_NEW_YEAR_MAIL = {"count": "consent.services.yearly_check_count", "send": "consent.services.send_yearly_check"}
 # Menu entries that share one dropdown, so that the menu fits one line on a laptop: every item
 # of a listed provider joins the group, and an item may name its group itself ("group": key).
 PORTAL_NAV_GROUPS = {
@@ -219,6 +222,10 @@ SIGNING_TIMESTAMP_URL = env("SIGNING_TIMESTAMP_URL", default="")
 PROTOCOL_MR_STEP = env.bool("PROTOCOL_MR_STEP", default=False)
 
 LINK_CODE_VALID_DAYS = env.int("LINK_CODE_VALID_DAYS", default=14)
+# How long a new staff or board member's set-password link works (julianaschool.staff_services).
+STAFF_INVITATION_VALID_DAYS = env.int("STAFF_INVITATION_VALID_DAYS", default=7)
+# From which month the office plans the next school year ("Nieuw schooljaar", year_services).
+NEW_YEAR_PLAN_FROM_MONTH = env.int("NEW_YEAR_PLAN_FROM_MONTH", default=6)
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 2)
 # The session is written when it changes, not on every request. Its expiry after inactivity is

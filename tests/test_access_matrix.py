@@ -11,7 +11,7 @@ from tests.matrix import ROLES, Row
 
 APPS = ["julianaschool", "policy", "consent", "incidents", "security"]
 EXTRA_MATRICES = ["tests.policy.matrix_pdf", "tests.consent.matrix_publications", "tests.consent.matrix_ux",
-                  "tests.incidents.matrix_ux", "tests.policy.matrix_protocol"]  # apps whose rows are split over more than one file
+                  "tests.incidents.matrix_ux", "tests.policy.matrix_protocol", "tests.julianaschool.matrix_people"]  # apps whose rows are split over more than one file
 # Django's own admin (superusers only) and the language switch are not the portal's pages.
 NOT_PORTAL = {"set_language"}
 NOT_PORTAL_NAMESPACES = {"admin"}

@@ -99,7 +99,7 @@ def check(request):
     if slug and purpose is None:
         errors.append(_("Kanaal: kies een van de kanalen."))
 
-    listed = list(Pupil.objects.active().filter(enrollments__group=group)) if group else []
+    listed = list(Pupil.objects.active().in_group(group)) if group else []
     listed_ids = {p.pk for p in listed}
     others = [p for pk, p in ticked_pupils.items() if pk not in listed_ids]
     pupils = sorted(others, key=by_name) + sorted(listed, key=by_name)

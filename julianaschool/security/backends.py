@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 User = get_user_model()
@@ -13,6 +14,13 @@ class PortalModelBackend(ModelBackend):
     guardian record and whether they have a confirmed second factor in one query; their roles
     (groups) in a second, once, when the request first asks (access.roles_of). Everything a
     request asks about the user later reads these."""
+
+    def user_can_authenticate(self, user):
+        # A staff member whose uit-dienst date has come can no longer sign in, nor stay signed in.
+        staff = getattr(user, "staff", None) if user is not None and user.pk else None
+        if staff is not None and staff.left_on is not None and staff.left_on <= timezone.localdate():
+            return False
+        return super().user_can_authenticate(user)
 
     def get_user(self, user_id):
         confirmed = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)

@@ -128,7 +128,10 @@ def test_a_later_export_shows_the_moved_pupil_the_leaver_the_renamed_group_and_t
     assert "Sara Kok gaat lesgeven in groep 5 (LRK)." in texts
     counts = edex_services.apply_edex(plan=plan, actor=administrator)
     assert counts["verplaatste leerlingen"] == 1 and counts["uitgeschreven leerlingen"] == 1
-    assert Pupil.objects.get(external_key="#L1").group_in(year).name == "6a"
+    # The move is dated: groep 5 until 9 January, groep 6a from the file's date on.
+    moved = Pupil.objects.get(external_key="#L1")
+    assert moved.group_in(year, on=datetime.date(2027, 1, 10)).name == "6a"
+    assert moved.group_in(year, on=datetime.date(2027, 1, 9)).name == "5"
     assert Pupil.objects.get(external_key="#L2").left_on == datetime.date(2026, 10, 1)
     assert StaffMember.objects.get(external_key="#T3").groups.get().name == "5"
     assert AuditEntry.objects.filter(action="leerling verplaatst (uit EDEX)", changes__per="2027-01-10").exists()

@@ -20,12 +20,14 @@ from julianaschool.models import (
     BoardMember,
     ClassGroup,
     Enrollment,
+    GroupTeacher,
     Guardian,
     GuardianLink,
     Pupil,
     Role,
     SchoolYear,
     StaffMember,
+    TeacherRole,
 )
 from julianaschool.names import split_tussenvoegsel
 
@@ -62,6 +64,8 @@ STAFF = [
     ("lk-groep12", "Monique", "Peeters", "leerkracht groep 1/2", [Role.LEERKRACHT], "1/2"),
     ("lk-groep3", "Ellen", "Martens", "leerkracht groep 3", [Role.LEERKRACHT], "3"),
     ("lk-groep4", "Wendy", "Claassen", "leerkracht groep 4", [Role.LEERKRACHT], "4"),
+    # Groep 4 has duo teachers (Wendy on Monday to Wednesday, Sandra on Thursday and Friday).
+    ("lk-groep4-duo", "Sandra", "Hendriks", "leerkracht groep 4 (duo)", [Role.LEERKRACHT], "4"),
     ("lk-groep6", "Hans", "Wouters", "leerkracht groep 6", [Role.LEERKRACHT], "6"),
     ("lk-groep7", "Inge", "Gerritsen", "leerkracht groep 7", [Role.LEERKRACHT], "7"),
     ("lk-groep8", "Roel", "Derksen", "leerkracht groep 8", [Role.LEERKRACHT], "8"),
@@ -137,7 +141,8 @@ class Command(BaseCommand):
                                      "email": email, "function": function}
             )
             if group:
-                groups[group].teachers.add(staff)
+                GroupTeacher.objects.get_or_create(group=groups[group], teacher=staff,
+                                                   defaults={"role": TeacherRole.GROUP_TEACHER})
             users[username] = user
         for username, first, last, chair in BOARD:
             user = _user(username, first, last, f"{username}@sintjosephscholen.nl", [Role.BESTUUR])
@@ -158,7 +163,8 @@ class Command(BaseCommand):
                     defaults={"first_name": rng.choice(FIRST_NAMES), "tussenvoegsel": tussenvoegsel,
                               "last_name": last_name, "date_of_birth": born},
                 )
-                Enrollment.objects.get_or_create(pupil=pupil, school_year=school_year, defaults={"group": groups[group_name]})
+                if not pupil.enrollments.filter(school_year=school_year).exists():
+                    Enrollment.objects.create(pupil=pupil, school_year=school_year, group=groups[group_name])
                 pupils.append(pupil)
 
         # Families: most pupils have two guardians, some one; every seventh family has a second
@@ -203,4 +209,4 @@ class Command(BaseCommand):
                 GuardianLink.objects.get_or_create(guardian=partner, pupil=child)
         users["ouder"] = ouder
         return DemoSchool(school_year=school_year, groups=groups, users=users,
-                          pupils=list(Pupil.objects.filter(enrollments__school_year=school_year)))
+                          pupils=list(Pupil.objects.in_school_year(school_year)))
