@@ -35,11 +35,12 @@ run: setup
 worker: setup
 	$(DEV_ENV) $(PY) manage.py db_worker
 
-# Two passes: the suite on both cores (pytest-xdist), then the tests marked `serial` (browser
-# stories, tests that start their own servers) one after another.
+# Two passes on both cores (pytest-xdist): the suite, then the tests marked `serial` (browser
+# stories, tests that start their own servers), which keep an asyncio loop and a Chromium per
+# process and so never share a worker with the others.
 test: setup
 	$(PY) -m pytest -n 2 -m "not serial"
-	$(PY) -m pytest -m serial
+	$(PY) -m pytest -n 2 -m serial
 
 clean:
 	rm -rf $(VENV) var
