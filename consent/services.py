@@ -408,18 +408,27 @@ def pupils_without_answer(*, pupils=None) -> list[Pupil]:
 
 
 @transaction.atomic
-def send_reminders(*, actor=None, pupils=None) -> int:
-    """Mail the guardians of every pupil with an open question. Returns the number of mails."""
-    sent = 0
+def _reminder_recipients(pupils=None):
     by_guardian: dict[int, tuple[Guardian, list[Pupil]]] = {}
     for pupil in pupils_without_answer(pupils=pupils):
         for guardian in pupil.guardians.all():
             by_guardian.setdefault(guardian.pk, (guardian, []))[1].append(pupil)
-    url, contact = _absolute(reverse("consent:index")), _contact()
     for guardian, children in by_guardian.values():
         email = guardian.email or (guardian.user.email if guardian.user_id else "")
-        if not email:
-            continue
+        if email:
+            yield guardian, email, children
+
+
+def reminder_count(*, pupils=None) -> int:
+    """How many guardians `send_reminders` would mail now (shown before it is sent)."""
+    return sum(1 for _ in _reminder_recipients(pupils))
+
+
+def send_reminders(*, actor=None, pupils=None) -> int:
+    """Mail the guardians of every pupil with an open question. Returns the number of mails."""
+    sent = 0
+    url, contact = _absolute(reverse("consent:index")), _contact()
+    for guardian, email, children in _reminder_recipients(pupils):
         context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME,
                    "contact": contact}
         mail.consent_reminder(to=email, context=context)

@@ -7,12 +7,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from julianaschool import access as people_access
+from julianaschool.confirm import confirmation, confirmed
 from julianaschool.downloads import csv_response
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
@@ -368,6 +371,14 @@ def overview(request):
 @require_POST
 @people_access.role_required(Role.DIRECTIE)
 def remind(request):
+    if not confirmed(request):
+        count = services.reminder_count()
+        return confirmation(
+            request, title=_("Herinnering versturen?"),
+            explanation=ngettext("%(count)s ouder/verzorger met een kind zonder antwoord krijgt een herinnering per e-mail.",
+                                 "%(count)s ouders/verzorgers met een kind zonder antwoord krijgen een herinnering per e-mail.",
+                                 count) % {"count": count},
+            button=_("Ja, verstuur de herinnering"), cancel=reverse("consent:overview"))
     sent = services.send_reminders(actor=request.user)
     messages.success(request, _("Herinnering verstuurd: %(count)s e-mail(s).") % {"count": sent})
     return redirect("consent:overview")

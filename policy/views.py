@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from julianaschool.access import is_directie, is_staff_member, role_required
+from julianaschool.confirm import confirmation, confirmed
 from julianaschool.models import Role
 
 from . import acknowledgements, services
@@ -229,6 +230,11 @@ def section_edit(request, pk):
 def section_delete(request, pk):
     section = section_for(request.user, pk)
     version_pk, title = section.version_id, section.title
+    if not confirmed(request):
+        return confirmation(
+            request, title=_("Hoofdstuk verwijderen?"), danger=True,
+            explanation=_("Het hoofdstuk '%(title)s' wordt met zijn tekst uit dit concept verwijderd.") % {"title": title},
+            button=_("Ja, verwijder het hoofdstuk"), cancel=reverse("policy:draft_edit", args=[version_pk]))
     try:
         services.delete_section(actor=request.user, section=section)
     except services.Refused as error:
@@ -251,6 +257,12 @@ def section_move(request, pk):
 @require_POST
 def draft_discard(request, pk):
     version = draft_for(request.user, pk)
+    if not confirmed(request):
+        return confirmation(
+            request, title=_("Concept weggooien?"), danger=True,
+            explanation=_("Concept %(number)s en al zijn wijzigingen worden weggegooid. Dat kan niet ongedaan worden "
+                          "gemaakt.") % {"number": version.number},
+            button=_("Ja, gooi het concept weg"), cancel=reverse("policy:version", args=[version.pk]))
     try:
         services.discard_draft(actor=request.user, version=version)
     except services.Refused as error:

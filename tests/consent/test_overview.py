@@ -32,7 +32,7 @@ def test_reminder_button_mails_the_guardians_of_pupils_without_an_answer(client_
     answer_as(world.ouder5, world.pupil5, **{slug.replace("-", "_"): True for slug in purposes})
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client_for(world.directie).post(reverse("consent:remind"))
+        response = client_for(world.directie).post(reverse("consent:remind"), {"bevestig": "ja"})
     assert response.status_code == 302
     assert [m.to for m in mail.outbox] == [[world.ouder7.email]]
     assert world.pupil7.full_name in mail.outbox[0].body
@@ -54,3 +54,15 @@ def test_yearly_check_mails_every_parent_and_resets_nothing(world, purposes, dja
     assert "blijven gewoon gelden" in mail.outbox[0].body
     assert ConsentRecord.objects.count() == before
     assert current(world.pupil5, purposes["website"]).given is True
+
+
+def test_directie_sees_how_many_parents_a_reminder_reaches_before_it_goes(client_for, world, purposes,
+                                                                         django_capture_on_commit_callbacks):
+    answer_as(world.ouder5, world.pupil5, **{slug.replace("-", "_"): True for slug in purposes})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(world.directie).post(reverse("consent:remind"))
+    assert response.status_code == 200 and mail.outbox == []
+    page = response.content.decode()
+    assert "1 ouder/verzorger met een kind zonder antwoord krijgt een herinnering" in page
+    assert 'name="bevestig" value="ja"' in page

@@ -96,3 +96,24 @@ def test_the_draft_edit_page_lists_sections_with_their_actions(world, client_for
     page = client_for(world.directie).get(reverse("policy:draft_edit", args=[version.pk])).content.decode()
     assert "Specifiek voor leerlingen tijdens schoolsituaties" in page
     assert reverse("policy:section_move", args=[version.sections.get(key="inleiding").pk]) in page
+
+
+def test_directie_confirms_before_a_section_is_deleted(world, client_for):
+    version = draft(world)
+    section = version.sections.get(key="schoolwebsite")
+    client = client_for(world.directie)
+    asked = client.post(reverse("policy:section_delete", args=[section.pk]))
+    assert asked.status_code == 200 and Section.objects.filter(pk=section.pk).exists()
+    assert section.title in asked.content.decode() and 'name="bevestig" value="ja"' in asked.content.decode()
+    client.post(reverse("policy:section_delete", args=[section.pk]), {"bevestig": "ja"})
+    assert not Section.objects.filter(pk=section.pk).exists()
+
+
+def test_directie_confirms_before_a_draft_is_thrown_away(world, client_for):
+    version = draft(world)
+    client = client_for(world.directie)
+    asked = client.post(reverse("policy:draft_discard", args=[version.pk]))
+    assert asked.status_code == 200 and ProtocolVersion.objects.filter(pk=version.pk).exists()
+    assert "kan niet ongedaan worden gemaakt" in asked.content.decode()
+    client.post(reverse("policy:draft_discard", args=[version.pk]), {"bevestig": "ja"})
+    assert not ProtocolVersion.objects.filter(pk=version.pk).exists()
