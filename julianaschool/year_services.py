@@ -196,7 +196,7 @@ def save_plan(*, plan: YearPlan, actor) -> YearPlan:
     """Write the next year from the plan, all or nothing: its school year, groups, teachers and
     every pupil's enrollment. Saved again after reopening, the next year is brought in line with
     the plan (groups it made and no longer has go, when nobody is placed in them)."""
-    plan = YearPlan.objects.select_for_update().select_related("from_year", "to_year").get(pk=plan.pk)
+    plan = YearPlan.objects.select_for_update(of=("self",)).select_related("from_year", "to_year").get(pk=plan.pk)
     _check_editable(plan)
     problems = validate(plan.data)
     if problems:
