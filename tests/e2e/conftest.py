@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
@@ -424,3 +425,22 @@ def open_menu(page: Page, label: str) -> None:
         hidden = page.get_by_role("link", name=label, exact=True, include_hidden=True)
         nav.locator("li.dropdown").filter(has=hidden).get_by_role("button").click()
     link.click()
+
+
+BOARD_PASSPHRASE = "e2e-bestuur"
+
+
+@pytest.fixture
+def board_key(settings, tmp_path):
+    """A board certificate of this test's own, configured as a school configures its real one."""
+    from policy import signing
+
+    path = tmp_path / "board.p12"
+    signing.create_board_certificate(
+        path=path, passphrase=BOARD_PASSPHRASE, common_name="Bestuur Basisschool Prinses Juliana",
+        organization=django_settings.SCHOOL_FOUNDATION,
+    )
+    settings.SIGNING_PKCS12_PATH = path
+    settings.SIGNING_PKCS12_PASSPHRASE = BOARD_PASSPHRASE
+    settings.SIGNING_TIMESTAMP_URL = ""
+    return path

@@ -20,24 +20,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialize
 SECTION = "Het gebruik van eigen telefoons op school"
 OLD_RULE = "De telefoon mag ook in de bureaulade van de leerkracht."
 NEW_RULE = "De telefoon mag ook in de telefoonkluis van de klas."
-PASSPHRASE = "e2e-bestuur"
 MINUTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture
-def board_key(settings, tmp_path):
-    """A board certificate of this test's own, configured as a school configures its real one."""
-    from policy import signing
-
-    path = tmp_path / "board.p12"
-    signing.create_board_certificate(
-        path=path, passphrase=PASSPHRASE, common_name="Bestuur Basisschool Prinses Juliana",
-        organization=django_settings.SCHOOL_FOUNDATION,
-    )
-    settings.SIGNING_PKCS12_PATH = path
-    settings.SIGNING_PKCS12_PASSPHRASE = PASSPHRASE
-    settings.SIGNING_TIMESTAMP_URL = ""
-    return path
 
 
 def _the_date_comes():
@@ -129,7 +112,7 @@ def test_directie_adopts_the_mr_consents_bestuur_approves_directie_publishes_per
     download = download_info.value
     signed = tmp_path / download.suggested_filename
     download.save_as(signed)
-    status = validate_signature(signed, board_certificate(board_key, PASSPHRASE))
+    status = validate_signature(signed, board_certificate(board_key, django_settings.SIGNING_PKCS12_PASSPHRASE))
     assert status.intact and status.valid and status.trusted, status.pretty_print_details()
     assert status.coverage == SignatureCoverageLevel.ENTIRE_FILE
 
@@ -164,7 +147,7 @@ def test_directie_adopts_the_mr_consents_bestuur_approves_directie_publishes_per
     assert response.ok and response.headers["content-type"] == "application/pdf"
     current = tmp_path / "actueel.pdf"
     current.write_bytes(response.body())
-    status = validate_signature(current, board_certificate(board_key, PASSPHRASE))
+    status = validate_signature(current, board_certificate(board_key, django_settings.SIGNING_PKCS12_PASSPHRASE))
     assert status.intact and status.valid and status.trusted, status.pretty_print_details()
     cover = pypdf.PdfReader(current).pages[0].extract_text()
     for words in ["Versie 2.0", "Geldig vanaf", "Beleid te herzien", "Gepubliceerd"]:

@@ -8,23 +8,6 @@ from .conftest import board_certificate, open_menu, render_first_page, validate_
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-PASSPHRASE = "e2e-bestuur"
-
-
-@pytest.fixture
-def board_key(settings, tmp_path):
-    """A board certificate of this test's own, configured as a school configures its real one."""
-    from policy import signing
-
-    path = tmp_path / "board.p12"
-    signing.create_board_certificate(
-        path=path, passphrase=PASSPHRASE, common_name="Bestuur Basisschool Prinses Juliana",
-        organization=django_settings.SCHOOL_FOUNDATION,
-    )
-    settings.SIGNING_PKCS12_PATH = path
-    settings.SIGNING_PKCS12_PASSPHRASE = PASSPHRASE
-    settings.SIGNING_TIMESTAMP_URL = ""
-    return path
 
 
 def test_bestuur_downloads_the_signed_pdf_and_its_signature_is_the_boards_intact_and_valid(
@@ -41,7 +24,7 @@ def test_bestuur_downloads_the_signed_pdf_and_its_signature_is_the_boards_intact
     signed = tmp_path / download.suggested_filename
     download.save_as(signed)
 
-    status = validate_signature(signed, board_certificate(board_key, PASSPHRASE))
+    status = validate_signature(signed, board_certificate(board_key, django_settings.SIGNING_PKCS12_PASSPHRASE))
     assert status.intact, status.pretty_print_details()
     assert status.valid, status.pretty_print_details()
     assert status.trusted, status.pretty_print_details()
