@@ -319,14 +319,30 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+# Every checked page is checked at both widths the school's people use: a 390 px phone and a
+# 1366 px laptop, whichever the story runs at (the page is put back at its own size afterwards).
+WIDTHS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 768}}
+
+
 @pytest.fixture
 def check(csp_guard):
-    """check(page, name): no serious/critical axe violation, no CSP violation so far."""
+    """check(page, name): no serious/critical axe violation at 390 and at 1366 px, no CSP violation
+    so far."""
 
     def check_page(page: Page, name: str) -> None:
         page.wait_for_load_state("load")
-        violations = axe_violations(page)
-        assert not violations, f"axe (WCAG 2.1 AA) on {name} ({page.url}):\n{describe_violations(violations)}"
+        own = page.viewport_size
+        # Resizing the window may move the focus; the story goes on from where it was.
+        focused = page.evaluate_handle("() => document.activeElement")
+        try:
+            for label, size in WIDTHS.items():
+                page.set_viewport_size(size)
+                violations = axe_violations(page)
+                assert not violations, (f"axe (WCAG 2.1 AA) on {name} at {label} width ({page.url}):\n"
+                                        f"{describe_violations(violations)}")
+        finally:
+            page.set_viewport_size(own)
+            page.evaluate("(element) => element && element.focus && element.focus()", focused)
         csp_guard.assert_clean(name)
 
     return check_page
