@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool.models import ClassGroup, Guardian, Pupil, StaffMember
@@ -275,6 +275,11 @@ class TimelineEntry(models.Model):
     old_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     new_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     measure = models.ForeignKey("Measure", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    # What the portal wrote itself ("Besloten: %(kind)s voor %(name)s.") is kept as its Dutch
+    # message with its values, so that every reader sees it in their own language; `text` holds
+    # the Dutch words as written, the record. A person's own note has no message.
+    message = models.TextField(blank=True, editable=False)
+    params = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["at", "id"]
@@ -283,6 +288,22 @@ class TimelineEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.author_name}: {self.get_kind_display()}"
+
+    @property
+    def shown_text(self) -> str:
+        """The entry in the reader's language: the portal's own messages are translated (a
+        measure's kind by its label), a person's note is shown as they wrote it."""
+        if not self.message:
+            return self.text
+        return gettext(self.message) % timeline_values(self.params)
+
+
+def timeline_values(params: dict) -> dict:
+    """A timeline message's values for display: a measure kind (`kind`) by its label, the rest as stored."""
+    values = dict(params)
+    if values.get("kind") in MeasureKind.values:
+        values["kind"] = MeasureKind(values["kind"]).label
+    return values
 
 
 class MeasureKind(models.TextChoices):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from julianaschool import access as people_access
 from julianaschool import audit, mail
@@ -38,6 +39,7 @@ from .models import (
     Place,
     Status,
     TimelineEntry,
+    timeline_values,
 )
 
 User = get_user_model()
@@ -56,9 +58,16 @@ def _author_name(user) -> str:
 
 
 def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status: str = "", new_status: str = "",
-           measure: Measure | None = None) -> TimelineEntry:
+           measure: Measure | None = None, message: str = "", params: dict | None = None) -> TimelineEntry:
+    """One timeline entry. The portal's own words come as `message` (marked with gettext_noop)
+    and `params`: stored as such, for each reader's language, and written out in Dutch as `text`."""
+    params = params or {}
+    if message:
+        with translation.override("nl"):
+            text = _(message) % timeline_values(params)
     return TimelineEntry.objects.create(incident=incident, author=author, author_name=_author_name(author), kind=kind,
-                                        text=text, old_status=old_status, new_status=new_status, measure=measure)
+                                        text=text, old_status=old_status, new_status=new_status, measure=measure,
+                                        message=message, params=params)
 
 
 def _group_of(parties: list[dict], on: datetime.date):
@@ -126,7 +135,7 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
                                 sha256=sha256, uploaded_by=reporter)
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
-    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.GEMELD, text=_("Incident gemeld."))
+    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.GEMELD, message=gettext_noop("Incident gemeld."))
     audit.record(actor=reporter, action="incident gemeld", obj=incident,
                  changes={"categorie": category.name, "ernst": severity, "betrokkenen": len(parties),
                           "bijlagen": len(attachments or [])})
@@ -248,7 +257,7 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
     measure.save()
     _pick_up(incident, actor)
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
-           text=_("Voornemen: %(kind)s voor %(name)s.") % {"kind": measure.get_kind_display(), "name": party.person_name})
+           message=gettext_noop("Voornemen: %(kind)s voor %(name)s."), params={"kind": measure.kind, "name": party.person_name})
     audit.record(actor=actor, action="maatregel voorgenomen", obj=measure, changes={"maatregel": kind})
     return measure
 
@@ -266,7 +275,7 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
     measure.status = MeasureStatus.ZIENSWIJZE
     measure.save(update_fields=["employee_response", "response_recorded_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
-           text=_("Zienswijze van de medewerker vastgelegd."))
+           message=gettext_noop("Zienswijze van de medewerker vastgelegd."))
     audit.record(actor=actor, action="zienswijze vastgelegd", obj=measure)
     return measure
 
@@ -292,7 +301,8 @@ def _after_decision(measure: Measure, actor) -> None:
     incident = measure.incident
     _pick_up(incident, actor)
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
-           text=_("Besloten: %(kind)s voor %(name)s.") % {"kind": measure.get_kind_display(), "name": measure.party.person_name})
+           message=gettext_noop("Besloten: %(kind)s voor %(name)s."),
+           params={"kind": measure.kind, "name": measure.party.person_name})
     audit.record(actor=actor, action="maatregel besloten", obj=measure,
                  changes={"maatregel": measure.kind, "voorgesteld": measure.proposed_kind,
                           "reden afwijking": measure.deviation_reason})
@@ -327,7 +337,7 @@ def file_letter(*, measure: Measure, actor) -> list[DossierDocument]:
         document.save()
         documents.append(document)
     _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
-           text=_("Brief '%(title)s' opgesteld en in het dossier opgenomen.") % {"title": title})
+           message=gettext_noop("Brief '%(title)s' opgesteld en in het dossier opgenomen."), params={"title": title})
     audit.record(actor=actor, action="brief opgesteld", obj=measure, changes={"sha256": sha256})
     return documents
 
@@ -357,7 +367,8 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
         })
     names = ", ".join(person.full_name for person in people if getattr(person, "email", ""))
     _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
-           text=_("Brief '%(title)s' per e-mail verstuurd aan %(names)s.") % {"title": document.title, "names": names})
+           message=gettext_noop("Brief '%(title)s' per e-mail verstuurd aan %(names)s."),
+           params={"title": document.title, "names": names})
     audit.record(actor=actor, action="brief gemaild", obj=measure, changes={"aan": len(to), "sha256": document.sha256})
     return to
 
@@ -376,7 +387,8 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
     measure.status = MeasureStatus.DEFINITIEF
     measure.save(update_fields=["other_school_name", "other_school_accepted_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
-           text=_("Verwijdering definitief: toegelaten op %(school)s.") % {"school": measure.other_school_name})
+           message=gettext_noop("Verwijdering definitief: toegelaten op %(school)s."),
+           params={"school": measure.other_school_name})
     audit.record(actor=actor, action="verwijdering definitief", obj=measure, changes={"school": measure.other_school_name})
     return measure
 

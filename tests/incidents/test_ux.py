@@ -144,3 +144,24 @@ def test_a_decided_measures_link_says_what_and_for_whom(world, client_for):
                             kind=MeasureKind.WAARSCHUWING, grounds="Kwetsend")
     page = client_for(world.directie).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
     assert 'aria-label="waarschuwing voor Sanne de Vries (groep 5)"' in page
+
+
+def test_what_the_portal_writes_on_the_timeline_reads_in_each_readers_language(world, client_for):
+    from django.utils import translation
+
+    from incidents import services
+    from incidents.models import MeasureKind, PartyRole, TimelineEntry
+
+    incident = report(world)
+    dader = incident.parties.get(role=PartyRole.DADER)
+    with translation.override("en"):  # a director who reads the portal in English decides
+        services.decide_measure(incident=incident, party=dader, actor=world.directie, kind=MeasureKind.WAARSCHUWING,
+                                grounds="x", deviation_reason="Eerste keer in dit incident")
+    entry = TimelineEntry.objects.filter(incident=incident, message__startswith="Besloten").get()
+    assert entry.text == f"Besloten: waarschuwing voor {dader.person_name}."  # the record, in Dutch
+    client = client_for(world.directie)
+    dutch = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert "Besloten: waarschuwing voor" in dutch and "Incident gemeld." in dutch
+    client.cookies["django_language"] = "en"
+    english = client.get(reverse("incidents:detail", args=[incident.pk])).content.decode()
+    assert "Decided: warning for" in english and "Incident reported." in english and "Besloten:" not in english
