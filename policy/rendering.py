@@ -65,17 +65,3 @@ def build_tree(sections: list["Section"]) -> list["Section"]:
     for section in sections:
         section.child_list = by_parent.get(section.pk, [])
     return by_parent.get(None, [])
-
-
-def flat_sections(version: "ProtocolVersion") -> list["Section"]:
-    """All sections in reading order (a section, then its sub-sections), each with `.depth`."""
-    result = []
-
-    def walk(nodes, depth):
-        for node in nodes:
-            node.depth = depth
-            result.append(node)
-            walk(node.child_list, depth + 1)
-
-    walk(section_tree(version), 0)
-    return result
