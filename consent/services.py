@@ -5,6 +5,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
-from julianaschool.models import Guardian, GuardianLink, Pupil, StaffMember
+from julianaschool.models import Guardian, GuardianLink, Pupil, Role, SchoolYear, StaffMember
 from julianaschool.uploads import accept_upload
 
 from . import state
@@ -177,9 +178,7 @@ def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uui
 
 def _contact() -> str:
     """Whom a receipt tells to contact: the school's office, by name and address when known."""
-    from django.contrib.auth import get_user_model
 
-    from julianaschool.models import Role
 
     office = (get_user_model().objects.filter(groups__name=Role.ADMINISTRATIE, is_active=True).exclude(email="")
               .order_by("pk").first())
@@ -396,7 +395,6 @@ def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
 
 def pupils_without_answer(*, pupils=None) -> list[Pupil]:
     """Active pupils of the current year for whom no valid answer exists for at least one active purpose."""
-    from julianaschool.models import SchoolYear
 
     school_year = SchoolYear.objects.current()
     if pupils is None:
@@ -449,14 +447,12 @@ def _yearly_check_guardians(school_year):
 
 def yearly_check_count() -> int:
     """How many guardians the yearly check would mail now (shown before it is sent)."""
-    from julianaschool.models import SchoolYear
 
     return sum(1 for _ in _yearly_check_guardians(SchoolYear.objects.current()))
 
 
 def send_yearly_check(*, actor=None) -> int:
     """The yearly 'controleer uw keuzes' mail to every guardian of an active pupil. Resets nothing."""
-    from julianaschool.models import SchoolYear
 
     school_year = SchoolYear.objects.current()
     url, contact = _absolute(reverse("consent:index")), _contact()

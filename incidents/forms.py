@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from julianaschool.dates import DateRangeField, DateTimeRangeField, first_school_day, last_school_day, today
-from julianaschool.models import Guardian, SchoolYear, StaffMember
+from julianaschool.models import Guardian, Pupil, SchoolYear, StaffMember
 
 from . import ladders, people, services
 from .models import Category, MeasureKind, PartyRole, Place, Platform, Severity
@@ -123,7 +123,6 @@ class PartyForm(forms.Form):
             return None
         if data.get("name"):
             return {"role": data["role"], "name": data["name"]}
-        from julianaschool.models import Pupil
 
         for key, model in (("pupil", Pupil), ("guardian", Guardian), ("staff", StaffMember)):
             if data.get(key):

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -42,7 +43,7 @@ from .forms import (
     StepForm,
     VersionDetailsForm,
 )
-from .models import ProtocolVersion, Section, VersionStatus
+from .models import MrDecision, ProtocolVersion, Section, VersionStatus
 from .rendering import render_markdown, section_tree
 
 
@@ -325,9 +326,7 @@ def mr_record(request, pk):
 @role_required(Role.DIRECTIE, Role.BESTUUR)
 def mr_minutes(request, pk):
     """The MR's minutes as uploaded (directie and bestuur read them on the version's page)."""
-    from django.http import FileResponse
 
-    from .models import MrDecision
 
     decision = get_object_or_404(MrDecision.objects.select_related("version"), pk=pk)
     version_for(request.user, decision.version_id)

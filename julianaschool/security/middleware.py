@@ -1,6 +1,8 @@
 """The request checks of login protection: NUL characters refused early, and a session between
 password and code kept on the verification pages."""
 
+from urllib.parse import quote
+
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -71,6 +73,5 @@ class TwoFactorMiddleware:
 
 
 def _safe_next(request) -> str:
-    from urllib.parse import quote
 
     return quote(request.get_full_path(), safe="/")

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from julianaschool.access import has_role, is_directie
@@ -26,7 +27,6 @@ def _name(user) -> str:
 
 
 def _date(day: datetime.date) -> str:
-    from django.utils.formats import date_format
 
     return date_format(day, "j F Y")
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
+from julianaschool.access import is_staff_member
 
 from .. import acknowledgements
 from ..models import (
@@ -19,7 +20,6 @@ from ._common import Refused, _name, _require_directie
 @transaction.atomic
 def acknowledge(*, user, version: ProtocolVersion) -> Acknowledgement:
     """A staff member declares they read the version in force (idempotent: once per version)."""
-    from julianaschool.access import is_staff_member
 
     if not is_staff_member(user):
         raise Refused(_("Alleen medewerkers van de school bevestigen dat zij het protocol gelezen hebben."))

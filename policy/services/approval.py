@@ -4,13 +4,14 @@ PDF of what is in force), and informing the parents."""
 import datetime
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
 from julianaschool.access import has_role, is_directie
-from julianaschool.models import BoardMember, Guardian, Role, StaffMember
+from julianaschool.models import AuditEntry, BoardMember, Guardian, Role, StaffMember
 
 from .. import pdf_services
 from ..models import (
@@ -215,9 +216,7 @@ def inform_parents(*, actor, version: ProtocolVersion) -> list[str]:
 
 def parents_informed(version: ProtocolVersion) -> bool:
     """Whether the guardians were already mailed about this version (the audit trail says)."""
-    from django.contrib.contenttypes.models import ContentType
 
-    from julianaschool.models import AuditEntry
 
     return AuditEntry.objects.filter(action="policy.parents_informed", object_id=str(version.pk),
                                      content_type=ContentType.objects.get_for_model(ProtocolVersion)).exists()

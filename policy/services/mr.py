@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,7 +32,6 @@ def record_mr_decision(*, actor, version: ProtocolVersion, decided_on: datetime.
         raise Refused(_("De datum van de MR-vergadering kan niet in de toekomst liggen."))
     if version.adopted_on and decided_on < version.adopted_on.replace(day=1):
         raise Refused(_("De MR kan niet over deze versie besloten hebben vóór die werd vastgesteld."))
-    from django.core.exceptions import ValidationError
 
     try:
         content_type, digest = accept_upload(minutes)
