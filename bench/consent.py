@@ -101,6 +101,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
+from throwaway_db import create_database_if_missing  # noqa: E402
 
 from consent.demo import ledger_rows  # noqa: E402
 from consent.models import ConsentRecord, Purpose  # noqa: E402
@@ -115,23 +116,6 @@ from julianaschool.models import (  # noqa: E402
     SchoolYear,
     StaffMember,
 )
-
-
-def create_database_if_missing():
-    """A named PostgreSQL database that does not exist yet is created (it is a throwaway)."""
-    if connection.vendor != "postgresql":
-        return
-    import psycopg2
-    from psycopg2 import sql
-
-    params = dict(connection.get_connection_params(), dbname="postgres")
-    maintenance = psycopg2.connect(**params)
-    maintenance.autocommit = True
-    with maintenance.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [connection.settings_dict["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(connection.settings_dict["NAME"])))
-    maintenance.close()
 
 
 def seed():

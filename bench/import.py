@@ -41,6 +41,7 @@ django.setup()
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
+from throwaway_db import create_database_if_missing
 
 from julianaschool import edex, edex_services
 from julianaschool.models import Pupil, SchoolYear
@@ -80,22 +81,6 @@ def measure(label: str, data: bytes, *, save: bool = True) -> tuple[int, int]:
         line += f"   save {time.perf_counter() - started:6.2f} s / {save_q:3d} queries"
     print(line)
     return preview_q, save_q
-
-
-def create_database_if_missing():
-    """A named PostgreSQL database that does not exist yet is created (it is a throwaway)."""
-    if connection.vendor != "postgresql":
-        return
-    import psycopg2
-    from psycopg2 import sql
-
-    maintenance = psycopg2.connect(**dict(connection.get_connection_params(), dbname="postgres"))
-    maintenance.autocommit = True
-    with maintenance.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [connection.settings_dict["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(connection.settings_dict["NAME"])))
-    maintenance.close()
 
 
 def main():

@@ -33,6 +33,8 @@ import time
 import types
 from pathlib import Path
 
+from throwaway_db import create_database_if_missing
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZES = (1000, 5000)
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "15"))
@@ -112,24 +114,6 @@ def configure(size: int):
     urls_module.urlpatterns = [path("bench/trivial/", trivial), path("", include("julianaschool.urls"))]
     sys.modules["bench_scale_urls"] = urls_module
     return tmpdir
-
-
-def create_database_if_missing():
-    from django.db import connection
-
-    if connection.vendor != "postgresql":
-        return
-    import psycopg2
-    from psycopg2 import sql
-
-    params = dict(connection.get_connection_params(), dbname="postgres")
-    maintenance = psycopg2.connect(**params)
-    maintenance.autocommit = True
-    with maintenance.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [connection.settings_dict["NAME"]])
-        if cursor.fetchone() is None:
-            cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(connection.settings_dict["NAME"])))
-    maintenance.close()
 
 
 def seed(size: int):
