@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
+from julianaschool.errors import Refused
 from julianaschool.models import Guardian, GuardianLink, Pupil, Role, SchoolYear, StaffMember
 from julianaschool.uploads import accept_upload
 
@@ -227,9 +228,10 @@ def _active_purposes(choices: dict[int, bool]) -> list[Purpose]:
     return purposes
 
 
-def _refuse_leaver(pupil: Pupil) -> None:
+def refuse_leaver(pupil: Pupil) -> None:
+    """Consent of a pupil who left has ended; nobody records new answers for them."""
     if pupil.left_on is not None:
-        raise ValidationError(_("%(name)s is uitgeschreven; de toestemming is beëindigd.") % {"name": pupil.full_name})
+        raise Refused(_("%(name)s is uitgeschreven; de toestemming is beëindigd.") % {"name": pupil.full_name})
 
 
 @transaction.atomic
@@ -248,7 +250,7 @@ def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[i
     """
     if not GuardianLink.objects.select_for_update().filter(guardian=guardian, pupil=pupil).exists():
         raise ValidationError(_("U bent geen ouder/verzorger van dit kind."))
-    _refuse_leaver(pupil)
+    refuse_leaver(pupil)
     purposes = _active_purposes(choices)
     versions = _versions_shown(purposes=purposes, choices=choices, shown=shown)
     own = state.own_answers(pupil_id=pupil.pk, guardian_id=guardian.pk, purposes=purposes)
@@ -271,7 +273,10 @@ SCAN_TYPES = ("application/pdf", "image/jpeg", "image/png")
 
 def _check_scan(scan: UploadedFile) -> tuple[str, str]:
     """(content type, sha256) of an uploaded scan, judged by its content, not its name."""
-    return accept_upload(scan, allowed=SCAN_TYPES)
+    try:
+        return accept_upload(scan, allowed=SCAN_TYPES)
+    except ValidationError as error:
+        raise Refused(" ".join(error.messages), field="scan") from error
 
 
 @transaction.atomic
@@ -283,7 +288,7 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
     (note required). Every answer on the form becomes a record, all pointing at the one scan,
     against the version of each text the entry page showed (`shown`, see `_versions_shown`).
     The pupil's guardians with an e-mail address get a receipt."""
-    _refuse_leaver(pupil)
+    refuse_leaver(pupil)
     if guardian is not None and not guardian.pupils.filter(pk=pupil.pk).exists():
         raise ValidationError(_("Ouder/verzorger: deze persoon is geen ouder/verzorger van dit kind."))
     if method not in (Method.PAPER, Method.PHONE):
@@ -295,14 +300,14 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
     paper_form = None
     if method == Method.PAPER:
         if scan is None:
-            raise ValidationError(_("Scan: voeg de scan van het papieren formulier toe."))
+            raise Refused(_("Scan: voeg de scan van het papieren formulier toe."), field="scan")
         content_type, digest = _check_scan(scan)
         paper_form = PaperForm(pupil=pupil, content_type=content_type, original_name=scan.name[:200], sha256=digest,
                                uploaded_by=actor)
         paper_form.scan.save("scan", scan, save=False)
         paper_form.save()
     elif not note.strip():
-        raise ValidationError(_("Notitie: schrijf op wie er belde en wanneer."))
+        raise Refused(_("Notitie: schrijf op wie er belde en wanneer."), field="note")
     records = _write(purposes=purposes, choices=choices, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
                      versions=versions, languages=languages,
                      guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=_name(actor),

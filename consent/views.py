@@ -4,7 +4,7 @@ the office's paper forms, directie's overview, purposes and integration tokens."
 import itertools
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from julianaschool import access as people_access
 from julianaschool.confirm import confirmation, confirmed
 from julianaschool.downloads import csv_response
+from julianaschool.errors import Refused, show_refusal
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear
 
 from . import access, avg, counts, pdf, services, sheet, state
@@ -83,7 +84,7 @@ def child_form(request, pk):
                                                        actor=request.user, shown=form.shown_versions(),
                                                        languages=form.shown_languages())
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             if records:
                 messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
@@ -123,7 +124,7 @@ def staff_form(request):
             records = services.record_staff_choices(staff=staff, choices=form.choices(), actor=request.user,
                                                     shown=form.shown_versions(), languages=form.shown_languages())
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             if records:
                 messages.success(request, _("Uw keuze is opgeslagen en geldt meteen. U krijgt een bevestiging per e-mail."))
@@ -230,8 +231,11 @@ def pupil_export_pdf(request, pk):
 def office_entry(request, pk):
     """The office enters a paper form (with its scan) or a phone call for a pupil."""
     pupil = access.consent_pupil_for(request.user, pk)
-    if pupil.left_on is not None:
-        raise PermissionDenied
+    try:
+        services.refuse_leaver(pupil)
+    except Refused as error:
+        show_refusal(request, error)
+        return redirect("consent:pupil", pk=pupil.pk)
     purposes = _active_purposes()
     form = OfficeEntryForm(request.POST or None, request.FILES or None, purposes=purposes,
                            guardians=pupil.guardians.all())
@@ -242,8 +246,7 @@ def office_entry(request, pk):
                                          method=data["method"], guardian=data["guardian"], scan=data.get("scan"),
                                          note=data.get("note", ""), shown=form.shown_versions())
         except ValidationError as error:
-            field = "scan" if any("Scan" in m for m in error.messages) else None
-            form.add_error(field, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("Het formulier is ingevoerd."))
             return redirect("consent:pupil", pk=pupil.pk)
@@ -416,7 +419,7 @@ def purpose_edit(request, pk):
         try:
             services.update_purpose(purpose=purpose, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("Het doel is gewijzigd."))
             return redirect("consent:purposes")

@@ -12,10 +12,9 @@ knows what is missing and why. Sources:
   employee is given the chance to respond (zienswijze), only then is it decided.
 """
 
-from dataclasses import dataclass
-
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+from julianaschool.errors import Refused
 
 from . import ladders
 from .models import Measure, MeasureKind, MeasureStatus
@@ -28,44 +27,30 @@ MAX_SUSPENSION_SCHOOL_DAYS = 5
 SEARCH_WEEKS = 8
 
 
-@dataclass(frozen=True)
-class Refusal:
-    rule: str
-    message: str
-
-    def __str__(self):
-        return f"{self.rule}: {self.message}"
-
-
-class RuleRefused(ValidationError):
-    """A measure the law does not allow (yet); `refusals` lists every rule not met."""
-
-    def __init__(self, refusals: list[Refusal]):
-        self.refusals = refusals
-        super().__init__([str(r) for r in refusals])
-
-
-def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal]:
+def check_decision(measure: Measure, *, intending: bool = False) -> list[Refused]:
     """Every rule `measure` does not meet if it were decided now (empty: it may be decided).
 
     `intending`: a staff measure being announced, not yet decided (its zienswijze comes later)."""
-    refusals: list[Refusal] = []
+    refusals: list[Refused] = []
     party = measure.party
     kind = measure.kind
     if not measure.grounds.strip():
-        refusals.append(Refusal(_("Motiveringsplicht (Awb art. 3:46)"), _("een besluit vermeldt zijn redenen; vul de motivering in.")))
+        refusals.append(Refused(
+            _("een besluit vermeldt zijn redenen; vul de motivering in."),
+            rule=_("Motiveringsplicht (Awb art. 3:46)"), field="grounds",
+        ))
     if kind in ladders.SEPARATE:
         return refusals
     if party.pupil_id is None and party.guardian_id is None and party.staff_id is None:
-        refusals.append(Refusal(_("Geen ladder"), _("voor iemand van buiten school zijn alleen aangifte of een melding mogelijk.")))
+        refusals.append(Refused(_("voor iemand van buiten school zijn alleen aangifte of een melding mogelijk."), rule=_("Geen ladder")))
         return refusals
     if kind == MeasureKind.VERWIJDERING and party.pupil_id is None and party.staff_id is None:
-        refusals.append(Refusal(_("WPO art. 40 (verwijdering)"), _("alleen een leerling kan van school worden verwijderd.")))
+        refusals.append(Refused(_("alleen een leerling kan van school worden verwijderd."), rule=_("WPO art. 40 (verwijdering)")))
         return refusals
     if kind not in ladders.steps_for(party):
-        refusals.append(Refusal(
-            _("Verkeerde ladder"),
+        refusals.append(Refused(
             _("%(kind)s hoort niet bij de maatregelen voor deze persoon.") % {"kind": measure.get_kind_display()},
+            rule=_("Verkeerde ladder"),
         ))
         return refusals
     if party.staff_id:
@@ -75,78 +60,85 @@ def check_decision(measure: Measure, *, intending: bool = False) -> list[Refusal
     return refusals
 
 
-def _pupil_rules(measure: Measure) -> list[Refusal]:
+def _pupil_rules(measure: Measure) -> list[Refused]:
     refusals = []
     party = measure.party
     if measure.kind == MeasureKind.SCHORSING and party.pupil_id is None:
         # A parent's schorsing is a ban from the premises, not WPO art. 40c (which is about
         # pupils); it only needs its period.
         if not (measure.starts_on and measure.ends_on):
-            refusals.append(Refusal(_("Toegangsverbod"), _("vul de eerste en de laatste dag in.")))
+            refusals.append(Refused(_("vul de eerste en de laatste dag in."), rule=_("Toegangsverbod")))
     elif measure.kind == MeasureKind.SCHORSING:
         rule = _("WPO art. 40c lid 1 (schorsing ten hoogste een week)")
         if not (measure.starts_on and measure.ends_on):
-            refusals.append(Refusal(rule, _("vul de eerste en de laatste dag van de schorsing in.")))
+            refusals.append(Refused(_("vul de eerste en de laatste dag van de schorsing in."), rule=rule))
         elif measure.school_days > MAX_SUSPENSION_SCHOOL_DAYS:
-            refusals.append(Refusal(rule, _(
-                "een schorsing duurt ten hoogste een week (5 schooldagen); deze duurt %(days)s schooldagen."
-            ) % {"days": measure.school_days}))
+            refusals.append(Refused(
+                _("een schorsing duurt ten hoogste een week (5 schooldagen); deze duurt %(days)s schooldagen.")
+                % {"days": measure.school_days},
+                rule=rule,
+            ))
         elif measure.school_days == 0:
-            refusals.append(Refusal(rule, _(
-                "deze dagen zijn geen schooldagen (weekend of vakantie in de schoolkalender); kies schooldagen.")))
+            refusals.append(Refused(
+                _("deze dagen zijn geen schooldagen (weekend of vakantie in de schoolkalender); kies schooldagen."),
+                rule=rule,
+            ))
         if not _has_parents(party):
-            refusals.append(Refusal(
-                _("WPO art. 40c lid 2 (schriftelijk besluit aan de ouders)"),
+            refusals.append(Refused(
                 _("er is geen ouder/verzorger bekend aan wie het besluit schriftelijk kan worden meegedeeld."),
+                rule=_("WPO art. 40c lid 2 (schriftelijk besluit aan de ouders)"),
             ))
         if measure.school_days and measure.school_days > 1 and not measure.inspectorate_notified_on:
-            refusals.append(Refusal(
-                _("WPO art. 40c lid 3 (melding aan de inspectie)"),
+            refusals.append(Refused(
                 _("een schorsing langer dan één dag wordt schriftelijk en met redenen aan de inspectie gemeld; leg die melding vast."),
+                rule=_("WPO art. 40c lid 3 (melding aan de inspectie)"),
             ))
     elif measure.kind == MeasureKind.VERWIJDERING:
         if party.pupil_id is None:
-            refusals.append(Refusal(_("WPO art. 40 (verwijdering)"), _("alleen een leerling kan van school worden verwijderd.")))
+            refusals.append(Refused(_("alleen een leerling kan van school worden verwijderd."), rule=_("WPO art. 40 (verwijdering)")))
             return refusals
         if not measure.teacher_heard_on:
-            refusals.append(Refusal(_("WPO art. 40 (horen van de leerkracht)"), _("leg vast wanneer de groepsleerkracht is gehoord.")))
+            refusals.append(Refused(_("leg vast wanneer de groepsleerkracht is gehoord."), rule=_("WPO art. 40 (horen van de leerkracht)")))
         if not measure.parents_heard_on:
-            refusals.append(Refusal(_("WPO art. 40 (horen van de ouders)"), _("leg vast wanneer de ouders zijn gehoord.")))
+            refusals.append(Refused(_("leg vast wanneer de ouders zijn gehoord."), rule=_("WPO art. 40 (horen van de ouders)")))
         if not measure.inspectorate_notified_on:
-            refusals.append(Refusal(_("WPO art. 40 (melding aan de inspectie)"), _("leg vast wanneer de inspectie is ingelicht.")))
+            refusals.append(Refused(_("leg vast wanneer de inspectie is ingelicht."), rule=_("WPO art. 40 (melding aan de inspectie)")))
         if not measure.attendance_officer_notified_on:
-            refusals.append(Refusal(
-                _("WPO art. 40 en Leerplichtwet (melding aan de leerplichtambtenaar)"),
+            refusals.append(Refused(
                 _("leg vast wanneer de leerplichtambtenaar is ingelicht."),
+                rule=_("WPO art. 40 en Leerplichtwet (melding aan de leerplichtambtenaar)"),
             ))
         if not _has_parents(party):
-            refusals.append(Refusal(
-                _("WPO art. 40 (schriftelijk besluit aan de ouders)"),
+            refusals.append(Refused(
                 _("er is geen ouder/verzorger bekend aan wie het besluit schriftelijk kan worden meegedeeld."),
+                rule=_("WPO art. 40 (schriftelijk besluit aan de ouders)"),
             ))
     return refusals
 
 
-def _staff_rules(measure: Measure, *, intending: bool) -> list[Refusal]:
+def _staff_rules(measure: Measure, *, intending: bool) -> list[Refused]:
     refusals = []
     rule = _("CAO PO (disciplinaire maatregel: voornemen, zienswijze, besluit)")
     if not intending and (measure.status != MeasureStatus.ZIENSWIJZE or not measure.response_recorded_on):
-        refusals.append(Refusal(rule, _(
+        refusals.append(Refused(
+            _(
             "maak eerst het voornemen bekend en leg de zienswijze van de medewerker vast (of de datum waarop de termijn verstreek)."
-        )))
+        ),
+            rule=rule,
+        ))
     if measure.kind == MeasureKind.SCHORSING and not (measure.starts_on and measure.ends_on):
-        refusals.append(Refusal(rule, _("vul de eerste en de laatste dag van de schorsing in.")))
+        refusals.append(Refused(_("vul de eerste en de laatste dag van de schorsing in."), rule=rule))
     return refusals
 
 
-def check_final(measure: Measure) -> list[Refusal]:
+def check_final(measure: Measure) -> list[Refused]:
     """A decided verwijdering becomes final only once another school accepted the pupil."""
     if measure.kind != MeasureKind.VERWIJDERING:
         return []
     if not (measure.other_school_accepted_on and measure.other_school_name.strip()):
-        return [Refusal(
-            _("WPO art. 40 lid 5 (andere school)"),
+        return [Refused(
             _("de verwijdering wordt pas definitief als een andere school de leerling toelaat; leg de school en de datum vast."),
+            rule=_("WPO art. 40 lid 5 (andere school)"),
         )]
     return []
 
@@ -156,7 +148,3 @@ def _has_parents(party) -> bool:
         return True
     return party.pupil is not None and party.pupil.guardians.exists()
 
-
-def enforce(refusals: list[Refusal]) -> None:
-    if refusals:
-        raise RuleRefused(refusals)

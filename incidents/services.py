@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 
 from julianaschool import access as people_access
 from julianaschool import audit, mail
+from julianaschool.errors import Refused, refuse_if
 from julianaschool.models import Enrollment, Role, SchoolYear
 from julianaschool.uploads import accept_upload
 
@@ -175,8 +176,7 @@ TRANSITIONS = {
 def change_status(*, incident: Incident, new_status: str, actor, note: str = "") -> Incident:
     """Move the incident along gemeld -> in behandeling -> afgehandeld (or reopen it); only directie,
     and every change lands on the timeline with who and when."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     incident = Incident.objects.select_for_update().get(pk=incident.pk)
     old = incident.status
     if (old, new_status) not in TRANSITIONS:
@@ -196,19 +196,21 @@ def _pick_up(incident: Incident, actor) -> None:
         incident.status = Status.IN_BEHANDELING
 
 
-def _check_step(measure: Measure) -> list[rules.Refusal]:
+def _check_step(measure: Measure) -> list[Refused]:
     if measure.kind in ladders.SEPARATE:
         return []
     if measure.proposed_kind and measure.kind != measure.proposed_kind and not measure.deviation_reason.strip():
-        return [rules.Refusal(_("Ladder"), _(
+        return [Refused(
+            _(
             "de voorgestelde stap is %(proposed)s; leg de reden vast waarom u %(kind)s kiest."
-        ) % {"proposed": MeasureKind(measure.proposed_kind).label, "kind": MeasureKind(measure.kind).label})]
+        ) % {"proposed": MeasureKind(measure.proposed_kind).label, "kind": MeasureKind(measure.kind).label},
+            rule=_("Ladder"), field="deviation_reason",
+        )]
     return []
 
 
 def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds: str, fields: dict) -> Measure:
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     if party.incident_id != incident.pk:
         raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
     # The caller's copy may be stale (a status changed in another request); the row decides.
@@ -236,7 +238,7 @@ def decide_measure(*, incident: Incident, party: Party, actor, kind: str, ground
     measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
     if party.staff_id and kind not in ladders.SEPARATE:
         raise ValidationError(_("Een maatregel voor een medewerker begint met een voornemen."))
-    rules.enforce(_check_step(measure) + rules.check_decision(measure))
+    refuse_if(_check_step(measure) + rules.check_decision(measure))
     measure.status = MeasureStatus.BESLOTEN
     measure.decided_by = actor
     measure.decided_on = timezone.localdate()
@@ -252,7 +254,7 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
     if party.staff_id is None:
         raise ValidationError(_("Een voornemen is er alleen voor een medewerker."))
     measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
-    rules.enforce(_check_step(measure) + rules.check_decision(measure, intending=True))
+    refuse_if(_check_step(measure) + rules.check_decision(measure, intending=True))
     measure.status = MeasureStatus.VOORGENOMEN
     measure.save()
     _pick_up(incident, actor)
@@ -265,8 +267,7 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
 @transaction.atomic
 def record_response(*, measure: Measure, actor, response: str, received_on: datetime.date) -> Measure:
     """Record the employee's zienswijze on an intended measure (or that they gave none by then)."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("party", "incident").get(pk=measure.pk)
     if measure.status != MeasureStatus.VOORGENOMEN:
         raise ValidationError(_("Er is geen voornemen dat op een zienswijze wacht."))
@@ -283,12 +284,11 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
 @transaction.atomic
 def decide_staff_measure(*, measure: Measure, actor) -> Measure:
     """Decide an intended staff measure once the employee's response is recorded (CAO PO)."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("party__staff", "incident__category").get(pk=measure.pk)
     if measure.is_decided:
         raise ValidationError(_("Over deze maatregel is al besloten."))
-    rules.enforce(rules.check_decision(measure))
+    refuse_if(rules.check_decision(measure))
     measure.status = MeasureStatus.BESLOTEN
     measure.decided_by = actor
     measure.decided_on = timezone.localdate()
@@ -347,8 +347,7 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
     """E-mail the decision letter of a decided measure to its addressees (the pupil's parents, the
     parent, or the employee), the PDF filed in the dossier attached, and record on the timeline
     and in the audit trail to whom it went. Refused when there is no letter or no e-mail address."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     measure = Measure.objects.select_related("party__pupil", "party__guardian", "party__staff", "incident",
                                              "decided_by", "created_by").get(pk=measure.pk)
     document = measure.documents.filter(kind=DocumentKind.LETTER).order_by("-created_at", "-id").first()
@@ -376,14 +375,13 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
 @transaction.atomic
 def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on: datetime.date) -> Measure:
     """Record that another school accepts the pupil: only then is a verwijdering final (WPO art. 40 lid 5)."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("incident").get(pk=measure.pk)
     if measure.kind != MeasureKind.VERWIJDERING or measure.status != MeasureStatus.BESLOTEN:
         raise ValidationError(_("Alleen een besloten verwijdering wacht op toelating door een andere school."))
     measure.other_school_name = school_name.strip()
     measure.other_school_accepted_on = accepted_on
-    rules.enforce(rules.check_final(measure))
+    refuse_if(rules.check_final(measure))
     measure.status = MeasureStatus.DEFINITIEF
     measure.save(update_fields=["other_school_name", "other_school_accepted_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
@@ -396,8 +394,7 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
 @transaction.atomic
 def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) -> DossierDocument:
     """File correspondence (a letter received, a report) in a pupil's or staff member's dossier."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     if (pupil is None) == (staff is None):
         raise ValueError("exactly one of pupil or staff")
     content_type, sha256, size = check_upload(upload)
@@ -413,8 +410,7 @@ def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) 
 def save_category(*, actor, name: str, default_severity: str, possibly_criminal: bool, active: bool = True,
                   name_en: str = "", category: Category | None = None) -> Category:
     """Create or change a category (directie only). Categories are retired, never deleted."""
-    if not people_access.is_directie(actor):
-        raise PermissionDenied
+    people_access.require_directie(actor)
     category = category or Category(order=(Category.objects.order_by("-order").values_list("order", flat=True).first() or 0) + 10)
     before = audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"]) if category.pk else {}
     category.name = name.strip()

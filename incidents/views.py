@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from julianaschool import access as people_access
 from julianaschool.downloads import csv_response
+from julianaschool.errors import show_refusal
 from julianaschool.models import ClassGroup, Guardian, Pupil, Role, SchoolYear, StaffMember
 
 from . import access, forms, ladders, letters, people, services, stats
@@ -34,11 +35,6 @@ from .models import (
 )
 
 REPORTERS = (Role.DIRECTIE, Role.LEERKRACHT, Role.ADMINISTRATIE, Role.MEDEWERKER)
-
-
-def _refused(form, error: ValidationError) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _name_match(words: list[str], prefix: str) -> Q:
@@ -118,7 +114,7 @@ def report(request):
                 description=data["description"], parties=parties.parties(), attachments=data["attachments"],
             )
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("Dank u. Het incident is gemeld."))
             return redirect("incidents:detail", pk=incident.pk)
@@ -191,7 +187,7 @@ def change_status(request, pk):
         services.change_status(incident=incident, new_status=request.POST.get("status", ""), actor=request.user,
                                note=request.POST.get("note", ""))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     except ValueError:
         messages.error(request, _("Status: onbekende status."))
     return redirect("incidents:detail", pk=incident.pk)
@@ -233,7 +229,7 @@ def measure_new(request, pk, party_pk):
                 measure = services.decide_measure(**kwargs)
                 messages.success(request, _("Maatregel besloten."))
         except ValidationError as error:
-            _refused(form, error)
+            show_refusal(request, error, form)
         else:
             return redirect("incidents:measure", pk=measure.pk)
     groups = people.current_groups([party.pupil_id] if party.pupil_id else [])
@@ -267,7 +263,7 @@ def measure_email(request, pk):
         messages.success(request, _("De brief is per e-mail verstuurd aan %(count)s adres(sen); dit staat op de tijdlijn.")
                          % {"count": len(to)})
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     return redirect("incidents:measure", pk=measure.pk)
 
 
@@ -281,7 +277,7 @@ def measure_response(request, pk):
                                      received_on=form.cleaned_data["received_on"])
             messages.success(request, _("Zienswijze vastgelegd."))
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            show_refusal(request, error)
     else:
         messages.error(request, _("Ontvangen op: vul de datum in."))
     return redirect("incidents:measure", pk=measure.pk)
@@ -294,7 +290,7 @@ def measure_decide(request, pk):
         services.decide_staff_measure(measure=measure, actor=request.user)
         messages.success(request, _("Maatregel besloten; de brief staat in het personeelsdossier."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     return redirect("incidents:measure", pk=measure.pk)
 
 
@@ -307,7 +303,7 @@ def measure_acceptance(request, pk):
             services.record_acceptance(measure=measure, actor=request.user, **form.cleaned_data)
             messages.success(request, _("Toelating vastgelegd: de verwijdering is definitief."))
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            show_refusal(request, error)
     else:
         messages.error(request, _("Vul de naam van de school en de datum van toelating in."))
     return redirect("incidents:measure", pk=measure.pk)

@@ -58,6 +58,13 @@ def is_directie(user) -> bool:
     return has_role(user, Role.DIRECTIE)
 
 
+def require_directie(user) -> None:
+    """For a service acting for directie only. The view has let the user in already; this is the
+    service's own guard (403), not a business rule, so it is `PermissionDenied`, not `Refused`."""
+    if not is_directie(user):
+        raise PermissionDenied
+
+
 def is_staff_member(user) -> bool:
     """Any employee of the school: medewerker, leerkracht, directie or administratie."""
     return has_role(user, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)

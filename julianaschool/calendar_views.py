@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from . import access, calendar_services
 from .calendar_forms import DayOffForm, IcsUploadForm
+from .errors import show_refusal
 from .models import DayOff, Role, SchoolYear
 
 
@@ -45,7 +46,7 @@ def calendar(request):
         try:
             day_off = calendar_services.add_day_off(actor=request.user, school_year=school_year, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(name)s staat in de kalender.") % {"name": day_off.label})
             return _back(school_year)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import access, edex, edex_services
+from .errors import show_refusal
 from .models import Role
 
 SESSION_KEY = "pending_edex"
@@ -65,7 +66,7 @@ def edex_create_school_year(request):
     try:
         edex_services.create_school_year(name=result.missing_school_year, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect("people:edex")
     messages.success(request, _("Schooljaar %(year)s is aangemaakt.") % {"year": result.missing_school_year})
     return _preview(request, data, EdexUploadForm())
@@ -87,7 +88,7 @@ def edex_confirm(request):
     try:
         counts = edex_services.apply_edex(plan=result, selected=set(request.POST.getlist("regel")), actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect("people:edex")
     if not counts:
         messages.info(request, _("Er is niets veranderd."))

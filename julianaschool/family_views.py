@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, family_services
+from .errors import show_refusal
 from .forms import GuardianContactForm, GuardianForm, RemoveGuardianForm
 from .models import ClassGroup, Guardian, LinkCode, Pupil, Role, SchoolYear
 from .params import int_param, parse_id
@@ -22,7 +23,7 @@ def guardian_add(request, pk):
         try:
             guardian = family_services.add_guardian(pupil=pupil, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(name)s is toegevoegd als ouder/verzorger van %(child)s.") % {
                 "name": guardian.full_name, "child": pupil.full_name})
@@ -46,7 +47,7 @@ def guardian_remove(request, pk):
         family_services.remove_guardian(pupil=pupil, guardian=guardian, reason=form.cleaned_data["reason"],
                                         actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("%(name)s is geen ouder/verzorger van %(child)s meer; de eerdere keuzes blijven in "
                                     "het register.") % {"name": guardian.full_name, "child": pupil.full_name})

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, group_services
+from .errors import show_refusal
 from .forms import AssignTeacherForm, EndDateForm, GroupForm
 from .models import ClassGroup, Enrollment, GroupTeacher, Pupil, Role, SchoolYear, StaffMember
 from .params import int_param, parse_id
@@ -30,7 +31,7 @@ def group_list(request):
         try:
             group = group_services.create_group(school_year=school_year, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(group)s is aangemaakt.") % {"group": group})
             return redirect("people:group", pk=group.pk)
@@ -52,7 +53,7 @@ def group_detail(request, pk):
         try:
             group_services.update_group(group=group, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(group)s is opgeslagen.") % {"group": group})
             return redirect("people:group", pk=group.pk)
@@ -74,7 +75,7 @@ def group_assign(request, pk):
     try:
         group_services.assign_teacher(group=group, teacher=teacher, role=form.cleaned_data["role"], actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("%(name)s is leerkracht van %(group)s.") % {"name": teacher.full_name, "group": group})
     return redirect("people:group", pk=group.pk)
@@ -106,7 +107,7 @@ def group_end(request, pk):
     try:
         group_services.end_group(group=group, ended_on=form.cleaned_data["left_on"], actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("%(group)s is opgeheven.") % {"group": group})
     return redirect("people:group", pk=group.pk)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, mail
+from .errors import show_refusal
 from .models import MailStatus, OutgoingMail, Role
 
 
@@ -31,7 +32,7 @@ def retry(request, pk: int):
     try:
         mail.retry_failed(actor=request.user, mail=item)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("De mail wordt opnieuw verstuurd."))
     return redirect("office:mail")

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from . import access, group_services, imports, pupil_services, services
 from .downloads import csv_file_response
+from .errors import show_refusal
 from .forms import ImportUploadForm, LeaveForm, MovePupilForm, NewPupilForm, PupilForm, RedeemCodeForm
 from .models import AuditEntry, ClassGroup, Enrollment, Role, SchoolYear
 from .params import int_param, parse_id
@@ -73,7 +74,7 @@ def pupil_add(request):
         try:
             pupil = pupil_services.register_pupil(**form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(name)s is ingeschreven.") % {"name": pupil.full_name})
             return redirect("people:pupil", pk=pupil.pk)
@@ -88,7 +89,7 @@ def pupil_edit(request, pk):
         try:
             pupil_services.update_pupil(pupil=pupil, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": pupil.full_name})
             return redirect("people:pupil", pk=pupil.pk)
@@ -108,7 +109,7 @@ def pupil_move(request, pk):
     try:
         group_services.move_pupil(pupil=pupil, group=group, on=on, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("%(name)s zit vanaf %(date)s in %(group)s.") % {
             "name": pupil.full_name, "date": f"{on:%d-%m-%Y}", "group": group})
@@ -149,7 +150,7 @@ def redeem(request):
             user = services.redeem_link_code(code=data["code"], user=existing,
                                              username=data.get("username", ""), password=data.get("password1", ""))
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             if existing is None:
                 login(request, user, backend="julianaschool.security.PortalModelBackend")
@@ -217,7 +218,7 @@ def import_confirm(request):
         counts = services.import_pupils(plan=plan, actor=request.user,
                                         confirmed_links=set(request.POST.getlist("bevestig")))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect("people:import")
     summary = ", ".join(f"{value} {_(key)}" for key, value in counts.items())
     messages.success(request, _("Import opgeslagen: %(summary)s.") % {"summary": summary})
@@ -247,7 +248,7 @@ def pupil_leave(request, pk):
         try:
             services.mark_pupil_left(pupil=pupil, left_on=form.cleaned_data["left_on"], actor=request.user)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            show_refusal(request, error)
         else:
             messages.success(request, _("%(name)s is uitgeschreven.") % {"name": pupil.full_name})
     else:
@@ -263,7 +264,7 @@ def pupil_leave_undo(request, pk):
     try:
         services.undo_pupil_leave(pupil=pupil, actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("De uitschrijving van %(name)s is teruggedraaid.") % {"name": pupil.full_name})
     return redirect("people:pupil", pk=pupil.pk)
@@ -277,7 +278,7 @@ def guardian_invite(request, pk):
     try:
         services.invite_guardian(guardian=guardian, invited_by=request.user, base_url=request.build_absolute_uri("/"))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("De uitnodiging met koppelcode is gemaild naar %(email)s.") % {"email": guardian.email})
     pupil_id = parse_id(request.POST.get("pupil", ""))

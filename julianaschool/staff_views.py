@@ -14,14 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, staff_services
+from .errors import show_refusal
 from .forms import BoardMemberForm, EndDateForm, StaffMemberForm
 from .models import BoardMember, Role, StaffMember
 
 User = get_user_model()
-
-
-def _form_error(form, error: ValidationError) -> None:
-    form.add_error(None, error)
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
@@ -48,7 +45,7 @@ def staff_add(request):
             staff = staff_services.add_staff_member(**form.cleaned_data, actor=request.user,
                                                     base_url=request.build_absolute_uri("/"))
         except ValidationError as error:
-            _form_error(form, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(name)s is toegevoegd en krijgt een uitnodiging op %(email)s.") % {
                 "name": staff.full_name, "email": staff.email})
@@ -67,7 +64,7 @@ def staff_detail(request, pk):
         try:
             staff_services.update_staff_member(staff=staff, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            _form_error(form, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": staff.full_name})
             return redirect("people:staff_member", pk=staff.pk)
@@ -87,7 +84,7 @@ def staff_end(request, pk):
     try:
         staff_services.end_staff_member(staff=staff, left_on=form.cleaned_data["left_on"], actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("%(name)s is uit dienst gemeld; het account is gesloten, alle gegevens blijven bewaard.")
                          % {"name": staff.full_name})
@@ -101,7 +98,7 @@ def staff_invite(request, pk):
     try:
         staff_services.resend_staff_invitation(staff=staff, actor=request.user, base_url=request.build_absolute_uri("/"))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("De uitnodiging is opnieuw gemaild naar %(email)s.") % {"email": staff.email})
     return redirect("people:staff_member", pk=staff.pk)
@@ -121,7 +118,7 @@ def board_add(request):
             member = staff_services.add_board_member(**form.cleaned_data, actor=request.user,
                                                      base_url=request.build_absolute_uri("/"))
         except ValidationError as error:
-            _form_error(form, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("%(name)s is toegevoegd aan het bestuur en krijgt een uitnodiging.")
                              % {"name": member.full_name})
@@ -139,7 +136,7 @@ def board_detail(request, pk):
         try:
             staff_services.update_board_member(member=member, **form.cleaned_data, actor=request.user)
         except ValidationError as error:
-            _form_error(form, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": member.full_name})
             return redirect("people:board")
@@ -157,7 +154,7 @@ def board_end(request, pk):
     try:
         staff_services.end_board_member(member=member, left_on=form.cleaned_data["left_on"], actor=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
         return redirect("people:board_member", pk=member.pk)
     messages.success(request, _("%(name)s is afgetreden; het account is gesloten.") % {"name": member.full_name})
     return redirect("people:board")
@@ -170,7 +167,7 @@ def board_invite(request, pk):
     try:
         staff_services.resend_board_invitation(member=member, actor=request.user, base_url=request.build_absolute_uri("/"))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        show_refusal(request, error)
     else:
         messages.success(request, _("De uitnodiging is opnieuw gemaild naar %(email)s.") % {"email": member.user.email})
     return redirect("people:board_member", pk=member.pk)

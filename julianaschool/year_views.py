@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import access, year_services
+from .errors import show_refusal
 from .models import Pupil, Role, SchoolYear, StaffMember, YearPlanStatus
 from .params import parse_id
 
@@ -74,8 +75,7 @@ def new_year(request):
                 if request.POST.get("volgende") == "overzicht":
                     return redirect("people:new_year_preview")
         except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
+            show_refusal(request, error)
         return redirect("people:new_year")
     context = {"year": year, "plan": plan, "is_open": year_services.is_open(year),
                "opens_on": year_services.opens_on(year) if year else None}
@@ -117,8 +117,7 @@ def new_year_save(request):
     try:
         plan = year_services.save_plan(plan=plan, actor=request.user)
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        show_refusal(request, error)
         return redirect("people:new_year_preview")
     messages.success(request, _("Schooljaar %(year)s is klaargezet. Het begint op %(date)s; tot dan kunt u het plan "
                                 "nog wijzigen.") % {"year": plan.to_year, "date": f"{plan.to_year.starts_on:%d-%m-%Y}"})

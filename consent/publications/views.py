@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from julianaschool import access as people_access
 from julianaschool.downloads import csv_response
+from julianaschool.errors import show_refusal
 from julianaschool.models import ClassGroup, Pupil, Role, SchoolYear, StaffMember
 
 from .. import state
@@ -184,7 +185,7 @@ def takedown(request, pk):
             services.mark_takedown_done(takedown=item, outcome=form.cleaned_data["outcome"],
                                         note=form.cleaned_data["note"], actor=request.user)
         except ValidationError as error:
-            form.add_error(None, error)
+            show_refusal(request, error, form)
         else:
             messages.success(request, _("De verwijdertaak is afgehandeld."))
             return redirect("publications:mine" if item.assigned_to_id == request.user.pk else "publications:overview")

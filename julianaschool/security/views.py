@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import user_has_device
 
+from julianaschool.errors import show_refusal
+
 from .. import access
 from ..models import Role
 from . import lockout, two_factor
@@ -67,7 +69,7 @@ def otp_remove(request):
     try:
         two_factor.remove_devices(user=request.user, actor=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        show_refusal(request, error)
     else:
         messages.success(request, _("Tweestapsverificatie staat uit."))
     return redirect("security:otp_setup")

@@ -6,7 +6,7 @@ import pytest
 
 from incidents import ladders, services
 from incidents.models import Measure, MeasureKind, PartyRole
-from incidents.rules import RuleRefused
+from julianaschool.errors import Refused
 
 from .conftest import report
 
@@ -151,7 +151,7 @@ def test_a_police_report_is_not_a_step_on_the_ladder(world):
 
 def test_choosing_another_step_than_proposed_needs_a_recorded_reason(world):
     party = next_party(world, {"pupil": world.pupil5})
-    with pytest.raises(RuleRefused) as info:
+    with pytest.raises(Refused) as info:
         services.decide_measure(incident=party.incident, party=party, actor=world.directie, kind=MeasureKind.SCHORSING,
                                 grounds="x", **ONE_DAY)
     assert "voorgestelde stap is waarschuwing" in " ".join(info.value.messages)

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from incidents import services
 from incidents.models import DossierDocument, MeasureKind, MeasureStatus, PartyRole
-from incidents.rules import RuleRefused
+from julianaschool.errors import Refused
 from julianaschool.models import DayOff, DayOffKind, Guardian, GuardianLink
 
 from .conftest import report
@@ -27,7 +27,7 @@ def decide(world, incident, kind, *, party=None, **fields):
 
 
 def refused(call) -> str:
-    with pytest.raises(RuleRefused) as info:
+    with pytest.raises(Refused) as info:
         call()
     return " ".join(info.value.messages)
 
