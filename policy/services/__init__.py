@@ -7,7 +7,8 @@ changes again: every text-changing function starts with `_require_editable`. Cal
 `policy.services.<function>`; the modules below are where each lives.
 """
 
-from ._common import Refused  # noqa: F401
+from julianaschool.errors import Refused  # noqa: F401 - the core's one refusal type, as policy callers knew it
+
 from .acknowledgement import acknowledge, send_acknowledgement_reminders  # noqa: F401
 from .approval import adopt, approve, inform_parents, parents_informed, parents_to_inform, publish, return_to_concept  # noqa: F401
 from .drafting import (  # noqa: F401

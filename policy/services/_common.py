@@ -1,4 +1,4 @@
-"""What every policy service shares: the one refusal type, the role and state checks, the step record."""
+"""What every policy service shares: the role and state checks, the step record (refusals are the core's `Refused`)."""
 
 import datetime
 
@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from julianaschool.access import has_role, is_directie
+from julianaschool.errors import Refused
 from julianaschool.models import Role
 
 from ..models import (
@@ -16,10 +17,6 @@ from ..models import (
     VersionStatus,
     VersionStep,
 )
-
-
-class Refused(Exception):
-    """A change the rules do not allow. `str(error)` is the message to show the user."""
 
 
 def _name(user) -> str:
