@@ -1,7 +1,7 @@
 """Pages of the protocol: public reading, drafting, the approval path, compare, acknowledgement.
 
 Every object goes through a helper of policy.access; every write through policy.services, whose
-`Refused` message is shown to the user as is (nothing changed).
+`Refused` the view shows with `show_refusal` (nothing changed).
 """
 
 from django.contrib import messages
@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from julianaschool.access import is_directie, is_staff_member, role_required
 from julianaschool.confirm import confirmation, confirmed
+from julianaschool.errors import Refused, show_refusal
 from julianaschool.models import Role
 
 from . import acknowledgements, services
@@ -157,8 +158,8 @@ def draft_start(request):
         return redirect("policy:versions")
     try:
         version = services.start_draft(actor=request.user, kind=form.cleaned_data["kind"])
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
         return redirect("policy:versions")
     messages.success(request, _("Versie %(number)s is begonnen als concept.") % {"number": version.number})
     return redirect("policy:draft_edit", pk=version.pk)
@@ -172,8 +173,8 @@ def draft_edit(request, pk):
         if form.is_valid():
             try:
                 services.update_details(actor=request.user, version=version, **form.cleaned_data)
-            except services.Refused as error:
-                messages.error(request, str(error))
+            except Refused as error:
+                show_refusal(request, error)
             else:
                 messages.success(request, _("De gegevens van de versie zijn opgeslagen."))
             return redirect("policy:draft_edit", pk=version.pk)
@@ -197,8 +198,8 @@ def section_add(request, pk):
     try:
         section = services.add_section(actor=request.user, version=version, title=form.cleaned_data["title"],
                                        parent=form.cleaned_data["parent"])
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
         return redirect("policy:draft_edit", pk=version.pk)
     return redirect("policy:section_edit", pk=section.pk)
 
@@ -215,8 +216,8 @@ def section_edit(request, pk):
             else:
                 try:
                     services.update_section(actor=request.user, section=section, **form.cleaned_data)
-                except services.Refused as error:
-                    messages.error(request, str(error))
+                except Refused as error:
+                    show_refusal(request, error)
                 else:
                     messages.success(request, _("Hoofdstuk '%(title)s' is opgeslagen.") % {"title": form.cleaned_data["title"]})
                     return redirect(reverse("policy:draft_edit", args=[section.version_id]) + f"#sectie-{section.pk}")
@@ -238,8 +239,8 @@ def section_delete(request, pk):
             button=_("Ja, verwijder het hoofdstuk"), cancel=reverse("policy:draft_edit", args=[version_pk]))
     try:
         services.delete_section(actor=request.user, section=section)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     else:
         messages.success(request, _("Hoofdstuk '%(title)s' is verwijderd.") % {"title": title})
     return redirect("policy:draft_edit", pk=version_pk)
@@ -250,8 +251,8 @@ def section_move(request, pk):
     section = section_for(request.user, pk)
     try:
         services.move_section(actor=request.user, section=section, direction=request.POST.get("direction", ""))
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     return redirect(reverse("policy:draft_edit", args=[section.version_id]) + f"#sectie-{section.pk}")
 
 
@@ -266,8 +267,8 @@ def draft_discard(request, pk):
             button=_("Ja, gooi het concept weg"), cancel=reverse("policy:version", args=[version.pk]))
     try:
         services.discard_draft(actor=request.user, version=version)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
         return redirect("policy:version", pk=version.pk)
     messages.success(request, _("Het concept is weggegooid."))
     return redirect("policy:versions")
@@ -296,8 +297,8 @@ def step(request, pk, step):
         return redirect("policy:version", pk=version.pk)
     try:
         service(actor=request.user, version=version, **form.cleaned_data)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     else:
         messages.success(request, done % {"number": version.number})
     return redirect("policy:version", pk=version.pk)
@@ -316,8 +317,8 @@ def mr_record(request, pk):
         return redirect("policy:version", pk=version.pk)
     try:
         services.record_mr_decision(actor=request.user, version=version, **form.cleaned_data)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     else:
         messages.success(request, _("Het besluit van de medezeggenschapsraad is vastgelegd."))
     return redirect("policy:version", pk=version.pk)
@@ -343,8 +344,8 @@ def inform_parents(request, pk):
     if request.method == "POST":
         try:
             sent = services.inform_parents(actor=request.user, version=version)
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except Refused as error:
+            show_refusal(request, error)
         else:
             messages.success(request, _("Bericht verstuurd aan %(count)s ouder(s)/verzorger(s).") % {"count": len(sent)})
         return redirect("policy:version", pk=version.pk)
@@ -368,8 +369,8 @@ def review_record(request, pk):
         return redirect("policy:version", pk=version.pk)
     try:
         services.record_review(actor=request.user, version=version, **form.cleaned_data)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     else:
         messages.success(request, _("De herziening is vastgelegd; het bestuur wordt gevraagd die te bevestigen."))
     return redirect("policy:version", pk=version.pk)
@@ -380,8 +381,8 @@ def review_confirm(request, pk):
     review = review_for(request.user, pk)
     try:
         services.confirm_review(actor=request.user, review=review)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     else:
         messages.success(request, _("De herziening is bevestigd; de nieuwe herzieningsdatum geldt."))
     return redirect("policy:version", pk=review.version_id)
@@ -409,8 +410,8 @@ def acknowledgement_remind(request, pk):
     version = version_for(request.user, pk)
     try:
         sent = services.send_acknowledgement_reminders(actor=request.user, version=version)
-    except services.Refused as error:
-        messages.error(request, str(error))
+    except Refused as error:
+        show_refusal(request, error)
     else:
         messages.success(request, _("Herinnering verstuurd aan %(count)s medewerker(s).") % {"count": len(sent)})
     return redirect("policy:acknowledgements", pk=version.pk)
@@ -428,8 +429,8 @@ def acknowledge(request):
                                     status=VersionStatus.GEPUBLICEERD)
         try:
             services.acknowledge(user=request.user, version=version)
-        except services.Refused as error:
-            messages.error(request, str(error))
+        except Refused as error:
+            show_refusal(request, error)
             return redirect("policy:acknowledge")
         messages.success(request, _("Bedankt: u hebt bevestigd dat u versie %(number)s gelezen hebt.") % {"number": version.number})
         return redirect("dashboard")

@@ -1,13 +1,12 @@
 """Every write of the policy app, by concern: drafting, the approval path (and the MR), reviews and
 acknowledgements.
 
-Each function checks who may do it and in which state, and refuses with `Refused` (a plain
+Each function checks who may do it and in which state, and refuses with the core's `julianaschool.errors.Refused` (a plain
 Dutch message for the user) before changing anything. Once a version is adopted its text never
 changes again: every text-changing function starts with `_require_editable`. Callers use
 `policy.services.<function>`; the modules below are where each lives.
 """
 
-from julianaschool.errors import Refused  # noqa: F401 - the core's one refusal type, as policy callers knew it
 
 from .acknowledgement import acknowledge, send_acknowledgement_reminders  # noqa: F401
 from .approval import adopt, approve, inform_parents, parents_informed, parents_to_inform, publish, return_to_concept  # noqa: F401

@@ -8,6 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from julianaschool.errors import Refused
 from policy import services
 from policy.models import Acknowledgement, ProtocolVersion
 
@@ -34,7 +35,7 @@ def test_parents_board_and_outsiders_are_not_asked(world, client_for, role):
 
 
 def test_a_parent_cannot_acknowledge(world):
-    with pytest.raises(services.Refused):
+    with pytest.raises(Refused):
         services.acknowledge(user=world.ouder5, version=ProtocolVersion.objects.in_force())
     assert not Acknowledgement.objects.exists()
 

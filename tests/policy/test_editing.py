@@ -4,6 +4,7 @@ section (with a preview), adds, removes, renames and reorders sections; numbers 
 import pytest
 from django.urls import reverse
 
+from julianaschool.errors import Refused
 from policy import services
 from policy.models import ProtocolVersion, Section
 from policy.rendering import section_tree
@@ -56,13 +57,13 @@ def test_directie_adds_renames_reorders_and_removes_sections(world):
 
 def test_moving_the_first_section_up_is_refused(world):
     version = draft(world)
-    with pytest.raises(services.Refused, match="bovenaan of onderaan"):
+    with pytest.raises(Refused, match="bovenaan of onderaan"):
         services.move_section(actor=world.directie, section=version.sections.get(key="inleiding"), direction="up")
 
 
 def test_a_teacher_cannot_edit_a_draft_section(world):
     version = draft(world)
-    with pytest.raises(services.Refused, match="Alleen de directie"):
+    with pytest.raises(Refused, match="Alleen de directie"):
         services.update_section(actor=world.leerkracht5, section=version.sections.get(key="inleiding"), title="x", body="y")
 
 

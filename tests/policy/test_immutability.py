@@ -4,6 +4,7 @@ the pages. A change means a new version."""
 import pytest
 from django.urls import reverse
 
+from julianaschool.errors import Refused
 from policy import services
 from policy.models import ProtocolVersion, Section
 
@@ -32,7 +33,7 @@ def test_no_service_changes_the_text_of_an_adopted_version(world, state):
         lambda: services.update_details(actor=world.directie, version=version, kind="redactioneel", change_summary="x"),
     ]
     for attempt in attempts:
-        with pytest.raises(services.Refused, match="de tekst verandert niet meer"):
+        with pytest.raises(Refused, match="de tekst verandert niet meer"):
             attempt()
     assert _texts(version) == before
     assert ProtocolVersion.objects.get(pk=version.pk).number == version.number
@@ -44,7 +45,7 @@ def test_a_superseded_version_is_still_readable_and_still_fixed(world):
     published(world, change=("schoolwebsite", "De inhoud van de website", "De inhoud van onze website"))
     old = ProtocolVersion.objects.get(major=1, minor=0)
     section = old.sections.get(key="schoolwebsite")
-    with pytest.raises(services.Refused):
+    with pytest.raises(Refused):
         services.update_section(actor=world.directie, section=section, title=section.title, body="")
     assert "De inhoud van de website valt onder" in ProtocolVersion.objects.get(pk=old.pk).sections.get(key="schoolwebsite").body
 

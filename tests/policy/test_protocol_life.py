@@ -14,6 +14,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from julianaschool.errors import Refused
 from julianaschool.mail import MailKind
 from julianaschool.models import OutgoingMail
 from policy import acknowledgements, services
@@ -210,7 +211,7 @@ def test_a_version_published_per_a_date_takes_over_on_that_day_without_a_job(wor
 
 def test_no_new_draft_while_a_version_waits_for_its_date(world):
     publish(world, approved(world), effective_from=TODAY + datetime.timedelta(days=10))
-    with pytest.raises(services.Refused, match="gaat in op"):
+    with pytest.raises(Refused, match="gaat in op"):
         services.start_draft(actor=world.directie)
 
 
@@ -268,7 +269,7 @@ def test_directie_informs_parents_after_seeing_the_count(world, client_for):
 @override_settings(PROTOCOL_MR_STEP=True)
 def test_with_the_mr_step_on_the_board_cannot_approve_before_the_mr_is_recorded(world):
     version = adopted(world)
-    with pytest.raises(services.Refused, match="medezeggenschapsraad"):
+    with pytest.raises(Refused, match="medezeggenschapsraad"):
         services.approve(actor=world.bestuur, version=version)
     decision = services.record_mr_decision(
         actor=world.directie, version=version, decided_on=TODAY, outcome=MrDecision.Outcome.CONSENT,
@@ -288,7 +289,7 @@ def test_directie_turns_the_mr_step_on_for_one_version_and_refused_consent_block
         "decided_on": TODAY.isoformat(), "outcome": MrDecision.Outcome.NO_CONSENT,
         "minutes": SimpleUploadedFile("notulen.pdf", PDF_BYTES, content_type="application/pdf")})
     assert response.status_code == 302 and MrDecision.objects.filter(version=version).count() == 1
-    with pytest.raises(services.Refused, match="geweigerd"):
+    with pytest.raises(Refused, match="geweigerd"):
         services.approve(actor=world.bestuur, version=version)
 
 
@@ -352,7 +353,7 @@ def test_a_concept_the_mr_decided_on_cannot_be_thrown_away(world):
                                 outcome=MrDecision.Outcome.NEGATIVE_ADVICE,
                                 minutes=SimpleUploadedFile("notulen.pdf", PDF_BYTES, content_type="application/pdf"))
     version = services.return_to_concept(actor=world.bestuur, version=version, comment="Eerst het MR-advies verwerken.")
-    with pytest.raises(services.Refused, match="medezeggenschapsraad"):
+    with pytest.raises(Refused, match="medezeggenschapsraad"):
         services.discard_draft(actor=world.directie, version=version)
     assert MrDecision.objects.filter(version=version).exists()
 
@@ -365,5 +366,5 @@ def test_after_a_change_the_mr_is_asked_again(world):
                                 minutes=SimpleUploadedFile("notulen.pdf", PDF_BYTES, content_type="application/pdf"))
     version = services.return_to_concept(actor=world.bestuur, version=version, comment="Regel 3 anders.")
     version = services.adopt(actor=world.directie, version=version)
-    with pytest.raises(services.Refused, match="medezeggenschapsraad"):
+    with pytest.raises(Refused, match="medezeggenschapsraad"):
         services.approve(actor=world.bestuur, version=version)

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from julianaschool import school_calendar
+from julianaschool.errors import Refused
 from julianaschool.models import DayOff, DayOffKind
 from policy import services
 from policy.models import ProtocolVersion, ReviewReminder
@@ -71,19 +72,19 @@ def test_reviewed_without_changes_needs_the_boards_confirmation_to_move_the_date
 
 def test_only_directie_records_and_only_the_board_confirms_a_review(world):
     version = ProtocolVersion.objects.in_force()
-    with pytest.raises(services.Refused, match="Alleen de directie"):
+    with pytest.raises(Refused, match="Alleen de directie"):
         services.record_review(actor=world.bestuur, version=version, next_review_on=NEXT)
     review = services.record_review(actor=world.directie, version=version, next_review_on=NEXT)
-    with pytest.raises(services.Refused, match="Alleen het bestuur"):
+    with pytest.raises(Refused, match="Alleen het bestuur"):
         services.confirm_review(actor=world.directie, review=review)
-    with pytest.raises(services.Refused, match="al een herziening"):
+    with pytest.raises(Refused, match="al een herziening"):
         services.record_review(actor=world.directie, version=version, next_review_on=NEXT)
     version.refresh_from_db()
     assert version.review_on == datetime.date(2024, 6, 1)
 
 
 def test_a_review_date_in_the_past_is_refused(world):
-    with pytest.raises(services.Refused, match="in de toekomst"):
+    with pytest.raises(Refused, match="in de toekomst"):
         services.record_review(actor=world.directie, version=ProtocolVersion.objects.in_force(),
                                next_review_on=TODAY - datetime.timedelta(days=1))
 

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from julianaschool.errors import Refused
 from julianaschool.models import AuditEntry
 from policy import services
 from policy.models import ProtocolVersion, VersionStatus, VersionStep
@@ -57,7 +58,7 @@ def test_each_step_is_taken_only_by_its_role(world, step, role):
         last = result.steps.last()
         assert (last.from_status, last.to_status, last.actor) == (state, after, world.users[role])
     else:
-        with pytest.raises(services.Refused, match="Alleen"):
+        with pytest.raises(Refused, match="Alleen"):
             _take(step, world, role, version)
         assert _state(version) == before
 
@@ -73,21 +74,21 @@ def test_a_step_out_of_order_is_refused_and_changes_nothing(world, step, state):
     version = ProtocolVersion.objects.in_force() if state == "gepubliceerd" else _version_in(world, state)
     role = sorted(STEPS[step][1])[0]
     before = _state(version)
-    with pytest.raises(services.Refused, match="kan niet"):
+    with pytest.raises(Refused, match="kan niet"):
         _take(step, world, role, version)
     assert _state(version) == before
 
 
 def test_adopting_without_a_change_summary_is_refused(world):
     version = draft(world, summary="")
-    with pytest.raises(services.Refused, match="Wat is er veranderd en waarom"):
+    with pytest.raises(Refused, match="Wat is er veranderd en waarom"):
         services.adopt(actor=world.directie, version=version)
     assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.CONCEPT
 
 
 def test_returning_to_concept_needs_a_reason(world):
     version = adopted(world)
-    with pytest.raises(services.Refused, match="Toelichting"):
+    with pytest.raises(Refused, match="Toelichting"):
         services.return_to_concept(actor=world.bestuur, version=version, comment=" ")
     assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.VASTGESTELD
 
@@ -106,14 +107,14 @@ def test_publishing_supersedes_the_version_in_force_and_keeps_one_in_force(world
 
 def test_publishing_with_an_effective_date_before_the_approval_is_refused(world):
     version = approved(world)
-    with pytest.raises(services.Refused, match="Geldig vanaf"):
+    with pytest.raises(Refused, match="Geldig vanaf"):
         publish(world, version, effective_from=TODAY - datetime.timedelta(days=3))
     assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.GOEDGEKEURD
 
 
 def test_only_one_version_is_on_its_way_at_a_time(world):
     adopted(world)
-    with pytest.raises(services.Refused, match="al een versie in behandeling"):
+    with pytest.raises(Refused, match="al een versie in behandeling"):
         services.start_draft(actor=world.directie)
     assert ProtocolVersion.objects.count() == 2
 
