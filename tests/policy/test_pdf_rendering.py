@@ -7,9 +7,10 @@ import pypdf
 import pytest
 from django.template.loader import render_to_string
 
-from policy import pdf, services
+from policy import services
 from policy.models import ProtocolVersion, Section
 from policy.protocol_2022_2024 import SECTIONS
+from policy.signed_pdf import render as pdf
 
 pytest_plugins = ["tests.policy.pdf_fixtures"]
 

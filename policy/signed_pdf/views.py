@@ -12,12 +12,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from julianaschool.access import has_role, is_staff_member, role_required
 from julianaschool.models import Role
 
-from . import pdf, pdf_services, poster
-from .access import version_for
-from .models import ProtocolVersion, SignedCopy
-from .pdf_forms import InMemoryLimitedUploadHandler, VerifyForm
-from .signing import SigningNotConfigured
-from .verification import verify_pdf
+from ..access import version_for
+from ..models import ProtocolVersion, SignedCopy
+from . import poster
+from . import render as pdf
+from . import services as pdf_services
+from .forms import InMemoryLimitedUploadHandler, VerifyForm
+from .sign import SigningNotConfigured
+from .verify import verify_pdf
 
 
 def _serve(request, version, *, kind=None, public: bool, inline: bool = False):

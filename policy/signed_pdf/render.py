@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from weasyprint.text.fonts import FontConfiguration
 
-from .models import ProtocolVersion
-from .rendering import build_tree, render_markdown
-from .signing import REASON, REASON_PUBLICATION, SIGNER_ROLE, Box
+from ..models import ProtocolVersion
+from ..rendering import build_tree, render_markdown
+from .sign import REASON, REASON_PUBLICATION, SIGNER_ROLE, Box
 
 # WeasyPrint's PDF/UA variant writes the structure tree (tagged PDF); pick the best one it has.
 PDF_VARIANT = next((v for v in ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a") if v in weasyprint.pdf.VARIANTS), "pdf/a-3b")

@@ -14,9 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint.text.fonts import FontConfiguration
 
-from .models import ProtocolVersion, Section
-from .pdf import PDF_VARIANT, _FontsOnlyFetcher, fonts_dir
-from .rendering import render_markdown
+from ..models import ProtocolVersion, Section
+from ..rendering import render_markdown
+from .render import PDF_VARIANT, _FontsOnlyFetcher, fonts_dir
 
 SIZES = {"a4": "A4", "a3": "A3"}
 RULES_KEY = "specifiek-voor-leerlingen"
