@@ -48,8 +48,8 @@ def render_poster(version: ProtocolVersion, *, size: str) -> bytes:
             "mnemonic_title": mnemonic.title if mnemonic else "",
             "mnemonic_html": render_markdown(mnemonic.body) if mnemonic else "",
         }
-        html = render_to_string("pdf/poster.html", context)
-        css = render_to_string("pdf/poster.css", context)
+        html = render_to_string("policy/pdf/poster.html", context)
+        css = render_to_string("policy/pdf/poster.css", context)
     font_config = FontConfiguration()
     base_url = fonts.resolve().as_uri() + "/"
     fetcher = _FontsOnlyFetcher(fonts)

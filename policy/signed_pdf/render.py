@@ -1,4 +1,4 @@
-"""The protocol as a PDF: one version rendered by WeasyPrint from templates/pdf/.
+"""The protocol as a PDF: one version rendered by WeasyPrint from templates/policy/pdf/.
 
 A4, a cover with the metadata table, a table of contents with page numbers, a running header and
 "pagina X van Y" footer, the sections as the version structures them. Tagged PDF/UA-1 (structure
@@ -108,8 +108,8 @@ def render_version(version: ProtocolVersion, *, draft: bool = False, publication
     fonts = fonts_dir()
     with translation.override("nl"):
         context = _context(version, draft=draft, publication=publication)
-        html = render_to_string("pdf/protocol.html", context)
-        css = render_to_string("pdf/protocol.css", context)
+        html = render_to_string("policy/pdf/protocol.html", context)
+        css = render_to_string("policy/pdf/protocol.css", context)
     font_config = FontConfiguration()
     base_url = fonts.resolve().as_uri() + "/"
     fetcher = _FontsOnlyFetcher(fonts)

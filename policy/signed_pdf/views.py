@@ -27,9 +27,9 @@ def _serve(request, version, *, kind=None, public: bool, inline: bool = False):
         copy = pdf_services.export_signed_copy(version=version, actor=request.user, kind=kind,
                                                channel="publiek" if public else "download")
     except pdf_services.NotSignable:
-        return render(request, "pdf/refused.html", {"version": version}, status=409)
+        return render(request, "policy/pdf/refused.html", {"version": version}, status=409)
     except SigningNotConfigured:
-        return render(request, "pdf/not_configured.html", {"version": version}, status=503)
+        return render(request, "policy/pdf/not_configured.html", {"version": version}, status=503)
     response = FileResponse(
         copy.file.open("rb"),
         as_attachment=not inline,
@@ -128,10 +128,10 @@ def _verify(request, handler):
             try:
                 result = verify_pdf(form.cleaned_data["document"])
             except SigningNotConfigured:
-                return render(request, "policy/verify.html", {"form": VerifyForm(), "unavailable": True}, status=503)
+                return render(request, "policy/pdf/verify.html", {"form": VerifyForm(), "unavailable": True}, status=503)
             form = VerifyForm()
         else:
             status = 400
     else:
         form = VerifyForm()
-    return render(request, "policy/verify.html", {"form": form, "result": result}, status=status)
+    return render(request, "policy/pdf/verify.html", {"form": form, "result": result}, status=status)
