@@ -61,8 +61,9 @@ def main():
 
     from julianaschool import services
     from julianaschool.models import Role
-    from policy import pdf, signing
     from policy.models import ProtocolVersion
+    from policy.signed_pdf import render as pdf
+    from policy.signed_pdf import sign as signing
 
     version = ProtocolVersion.objects.get(major=1, minor=0)
     runs = args.runs

@@ -18,7 +18,7 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("julianaschool.people_urls")),
     path("", include("julianaschool.office_urls")),
-    path("protocol/", include("policy.pdf_urls")),
+    path("protocol/", include("policy.signed_pdf.urls")),
     path("protocol/", include("policy.urls")),
     path("toestemming/publicaties/", include("consent.publications.urls")),
     path("toestemming/", include("consent.urls")),

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from julianaschool.access import has_role, is_directie, is_staff_member
 from julianaschool.models import Role
 
-from .models import ProtocolVersion, Review, Section
+from .models import ProtocolVersion, Review, Section, SignedCopy, VersionStatus
 
 
 def can_see_drafts(user) -> bool:
@@ -37,6 +37,35 @@ def visible_versions(user):
         return versions
     # Published and started: a version published "per" a later date stays internal until then.
     return ProtocolVersion.objects.published()
+
+
+# --- the signed PDF (policy/signed_pdf): its views and the buttons on a version's page ask these
+
+SIGNABLE = {VersionStatus.GOEDGEKEURD, VersionStatus.GEPUBLICEERD}
+
+
+def sees_unpublished_pdfs(user) -> bool:
+    """Bestuur and directie handle the signed PDF before it is published."""
+    return has_role(user, Role.BESTUUR, Role.DIRECTIE)
+
+
+def may_download_signed(user, version: ProtocolVersion) -> bool:
+    """A published version's signed PDF is for everyone; an approved one's for bestuur and directie."""
+    return version.is_published or (sees_unpublished_pdfs(user) and version.status in SIGNABLE)
+
+
+def has_approval_record(version: ProtocolVersion) -> bool:
+    """The copy the board signed at approval exists (or can be made now)."""
+    return version.status == VersionStatus.GOEDGEKEURD or version.signed_copies.filter(
+        kind=SignedCopy.Kind.APPROVAL).exists()
+
+
+def may_download_approval(user, version: ProtocolVersion) -> bool:
+    return sees_unpublished_pdfs(user) and has_approval_record(version)
+
+
+def may_preview_concept(user) -> bool:
+    return is_directie(user)
 
 
 def version_for(user, pk) -> ProtocolVersion:

@@ -1,6 +1,7 @@
 """The house's rules of docs/ARCHITECTURE.md, read from the source: the ground floor imports no
-column, and no module imports another that imports it back (lazy imports inside functions count:
-they hide a dependency, they do not remove it)."""
+column, no module imports another that imports it back (lazy imports inside functions count:
+they hide a dependency, they do not remove it), and the rest of policy reaches policy/signed_pdf/
+only through its entry points."""
 
 import ast
 from pathlib import Path
@@ -97,3 +98,26 @@ def test_the_checks_see_a_core_import_and_a_cycle_when_there_is_one():
     assert cycles(graph) == [["consent.b", "consent.c"]]
     # The graph is read from the real source, lazy imports included.
     assert "consent.receivers" in import_graph()["consent.apps"]
+
+
+SIGNED_PDF = "policy.signed_pdf"
+# The rest of policy asks the signed PDF for a signed copy (services) and for the board's
+# certificate (sign); how it renders, verifies and serves the file stays inside the package.
+SIGNED_PDF_ENTRY_POINTS = {SIGNED_PDF, f"{SIGNED_PDF}.services", f"{SIGNED_PDF}.sign"}
+# Django finds tag libraries only in policy/templatetags/: the library there is the package's tags.
+SIGNED_PDF_TAG_LIBRARY = ("policy.templatetags.signing_tags", f"{SIGNED_PDF}.tags")
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
+
+
+def test_policy_reaches_the_signed_pdf_only_through_its_entry_points():
+    graph = import_graph()
+    offending = sorted((module, target) for module, targets in graph.items() for target in targets
+                       if _inside(module, "policy") and not _inside(module, SIGNED_PDF)
+                       and _inside(target, SIGNED_PDF) and target not in SIGNED_PDF_ENTRY_POINTS
+                       and (module, target) != SIGNED_PDF_TAG_LIBRARY)
+    assert offending == []
+    # The rule reads real imports: the approval service uses the package's services.
+    assert f"{SIGNED_PDF}.services" in graph["policy.services.approval"]

@@ -13,13 +13,13 @@ from julianaschool import audit, mail
 from julianaschool.access import has_role, is_directie
 from julianaschool.models import AuditEntry, BoardMember, Guardian, Role, StaffMember
 
-from .. import pdf_services
 from ..models import (
     ProtocolVersion,
     SignedCopy,
     VersionStatus,
 )
-from ..signing import SigningNotConfigured
+from ..signed_pdf import services as pdf_services
+from ..signed_pdf.sign import SigningNotConfigured
 from ._common import (
     Refused,
     _date,

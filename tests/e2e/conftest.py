@@ -449,7 +449,7 @@ BOARD_PASSPHRASE = "e2e-bestuur"
 @pytest.fixture
 def board_key(settings, tmp_path):
     """A board certificate of this test's own, configured as a school configures its real one."""
-    from policy import signing
+    from policy.signed_pdf import sign as signing
 
     path = tmp_path / "board.p12"
     signing.create_board_certificate(

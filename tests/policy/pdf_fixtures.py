@@ -8,8 +8,9 @@ import pytest
 from django.conf import settings as django_settings
 from django.test import override_settings
 
-from policy import pdf, signing
 from policy.models import ProtocolVersion
+from policy.signed_pdf import render as pdf
+from policy.signed_pdf import sign as signing
 
 # The address the signed PDF names for checking it: from settings, never the request.
 PORTAL_BASE_URL = "https://portaal.julianaschool.example"

@@ -7,9 +7,10 @@ import pypdf
 import pytest
 from django.template.loader import render_to_string
 
-from policy import pdf, services
+from policy import services
 from policy.models import ProtocolVersion, Section
 from policy.protocol_2022_2024 import SECTIONS
+from policy.signed_pdf import render as pdf
 
 pytest_plugins = ["tests.policy.pdf_fixtures"]
 
@@ -78,7 +79,7 @@ def test_every_page_after_the_cover_has_the_running_header_and_every_page_the_fo
 
 
 def test_lists_are_rendered_as_lists_with_a_marker_per_bullet(v1):
-    html = render_to_string("pdf/protocol.html", pdf._context(v1, draft=False))
+    html = render_to_string("policy/pdf/protocol.html", pdf._context(v1, draft=False))
     main = html[html.index("<main"):html.index("</main>")]
     bullets = sum(len(re.findall(r"^\s*- ", s.body, re.MULTILINE)) for s in Section.objects.filter(version=v1))
     assert main.count("<li>") == bullets
@@ -87,7 +88,7 @@ def test_lists_are_rendered_as_lists_with_a_marker_per_bullet(v1):
 
 
 def test_denk_na_is_set_apart_in_its_own_block(v1):
-    html = render_to_string("pdf/protocol.html", pdf._context(v1, draft=False))
+    html = render_to_string("policy/pdf/protocol.html", pdf._context(v1, draft=False))
     block = re.search(r'<section class="section depth-0 mnemonic" id="s-([\w-]+)">\s*<h2>.*?</h2>', html, re.DOTALL)
     assert block and "Voor je iets plaatst op:" in block.group(0)
 

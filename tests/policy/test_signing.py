@@ -15,8 +15,10 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from policy import pdf, pdf_services, signing
 from policy.models import ProtocolVersion, SignedCopy, VersionStatus
+from policy.signed_pdf import render as pdf
+from policy.signed_pdf import services as pdf_services
+from policy.signed_pdf import sign as signing
 from tests.policy.pdf_fixtures import PASSPHRASE, flip_byte_in_signed_range
 
 pytest_plugins = ["tests.policy.pdf_fixtures"]

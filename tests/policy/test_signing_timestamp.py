@@ -18,9 +18,9 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-from policy import pdf_services
 from policy.models import ProtocolVersion
-from policy.verification import Verdict, verify_pdf
+from policy.signed_pdf import services as pdf_services
+from policy.signed_pdf.verify import Verdict, verify_pdf
 
 pytest_plugins = ["tests.policy.pdf_fixtures"]
 

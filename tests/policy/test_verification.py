@@ -7,9 +7,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from policy import pdf, pdf_services, signing
 from policy.models import ProtocolVersion
-from policy.verification import Verdict, verify_pdf
+from policy.signed_pdf import render as pdf
+from policy.signed_pdf import services as pdf_services
+from policy.signed_pdf import sign as signing
+from policy.signed_pdf.verify import Verdict, verify_pdf
 from tests.policy.pdf_fixtures import flip_byte_in_signed_range
 
 pytest_plugins = ["tests.policy.pdf_fixtures"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from policy.signing import create_board_certificate
+from policy.signed_pdf.sign import create_board_certificate
 
 
 class Command(BaseCommand):

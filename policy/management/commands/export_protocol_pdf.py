@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from policy import pdf_services
 from policy.models import ProtocolVersion
-from policy.signing import SigningNotConfigured
+from policy.signed_pdf import services as pdf_services
+from policy.signed_pdf.sign import SigningNotConfigured
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The protocol as a PDF: one version rendered by WeasyPrint from templates/pdf/.
+"""The protocol as a PDF: one version rendered by WeasyPrint from templates/policy/pdf/.
 
 A4, a cover with the metadata table, a table of contents with page numbers, a running header and
 "pagina X van Y" footer, the sections as the version structures them. Tagged PDF/UA-1 (structure
@@ -22,9 +22,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from weasyprint.text.fonts import FontConfiguration
 
-from .models import ProtocolVersion
-from .rendering import build_tree, render_markdown
-from .signing import REASON, REASON_PUBLICATION, SIGNER_ROLE, Box
+from ..models import ProtocolVersion
+from ..rendering import build_tree, render_markdown
+from .sign import REASON, REASON_PUBLICATION, SIGNER_ROLE, Box
 
 # WeasyPrint's PDF/UA variant writes the structure tree (tagged PDF); pick the best one it has.
 PDF_VARIANT = next((v for v in ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a") if v in weasyprint.pdf.VARIANTS), "pdf/a-3b")
@@ -108,8 +108,8 @@ def render_version(version: ProtocolVersion, *, draft: bool = False, publication
     fonts = fonts_dir()
     with translation.override("nl"):
         context = _context(version, draft=draft, publication=publication)
-        html = render_to_string("pdf/protocol.html", context)
-        css = render_to_string("pdf/protocol.css", context)
+        html = render_to_string("policy/pdf/protocol.html", context)
+        css = render_to_string("policy/pdf/protocol.css", context)
     font_config = FontConfiguration()
     base_url = fonts.resolve().as_uri() + "/"
     fetcher = _FontsOnlyFetcher(fonts)

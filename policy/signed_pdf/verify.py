@@ -17,8 +17,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from . import signing
-from .models import ProtocolVersion, SignedCopy
+from ..models import ProtocolVersion, SignedCopy
+from . import sign as signing
 
 logger = logging.getLogger(__name__)
 

@@ -9,15 +9,18 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from julianaschool.access import has_role, is_staff_member, role_required
+from julianaschool.access import is_staff_member, role_required
 from julianaschool.models import Role
 
-from . import pdf, pdf_services, poster
-from .access import version_for
-from .models import ProtocolVersion, SignedCopy
-from .pdf_forms import InMemoryLimitedUploadHandler, VerifyForm
-from .signing import SigningNotConfigured
-from .verification import verify_pdf
+from .. import access
+from ..access import version_for
+from ..models import ProtocolVersion, SignedCopy
+from . import poster
+from . import render as pdf
+from . import services as pdf_services
+from .forms import InMemoryLimitedUploadHandler, VerifyForm
+from .sign import SigningNotConfigured
+from .verify import verify_pdf
 
 
 def _serve(request, version, *, kind=None, public: bool, inline: bool = False):
@@ -25,9 +28,9 @@ def _serve(request, version, *, kind=None, public: bool, inline: bool = False):
         copy = pdf_services.export_signed_copy(version=version, actor=request.user, kind=kind,
                                                channel="publiek" if public else "download")
     except pdf_services.NotSignable:
-        return render(request, "pdf/refused.html", {"version": version}, status=409)
+        return render(request, "policy/pdf/refused.html", {"version": version}, status=409)
     except SigningNotConfigured:
-        return render(request, "pdf/not_configured.html", {"version": version}, status=503)
+        return render(request, "policy/pdf/not_configured.html", {"version": version}, status=503)
     response = FileResponse(
         copy.file.open("rb"),
         as_attachment=not inline,
@@ -49,7 +52,7 @@ def signed_pdf(request, pk):
     version = version_for(request.user, pk)
     if version.is_published:
         return _serve(request, version, public=True)
-    if not has_role(request.user, Role.BESTUUR, Role.DIRECTIE):
+    if not access.sees_unpublished_pdfs(request.user):
         raise PermissionDenied
     return _serve(request, version, public=False)
 
@@ -59,7 +62,7 @@ def signed_pdf(request, pk):
 def approval_pdf(request, pk):
     """The copy the board signed at approval: the approval record, kept after publication."""
     version = version_for(request.user, pk)
-    if not version.signed_copies.filter(kind=SignedCopy.Kind.APPROVAL).exists() and version.status != "goedgekeurd":
+    if not access.has_approval_record(version):
         raise Http404
     return _serve(request, version, kind=SignedCopy.Kind.APPROVAL, public=False)
 
@@ -126,10 +129,10 @@ def _verify(request, handler):
             try:
                 result = verify_pdf(form.cleaned_data["document"])
             except SigningNotConfigured:
-                return render(request, "policy/verify.html", {"form": VerifyForm(), "unavailable": True}, status=503)
+                return render(request, "policy/pdf/verify.html", {"form": VerifyForm(), "unavailable": True}, status=503)
             form = VerifyForm()
         else:
             status = 400
     else:
         form = VerifyForm()
-    return render(request, "policy/verify.html", {"form": form, "result": result}, status=status)
+    return render(request, "policy/pdf/verify.html", {"form": form, "result": result}, status=status)

@@ -14,9 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from weasyprint.text.fonts import FontConfiguration
 
-from .models import ProtocolVersion, Section
-from .pdf import PDF_VARIANT, _FontsOnlyFetcher, fonts_dir
-from .rendering import render_markdown
+from ..models import ProtocolVersion, Section
+from ..rendering import render_markdown
+from .render import PDF_VARIANT, _FontsOnlyFetcher, fonts_dir
 
 SIZES = {"a4": "A4", "a3": "A3"}
 RULES_KEY = "specifiek-voor-leerlingen"
@@ -48,8 +48,8 @@ def render_poster(version: ProtocolVersion, *, size: str) -> bytes:
             "mnemonic_title": mnemonic.title if mnemonic else "",
             "mnemonic_html": render_markdown(mnemonic.body) if mnemonic else "",
         }
-        html = render_to_string("pdf/poster.html", context)
-        css = render_to_string("pdf/poster.css", context)
+        html = render_to_string("policy/pdf/poster.html", context)
+        css = render_to_string("policy/pdf/poster.css", context)
     font_config = FontConfiguration()
     base_url = fonts.resolve().as_uri() + "/"
     fetcher = _FontsOnlyFetcher(fonts)

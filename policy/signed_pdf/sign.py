@@ -175,7 +175,7 @@ def sign_pdf(pdf: bytes, *, signer_name: str, box: Box, page: int = -1, key: Boa
              reason: str = REASON) -> bytes:
     """A copy of `pdf` with the board's PAdES signature over the entire file, its field in `box`
     on `page` (default the last). The document itself shows the signature block there, in its
-    own font (see templates/pdf/protocol.html); the field draws nothing over it. A certification
+    own font (see templates/policy/pdf/protocol.html); the field draws nothing over it. A certification
     signature that allows no later change, so any edit shows as a modification in a reader's
     signature panel. A timestamp is added when settings.SIGNING_TIMESTAMP_URL names a server."""
     key = key or board_key()

@@ -11,11 +11,12 @@ from django.db import transaction
 
 from julianaschool import audit
 
-from . import pdf, signing
-from .models import ProtocolVersion, SignedCopy, VersionStatus
+from ..access import SIGNABLE
+from ..models import ProtocolVersion, SignedCopy, VersionStatus
+from . import render as pdf
+from . import sign as signing
 
 # Only what the board approved carries the board's signature.
-SIGNABLE = {VersionStatus.GOEDGEKEURD, VersionStatus.GEPUBLICEERD}
 
 
 class NotSignable(Exception):

@@ -9,7 +9,7 @@ from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .verification import looks_like_pdf
+from .verify import looks_like_pdf
 
 
 def max_bytes() -> int:
