@@ -37,8 +37,12 @@ def awaits_second_factor(user, roles: set[str] | None = None) -> bool:
         # The request's user comes with the flag (security.PortalModelBackend); others ask once.
         known = getattr(user, "portal_has_device", None)
         user._portal_has_device = known if known is not None else user_has_device(user)
+    if user._portal_has_device or not settings.REQUIRE_2FA:
+        # Without REQUIRE_2FA the roles do not matter here: a page that needs none (a download,
+        # the trivial view of bench/scale.py) is spared the roles query.
+        return user._portal_has_device
     roles = assigned_roles(user) if roles is None else roles
-    return user._portal_has_device or (bool(settings.REQUIRE_2FA) and bool(roles & set(settings.REQUIRE_2FA_ROLES)))
+    return bool(roles & set(settings.REQUIRE_2FA_ROLES))
 
 
 def roles_of(user) -> set[str]:

@@ -48,6 +48,11 @@ def test_a_user_with_an_authenticator_still_owes_the_code_with_the_lean_user(wor
     assert response.status_code == 302 and reverse("security:otp_verify") in response.url
 
 
+def test_an_authenticator_that_was_never_confirmed_asks_no_code_of_the_lean_user(world, client_for):
+    TOTPDevice.objects.create(user=world.directie, name="app", confirmed=False)
+    assert client_for(world.directie).get(reverse("dashboard")).status_code == 200
+
+
 def test_the_menu_is_the_same_for_the_same_roles_and_follows_the_language(world, client_for):
     dutch = client_for(world.directie).get(reverse("dashboard")).content.decode()
     assert "Audittrail" in dutch and "Toestemming overzicht" in dutch
