@@ -1,4 +1,4 @@
-"""Saving an EDEX plan (see julianaschool/edex.py): all or nothing, in bulk, every change in the
+"""Saving an EDEX plan (see julianaschool/edex/): all or nothing, in bulk, every change in the
 audit trail as "uit EDEX" with the file's SHA-256."""
 
 import datetime
