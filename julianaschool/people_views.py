@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import access, group_services, imports, pupil_services, services
+from . import access, group_services, import_columns, imports, pupil_services, services
 from .downloads import csv_file_response
 from .errors import show_refusal
 from .forms import ImportUploadForm, LeaveForm, MovePupilForm, NewPupilForm, PupilForm, RedeemCodeForm
@@ -181,7 +181,7 @@ def import_upload(request):
     if pending is not None:
         # The mapping step: the same file read again with the office's choice for each unknown column.
         data, _old = pending
-        allowed = {value for value, _label in imports.column_choices()}
+        allowed = {value for value, _label in import_columns.column_choices()}
         mapping = {key.removeprefix(MAPPING_PREFIX): value for key, value in request.POST.items()
                    if key.startswith(MAPPING_PREFIX) and value in allowed}
         plan = imports.read(data, mapping=mapping)
@@ -193,7 +193,7 @@ def import_upload(request):
         # The file waits in the session for the mapping step or the office's confirmation; nothing is saved yet.
         request.session[IMPORT_SESSION_KEY] = {"data": base64.b64encode(data).decode(), "mapping": {}}
     return render(request, "julianaschool/import.html", {
-        "form": form, "plan": plan, "column_choices": imports.column_choices(), "mapping_prefix": MAPPING_PREFIX})
+        "form": form, "plan": plan, "column_choices": import_columns.column_choices(), "mapping_prefix": MAPPING_PREFIX})
 
 
 @access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
