@@ -1,0 +1,24 @@
+"""What the incidents pages share: who may report, and the list filters."""
+
+from django.db.models import Q
+
+from julianaschool.models import ClassGroup, Role, SchoolYear
+
+REPORTERS = (Role.DIRECTIE, Role.LEERKRACHT, Role.ADMINISTRATIE, Role.MEDEWERKER)
+
+
+def name_match(words: list[str], prefix: str) -> Q:
+    match = Q()
+    for word in words:
+        match &= (Q(**{f"{prefix}first_name__icontains": word}) | Q(**{f"{prefix}tussenvoegsel__icontains": word})
+                  | Q(**{f"{prefix}last_name__icontains": word}))
+    return match
+
+
+def list_filters(request) -> tuple[str, list[str], ClassGroup | None, list[ClassGroup]]:
+    """The list filters: a name (at most 5 words) and one of this school year's groups."""
+    query = request.GET.get("q", "").strip()[:100]
+    school_year = SchoolYear.objects.current()
+    groups = list(ClassGroup.objects.filter(school_year=school_year)) if school_year else []
+    group = next((g for g in groups if str(g.pk) == request.GET.get("groep", "")), None)
+    return query, query.split()[:5], group, groups
