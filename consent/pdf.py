@@ -1,12 +1,11 @@
-"""PDF downloads (class sheet, receipt) rendered by WeasyPrint from the same templates' CSS."""
+"""PDF downloads (class sheet, receipt, the AVG export) from their templates, with the same
+stylesheet as the pages, through the portal's one WeasyPrint wrapper."""
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+
+from julianaschool import pdf
 
 
 def render(template: str, context: dict, request=None) -> bytes:
-    from weasyprint import CSS, HTML  # imported late: loading it costs ~0.3 s
-
     html = render_to_string(template, context, request=request)
-    stylesheets = [CSS(filename=finders.find("css/consent_pdf.css"))]
-    return HTML(string=html, base_url=None).write_pdf(stylesheets=stylesheets)
+    return pdf.render(html, css=pdf.static_css("css/consent_pdf.css"))

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from julianaschool import pdf
+
 
 def recipients(measure) -> list:
     """Who the letter is addressed to: the parents of a pupil, the parent, or the employee."""
@@ -54,14 +56,12 @@ def sender_name(measure) -> str:
 
 def render_pdf(measure) -> bytes:
     """The decision letter of `measure` as PDF bytes."""
-    from weasyprint import HTML  # imported here: loading Pango costs time every other page can skip
-
     template = "incidents/letters/staff_measure.html" if measure.party.staff_id else "incidents/letters/pupil_measure.html"
     # Letters go to Dutch parents and staff on paper: always Dutch, whatever language the
     # director's browser asked for.
     with translation.override("nl"):
         html = _render(template, measure)
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return pdf.render(html)
 
 
 def _render(template: str, measure) -> str:

@@ -121,3 +121,20 @@ def test_policy_reaches_the_signed_pdf_only_through_its_entry_points():
     assert offending == []
     # The rule reads real imports: the approval service uses the package's services.
     assert f"{SIGNED_PDF}.services" in graph["policy.services.approval"]
+
+
+def _third_party_imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+def test_every_pdf_is_laid_out_by_the_one_weasyprint_wrapper():
+    # julianaschool/pdf.py holds the guard that a PDF loads only the shipped fonts; a second
+    # caller of WeasyPrint would make PDFs without it.
+    callers = sorted(name for name, path in _modules().items() if "weasyprint" in _third_party_imports(path))
+    assert callers == ["julianaschool.pdf"]

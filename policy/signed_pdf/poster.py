@@ -8,15 +8,14 @@ section set apart as "ezelsbruggetje" (DENK NA). Sections are found by their sta
 their style or title when a later version renamed them.
 """
 
-import weasyprint
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint.text.fonts import FontConfiguration
+
+from julianaschool import pdf
 
 from ..models import ProtocolVersion, Section
 from ..rendering import render_markdown
-from .render import PDF_VARIANT, _FontsOnlyFetcher, fonts_dir
 
 SIZES = {"a4": "A4", "a3": "A3"}
 RULES_KEY = "specifiek-voor-leerlingen"
@@ -39,7 +38,6 @@ def poster_sections(version: ProtocolVersion) -> tuple[Section | None, Section |
 def render_poster(version: ProtocolVersion, *, size: str) -> bytes:
     """The poster as tagged PDF bytes, A4 or A3 (`size` is a key of SIZES)."""
     rules, mnemonic = poster_sections(version)
-    fonts = fonts_dir()
     with translation.override("nl"):
         context = {
             "version": version, "page_size": SIZES[size], "font_size": "17pt" if size == "a3" else "12pt",
@@ -50,12 +48,7 @@ def render_poster(version: ProtocolVersion, *, size: str) -> bytes:
         }
         html = render_to_string("policy/pdf/poster.html", context)
         css = render_to_string("policy/pdf/poster.css", context)
-    font_config = FontConfiguration()
-    base_url = fonts.resolve().as_uri() + "/"
-    fetcher = _FontsOnlyFetcher(fonts)
-    stylesheet = weasyprint.CSS(string=css, base_url=base_url, font_config=font_config, url_fetcher=fetcher)
-    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).write_pdf(
-        stylesheets=[stylesheet], font_config=font_config, pdf_variant=PDF_VARIANT)
+    return pdf.render(html, css=css, pdf_variant=pdf.best_tagged_variant())
 
 
 def filename(version: ProtocolVersion, size: str) -> str:

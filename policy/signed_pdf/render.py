@@ -12,22 +12,18 @@ font; pyHanko's signature field sits over it without drawing anything of its own
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 
-import weasyprint
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from weasyprint.text.fonts import FontConfiguration
+
+from julianaschool import pdf
 
 from ..models import ProtocolVersion
 from ..rendering import build_tree, render_markdown
 from .sign import REASON, REASON_PUBLICATION, SIGNER_ROLE, Box
 
-# WeasyPrint's PDF/UA variant writes the structure tree (tagged PDF); pick the best one it has.
-PDF_VARIANT = next((v for v in ("pdf/ua-1", "pdf/a-3a", "pdf/a-2a") if v in weasyprint.pdf.VARIANTS), "pdf/a-3b")
 SIGNATURE_ANCHOR = "handtekening"
 # The visible signature's size; the template reserves exactly this space (see protocol.css).
 SIGNATURE_WIDTH_MM = 95
@@ -41,27 +37,6 @@ class RenderedPdf:
     # Where the signature block was laid out (None in a concept, which is never signed).
     signature_page: int | None = None
     signature_box: Box | None = None
-
-
-def fonts_dir() -> Path:
-    found = finders.find("fonts/source-sans-3/OFL.txt")
-    if not found:
-        raise RuntimeError("static/fonts/source-sans-3 ontbreekt")
-    return Path(found).parent
-
-
-class _FontsOnlyFetcher(weasyprint.URLFetcher):
-    """Only the shipped font files may be loaded: a section body can never make WeasyPrint
-    read another file or reach the network."""
-
-    def __init__(self, fonts: Path):
-        super().__init__(allowed_protocols={"file"})
-        self._allowed = fonts.resolve().as_uri() + "/"
-
-    def fetch(self, url, headers=None):
-        if not url.startswith(self._allowed) or ".." in url:
-            raise ValueError(f"Niet toegestaan in de PDF: {url}")
-        return super().fetch(url, headers)
 
 
 def _approval_step(version: ProtocolVersion):
@@ -105,18 +80,12 @@ def render_version(version: ProtocolVersion, *, draft: bool = False, publication
     for a signature; otherwise the last page holds the board's signature block, and its
     position is returned for the signer. `publication` renders the document in force (status
     "gepubliceerd", "geldig vanaf"); without it, the approval record."""
-    fonts = fonts_dir()
     with translation.override("nl"):
         context = _context(version, draft=draft, publication=publication)
         html = render_to_string("policy/pdf/protocol.html", context)
         css = render_to_string("policy/pdf/protocol.css", context)
-    font_config = FontConfiguration()
-    base_url = fonts.resolve().as_uri() + "/"
-    fetcher = _FontsOnlyFetcher(fonts)
-    stylesheet = weasyprint.CSS(string=css, base_url=base_url, font_config=font_config, url_fetcher=fetcher)
-    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-        stylesheets=[stylesheet], font_config=font_config, pdf_variant=PDF_VARIANT
-    )
+    variant = pdf.best_tagged_variant()
+    document = pdf.layout(html, css=css, pdf_variant=variant)
     result = RenderedPdf(data=b"")
     if not draft:
         for index, page in enumerate(document.pages):
@@ -133,7 +102,7 @@ def render_version(version: ProtocolVersion, *, draft: bool = False, publication
                 )
         if result.signature_box is None:
             raise RuntimeError("De PDF heeft geen plaats voor de handtekening")
-    result.data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    result.data = document.write_pdf(pdf_variant=variant)
     return result
 
 
