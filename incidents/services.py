@@ -25,6 +25,7 @@ from julianaschool.models import Enrollment, Role, SchoolYear
 from julianaschool.uploads import accept_upload
 
 from . import access, ladders, letters, rules
+from .audit_actions import Action
 from .models import (
     Attachment,
     Category,
@@ -137,7 +138,7 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
     _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.GEMELD, message=gettext_noop("Incident gemeld."))
-    audit.record(actor=reporter, action="incident gemeld", obj=incident,
+    audit.record(actor=reporter, action=Action.INCIDENT_REPORTED, obj=incident,
                  changes={"categorie": category.name, "ernst": severity, "betrokkenen": len(parties),
                           "bijlagen": len(attachments or [])})
     if incident.is_urgent:
@@ -160,7 +161,7 @@ def add_note(*, incident: Incident, author, text: str) -> TimelineEntry:
     if not text.strip():
         raise ValidationError(_("Notitie: schrijf iets op."))
     entry = _entry(incident=incident, author=author, kind=EntryKind.NOTE, text=text.strip())
-    audit.record(actor=author, action="notitie bij incident", obj=incident)
+    audit.record(actor=author, action=Action.NOTE_ADDED, obj=incident)
     return entry
 
 
@@ -186,7 +187,7 @@ def change_status(*, incident: Incident, new_status: str, actor, note: str = "")
     incident.save(update_fields=["status"])
     text = note.strip() or (_("Heropend.") if old == Status.AFGEHANDELD else "")
     _entry(incident=incident, author=actor, kind=EntryKind.STATUS, old_status=old, new_status=new_status, text=text)
-    audit.record(actor=actor, action="status incident", obj=incident, changes={"status": [old, new_status]})
+    audit.record(actor=actor, action=Action.STATUS_CHANGED, obj=incident, changes={"status": [old, new_status]})
     return incident
 
 
@@ -260,7 +261,7 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
     _pick_up(incident, actor)
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Voornemen: %(kind)s voor %(name)s."), params={"kind": measure.kind, "name": party.person_name})
-    audit.record(actor=actor, action="maatregel voorgenomen", obj=measure, changes={"maatregel": kind})
+    audit.record(actor=actor, action=Action.MEASURE_PROPOSED, obj=measure, changes={"maatregel": kind})
     return measure
 
 
@@ -277,7 +278,7 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
     measure.save(update_fields=["employee_response", "response_recorded_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Zienswijze van de medewerker vastgelegd."))
-    audit.record(actor=actor, action="zienswijze vastgelegd", obj=measure)
+    audit.record(actor=actor, action=Action.STATEMENT_RECORDED, obj=measure)
     return measure
 
 
@@ -303,7 +304,7 @@ def _after_decision(measure: Measure, actor) -> None:
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Besloten: %(kind)s voor %(name)s."),
            params={"kind": measure.kind, "name": measure.party.person_name})
-    audit.record(actor=actor, action="maatregel besloten", obj=measure,
+    audit.record(actor=actor, action=Action.MEASURE_DECIDED, obj=measure,
                  changes={"maatregel": measure.kind, "voorgesteld": measure.proposed_kind,
                           "reden afwijking": measure.deviation_reason})
     if measure.kind not in ladders.SEPARATE:
@@ -338,7 +339,7 @@ def file_letter(*, measure: Measure, actor) -> list[DossierDocument]:
         documents.append(document)
     _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
            message=gettext_noop("Brief '%(title)s' opgesteld en in het dossier opgenomen."), params={"title": title})
-    audit.record(actor=actor, action="brief opgesteld", obj=measure, changes={"sha256": sha256})
+    audit.record(actor=actor, action=Action.LETTER_WRITTEN, obj=measure, changes={"sha256": sha256})
     return documents
 
 
@@ -368,7 +369,7 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
     _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
            message=gettext_noop("Brief '%(title)s' per e-mail verstuurd aan %(names)s."),
            params={"title": document.title, "names": names})
-    audit.record(actor=actor, action="brief gemaild", obj=measure, changes={"aan": len(to), "sha256": document.sha256})
+    audit.record(actor=actor, action=Action.LETTER_MAILED, obj=measure, changes={"aan": len(to), "sha256": document.sha256})
     return to
 
 
@@ -387,7 +388,7 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Verwijdering definitief: toegelaten op %(school)s."),
            params={"school": measure.other_school_name})
-    audit.record(actor=actor, action="verwijdering definitief", obj=measure, changes={"school": measure.other_school_name})
+    audit.record(actor=actor, action=Action.EXPULSION_FINALISED, obj=measure, changes={"school": measure.other_school_name})
     return measure
 
 
@@ -402,7 +403,7 @@ def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) 
                                content_type=content_type, size=size, sha256=sha256, created_by=actor, pupil=pupil, staff=staff)
     document.file.save(upload.name, upload, save=False)
     document.save()
-    audit.record(actor=actor, action="dossierstuk toegevoegd", obj=document, changes={"sha256": sha256})
+    audit.record(actor=actor, action=Action.DOCUMENT_ADDED, obj=document, changes={"sha256": sha256})
     return document
 
 
@@ -419,6 +420,6 @@ def save_category(*, actor, name: str, default_severity: str, possibly_criminal:
     category.possibly_criminal = possibly_criminal
     category.active = active
     category.save()
-    audit.record(actor=actor, action="categorie opgeslagen", obj=category,
+    audit.record(actor=actor, action=Action.CATEGORY_SAVED, obj=category,
                  changes=audit.diff(before, audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"])))
     return category

@@ -412,7 +412,8 @@ class LinkCode(models.Model):
 class AuditEntry(models.Model):
     """One write done through the portal: who, when, which object, what changed.
 
-    Written only by `julianaschool.audit.record`; never changed or deleted by the portal.
+    Written only through `julianaschool.audit` (`record`, or `entry` for a bulk insert), with an app's
+    `audit_actions.Action` as `action`; never changed or deleted by the portal.
     """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)

@@ -13,6 +13,7 @@ from julianaschool import audit, mail
 from julianaschool.access import has_role, is_directie
 from julianaschool.models import AuditEntry, BoardMember, Guardian, Role, StaffMember
 
+from ..audit_actions import Action
 from ..models import (
     ProtocolVersion,
     SignedCopy,
@@ -48,7 +49,7 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: st
     version.save(update_fields=["status", "adopted_on"])
     _record_step(version=version, from_status=VersionStatus.CONCEPT, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.adopt", obj=version, changes={"status": ["concept", "vastgesteld"]})
+    audit.record(actor=actor, action=Action.VERSION_ADOPTED, obj=version, changes={"status": ["concept", "vastgesteld"]})
     board = BoardMember.objects.filter(user__is_active=True).select_related("user")
     mail.policy_adopted(to=[m.user.email for m in board],
                         context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
@@ -69,7 +70,7 @@ def return_to_concept(*, actor, version: ProtocolVersion, comment: str, public_n
     version.save(update_fields=["status", "adopted_on"])
     _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.return_to_concept", obj=version,
+    audit.record(actor=actor, action=Action.VERSION_RETURNED, obj=version,
                  changes={"status": ["vastgesteld", "concept"], "comment": comment})
     return version
 
@@ -95,7 +96,7 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
     version.save(update_fields=["status", "approved_on", "chair_name"])
     _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.approve", obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
+    audit.record(actor=actor, action=Action.VERSION_APPROVED, obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
     User = get_user_model()
     directie = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
     mail.policy_approved(to=[u.email for u in directie],
@@ -140,7 +141,7 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
         _record_step(version=previous, from_status=VersionStatus.GEPUBLICEERD, actor=actor, comment="",
                      public_note=_("Vervangen door versie %(number)s per %(date)s.")
                      % {"number": version.number, "date": _date(effective_from)})
-        audit.record(actor=actor, action="policy.supersede", obj=previous,
+        audit.record(actor=actor, action=Action.VERSION_SUPERSEDED, obj=previous,
                      changes={"status": ["gepubliceerd", "vervallen"], "by": version.number,
                               "superseded_on": effective_from})
     # Tidy the stored status of versions whose end date has come (the dates already say so).
@@ -154,7 +155,7 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
     version.save(update_fields=["status", "effective_from", "review_on", "period"])
     _record_step(version=version, from_status=VersionStatus.GOEDGEKEURD, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.publish", obj=version,
+    audit.record(actor=actor, action=Action.VERSION_PUBLISHED, obj=version,
                  changes={"status": ["goedgekeurd", "gepubliceerd"], "effective_from": effective_from,
                           "review_on": review_on, "superseded": previous.number if previous else None,
                           "scheduled": not at_once})
@@ -210,7 +211,7 @@ def inform_parents(*, actor, version: ProtocolVersion) -> list[str]:
         if email and email not in sent:
             mail.policy_parents_informed(to=email, context={"version": version, "url": url})
             sent.append(email)
-    audit.record(actor=actor, action="policy.parents_informed", obj=version, changes={"count": len(sent)})
+    audit.record(actor=actor, action=Action.PARENTS_INFORMED, obj=version, changes={"count": len(sent)})
     return sent
 
 
@@ -218,5 +219,5 @@ def parents_informed(version: ProtocolVersion) -> bool:
     """Whether the guardians were already mailed about this version (the audit trail says)."""
 
 
-    return AuditEntry.objects.filter(action="policy.parents_informed", object_id=str(version.pk),
+    return AuditEntry.objects.filter(action__in=audit.stored_as(Action.PARENTS_INFORMED), object_id=str(version.pk),
                                      content_type=ContentType.objects.get_for_model(ProtocolVersion)).exists()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from julianaschool import audit
 from julianaschool.uploads import accept_upload
 
+from ..audit_actions import Action
 from ..models import (
     MrDecision,
     ProtocolVersion,
@@ -42,6 +43,6 @@ def record_mr_decision(*, actor, version: ProtocolVersion, decided_on: datetime.
     decision.minutes.save(f"mr-versie-{version.number}-{decided_on.isoformat()}.{content_type.split('/')[-1]}",
                           minutes, save=False)
     decision.save()
-    audit.record(actor=actor, action="policy.mr_decision", obj=version,
+    audit.record(actor=actor, action=Action.MR_DECISION_RECORDED, obj=version,
                  changes={"outcome": outcome, "decided_on": decided_on, "sha256": digest})
     return decision

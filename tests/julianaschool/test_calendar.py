@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, DayOff, DayOffKind, SchoolYear
 from julianaschool.school_calendar import add_school_days, is_school_day, school_days_between
 
@@ -98,7 +99,7 @@ def test_the_office_enters_the_christmas_holiday_and_it_is_in_the_audit_trail(wo
     assert response.status_code == 302
     day_off = DayOff.objects.get()
     assert day_off.kind == DayOffKind.KERSTVAKANTIE and day_off.school_year == world.school_year
-    entry = AuditEntry.objects.get(action="calendar.day_off.added")
+    entry = AuditEntry.objects.get(action=CoreAction.DAY_OFF_ADDED)
     assert entry.actor == world.administratie
     page = client_for(world.administratie).get(response["Location"]).content.decode()
     assert "kerstvakantie" in page and "19 december" in page
@@ -110,7 +111,7 @@ def test_directie_removes_a_day_off_and_the_audit_trail_keeps_what_it_was(world,
                                     ends_on=world.school_year.starts_on + datetime.timedelta(days=60))
     client_for(world.directie).post(reverse("office:calendar_delete", args=[day_off.pk]))
     assert not DayOff.objects.exists()
-    assert AuditEntry.objects.get(action="calendar.day_off.removed").changes["name"] == "Studiedag"
+    assert AuditEntry.objects.get(action=CoreAction.DAY_OFF_REMOVED).changes["name"] == "Studiedag"
 
 
 @pytest.mark.parametrize("starts_on,ends_on,message", [
@@ -147,7 +148,7 @@ def test_the_office_imports_the_holidays_from_an_ics_file(year, client):
     assert days[DayOffKind.KERSTVAKANTIE][:2] == (D(2026, 12, 19), D(2027, 1, 3))
     assert days[DayOffKind.STUDY_DAY] == (D(2026, 11, 18), D(2026, 11, 18), "Studiedag team (de kinderen zijn vrij)")
     assert days[DayOffKind.ZOMERVAKANTIE][:2] == (D(2027, 7, 17), D(2027, 7, 31))  # this school year's part
-    assert AuditEntry.objects.filter(action="calendar.imported").count() == 1
+    assert AuditEntry.objects.filter(action=CoreAction.CALENDAR_IMPORTED).count() == 1
     # The same file again adds nothing.
     response = client.post(reverse("office:calendar_import"), {"jaar": year.pk, "file": upload(ICS)}, follow=True)
     assert "0 vrije periode(s) toegevoegd; 4 stond(en) er al" in response.content.decode()
