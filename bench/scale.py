@@ -126,6 +126,7 @@ def seed(size: int):
     from django.db import connection
     from django.utils import timezone
 
+    from consent.audit_actions import Action as ConsentAction
     from consent.demo import ledger_rows
     from consent.models import ConsentRecord, Purpose
     from incidents.models import Category, Incident, Party, PartyRole, Place, Severity, Status
@@ -200,7 +201,7 @@ def seed(size: int):
                               batch_size=2000)
     AuditEntry.objects.bulk_create([
         AuditEntry(at=now - datetime.timedelta(minutes=i), actor=director, actor_name="Bench Directie",
-                   action="toestemming vastgelegd", object_repr=f"Kind{i % size}", changes={"n": i})
+                   action=ConsentAction.DECISION_RECORDED, object_repr=f"Kind{i % size}", changes={"n": i})
         for i in range(size * 4)], batch_size=2000)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
