@@ -1,7 +1,8 @@
 """The audit trail: the one mechanism that records every write done through the portal.
 
 Every service function that changes data calls `record` inside its transaction, so the entry
-and the change land together or not at all.
+and the change land together or not at all. The action is a member of the app's
+`audit_actions.Action` (see "the vocabulary" below).
 """
 
 import datetime
