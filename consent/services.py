@@ -182,7 +182,7 @@ def _contact() -> str:
     """Whom a receipt tells to contact: the school's office, by name and address when known."""
 
 
-    office = (get_user_model().objects.filter(groups__name=Role.ADMINISTRATIE, is_active=True).exclude(email="")
+    office = (get_user_model().objects.filter(groups__name=Role.OFFICE, is_active=True).exclude(email="")
               .order_by("pk").first())
     if office is None:
         return _("de administratie van de school")

@@ -83,7 +83,7 @@ def _group_of(parties: list[dict], on: datetime.date):
 
 
 def directie_users():
-    return User.objects.filter(groups__name=Role.DIRECTIE, is_active=True).exclude(email="").distinct()
+    return User.objects.filter(groups__name=Role.MANAGEMENT, is_active=True).exclude(email="").distinct()
 
 
 @transaction.atomic

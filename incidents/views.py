@@ -34,7 +34,7 @@ from .models import (
     TimelineEntry,
 )
 
-REPORTERS = (Role.DIRECTIE, Role.LEERKRACHT, Role.ADMINISTRATIE, Role.MEDEWERKER)
+REPORTERS = (Role.MANAGEMENT, Role.TEACHER, Role.OFFICE, Role.STAFF)
 
 
 def _name_match(words: list[str], prefix: str) -> Q:
@@ -309,7 +309,7 @@ def measure_acceptance(request, pk):
     return redirect("incidents:measure", pk=measure.pk)
 
 
-@people_access.role_required(Role.DIRECTIE, Role.BESTUUR, Role.LEERKRACHT)
+@people_access.role_required(Role.MANAGEMENT, Role.BOARD, Role.TEACHER)
 def dossiers(request):
     """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie,
     bestuur). Searchable by name and group; each pupil with their group, 50 a page."""
@@ -406,7 +406,7 @@ def document(request, pk):
     return response
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def categories(request):
     form = forms.CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -416,7 +416,7 @@ def categories(request):
     return render(request, "incidents/categories.html", {"categories": Category.objects.all(), "form": form})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def category_edit(request, pk):
     category = get_object_or_404(Category, pk=pk)
     form = forms.CategoryForm(request.POST or None, instance=category)
@@ -433,14 +433,14 @@ def _school_year(request):
     return form, school_year or SchoolYear.objects.current()
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def statistics(request):
     form, school_year = _school_year(request)
     figures = stats.figures(school_year) if school_year else None
     return render(request, "incidents/statistics.html", {"form": form, "school_year": school_year, "figures": figures})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def statistics_csv(request):
     _form, school_year = _school_year(request)
     return csv_response(filename=f"incidenten-{slugify(school_year.name) if school_year else 'leeg'}.csv",

@@ -205,12 +205,12 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
             member.refresh_sort_name()
             members.append(member)
         StaffMember.objects.bulk_create(members)
-        roles = {r: AuthGroup.objects.get_or_create(name=str(r))[0] for r in (Role.MEDEWERKER, Role.LEERKRACHT)}
+        roles = {r: AuthGroup.objects.get_or_create(name=str(r))[0] for r in (Role.STAFF, Role.TEACHER)}
         memberships = []
         for teacher, user in zip(new_teachers, users, strict=True):
-            memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.MEDEWERKER].pk))
+            memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.STAFF].pk))
             if "LRK" in teacher.roles or teacher.groups:
-                memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.LEERKRACHT].pk))
+                memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.TEACHER].pk))
         User.groups.through.objects.bulk_create(memberships)
         for member in members:
             staff_by_key[member.external_key] = member

@@ -100,7 +100,7 @@ class StaffMemberForm(forms.Form):
         from .models import Role
 
         self.fields["roles"].choices = [(str(r), Role(r).label) for r in
-                                        (Role.LEERKRACHT, Role.MEDEWERKER, Role.ADMINISTRATIE, Role.DIRECTIE)]
+                                        (Role.TEACHER, Role.STAFF, Role.OFFICE, Role.MANAGEMENT)]
 
 
 class EndDateForm(forms.Form):

@@ -18,12 +18,12 @@ from julianaschool import names
 class Role(models.TextChoices):
     """The portal's roles. Each is a Django auth group of the same name."""
 
-    DIRECTIE = "directie", _("Directie")
-    LEERKRACHT = "leerkracht", _("Leerkracht")
-    ADMINISTRATIE = "administratie", _("Administratie")
-    BESTUUR = "bestuur", _("Bestuur")
-    OUDER = "ouder", _("Ouder/verzorger")
-    MEDEWERKER = "medewerker", _("Medewerker")
+    MANAGEMENT = "directie", _("Directie")
+    TEACHER = "leerkracht", _("Leerkracht")
+    OFFICE = "administratie", _("Administratie")
+    BOARD = "bestuur", _("Bestuur")
+    GUARDIAN = "ouder", _("Ouder/verzorger")
+    STAFF = "medewerker", _("Medewerker")
 
 
 # The current school year, looked up once per request: filled on first use while a request runs

@@ -104,7 +104,7 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
         raise ValidationError(_("Deze koppelcode is verstuurd aan een andere ouder/verzorger dan het account waarmee "
                                 "u bent ingelogd. Er is niets gekoppeld. Is de code wel voor u bedoeld? Log dan uit "
                                 "en gebruik de code opnieuw, of vraag de administratie om hulp."), code="other")
-    grant_role(user=user, role=Role.OUDER)
+    grant_role(user=user, role=Role.GUARDIAN)
     if own is None:
         invited.user = user
         invited.save(update_fields=["user"])

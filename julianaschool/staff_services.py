@@ -29,7 +29,7 @@ from .models import BoardMember, GroupTeacher, Role, StaffMember
 User = get_user_model()
 
 # The roles a staff member can hold (bestuur and ouder are not staff roles).
-STAFF_ROLES = [Role.LEERKRACHT, Role.MEDEWERKER, Role.ADMINISTRATIE, Role.DIRECTIE]
+STAFF_ROLES = [Role.TEACHER, Role.STAFF, Role.OFFICE, Role.MANAGEMENT]
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
@@ -69,7 +69,7 @@ def _clean_roles(roles) -> list[str]:
 
 
 def _active_directie_count() -> int:
-    return (User.objects.filter(groups__name=Role.DIRECTIE, is_active=True)
+    return (User.objects.filter(groups__name=Role.MANAGEMENT, is_active=True)
             .exclude(staff__left_on__isnull=False).distinct().count())
 
 
@@ -77,9 +77,9 @@ def _set_roles(*, user, roles: list[str], actor) -> tuple[list[str], list[str]]:
     """Gives and takes staff roles; returns (given, taken). Directie only by directie, never the last."""
     had = set(user.groups.filter(name__in=[str(r) for r in STAFF_ROLES]).values_list("name", flat=True))
     wanted = set(roles)
-    if (Role.DIRECTIE in wanted) != (Role.DIRECTIE in had) and not access.is_directie(actor):
+    if (Role.MANAGEMENT in wanted) != (Role.MANAGEMENT in had) and not access.is_directie(actor):
         raise ValidationError(_("Alleen de directie kan de rol directie geven of afnemen."), code="directie_only")
-    if Role.DIRECTIE in had and Role.DIRECTIE not in wanted and _active_directie_count() <= 1:
+    if Role.MANAGEMENT in had and Role.MANAGEMENT not in wanted and _active_directie_count() <= 1:
         raise ValidationError(_("Dit is de laatste directie van de school; geef eerst iemand anders de rol directie."),
                               code="last_directie")
     for name in wanted - had:
@@ -128,7 +128,7 @@ def add_staff_member(*, first_name: str, tussenvoegsel: str = "", last_name: str
                      roles, actor, base_url: str | None = None) -> StaffMember:
     """A new staff member with an account (no password yet) and the given roles, invited by mail."""
     roles = _clean_roles(roles)
-    if Role.DIRECTIE in roles and not access.is_directie(actor):
+    if Role.MANAGEMENT in roles and not access.is_directie(actor):
         raise ValidationError(_("Alleen de directie kan de rol directie geven of afnemen."), code="directie_only")
     user = _new_account(email=email, first_name=first_name, last_name=" ".join(p for p in (tussenvoegsel, last_name) if p))
     staff = StaffMember.objects.create(user=user, first_name=first_name, tussenvoegsel=tussenvoegsel,
@@ -196,7 +196,7 @@ def end_staff_member(*, staff: StaffMember, left_on: datetime.date, actor) -> St
     today = timezone.localdate()
     if not today - datetime.timedelta(days=366) <= left_on <= today + datetime.timedelta(days=366):
         raise ValidationError(_("Uit dienst op: kies een datum binnen een jaar van vandaag."), code="left_on")
-    is_directie = staff.user.groups.filter(name=Role.DIRECTIE).exists()
+    is_directie = staff.user.groups.filter(name=Role.MANAGEMENT).exists()
     if is_directie and not access.is_directie(actor):
         raise ValidationError(_("Alleen de directie kan een directielid uit dienst melden."), code="directie_only")
     if is_directie and _active_directie_count() <= 1:
@@ -243,7 +243,7 @@ def add_board_member(*, first_name: str, tussenvoegsel: str = "", last_name: str
     if is_chair:
         BoardMember.objects.filter(is_chair=True).update(is_chair=False)
     user = _new_account(email=email, first_name=first_name, last_name=" ".join(p for p in (tussenvoegsel, last_name) if p))
-    user.groups.add(AuthGroup.objects.get_or_create(name=Role.BESTUUR)[0])
+    user.groups.add(AuthGroup.objects.get_or_create(name=Role.BOARD)[0])
     member = BoardMember.objects.create(user=user, first_name=first_name, tussenvoegsel=tussenvoegsel,
                                         last_name=last_name, is_chair=is_chair)
     audit.record(actor=actor, action=Action.BOARD_MEMBER_ADDED, obj=member,
@@ -294,7 +294,7 @@ def end_board_member(*, member: BoardMember, left_on: datetime.date, actor) -> B
     member.left_on = left_on
     member.save(update_fields=["left_on"])
     _close_account(member.user)
-    member.user.groups.remove(*AuthGroup.objects.filter(name=Role.BESTUUR))
+    member.user.groups.remove(*AuthGroup.objects.filter(name=Role.BOARD))
     audit.record(actor=actor, action=Action.BOARD_MEMBER_ENDED, obj=member, changes={"afgetreden op": left_on})
     return member
 

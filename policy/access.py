@@ -17,11 +17,11 @@ from .models import ProtocolVersion, Review, Section, SignedCopy, VersionStatus
 
 def can_see_drafts(user) -> bool:
     """Staff and the board read drafts; the board must, to approve them."""
-    return is_staff_member(user) or has_role(user, Role.BESTUUR)
+    return is_staff_member(user) or has_role(user, Role.BOARD)
 
 
 def is_board(user) -> bool:
-    return has_role(user, Role.BESTUUR)
+    return has_role(user, Role.BOARD)
 
 
 def can_edit_protocol(user) -> bool:
@@ -46,7 +46,7 @@ SIGNABLE = {VersionStatus.GOEDGEKEURD, VersionStatus.GEPUBLICEERD}
 
 def sees_unpublished_pdfs(user) -> bool:
     """Bestuur and directie handle the signed PDF before it is published."""
-    return has_role(user, Role.BESTUUR, Role.DIRECTIE)
+    return has_role(user, Role.BOARD, Role.MANAGEMENT)
 
 
 def may_download_signed(user, version: ProtocolVersion) -> bool:

@@ -15,7 +15,7 @@ def sections(request) -> list[dict]:
     (lower comes first; 0 is for what must be seen before anything else)."""
     user = request.user
     result = []
-    directie, board = is_directie(user), has_role(user, Role.BESTUUR)
+    directie, board = is_directie(user), has_role(user, Role.BOARD)
     if directie or board:
         in_force = ProtocolVersion.objects.in_force()
         status = in_force.review_status() if in_force else None

@@ -59,7 +59,7 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: st
 @transaction.atomic
 def return_to_concept(*, actor, version: ProtocolVersion, comment: str, public_note: str = "") -> ProtocolVersion:
     """vastgesteld -> concept, when the board asks for changes (board or directie; a reason is required)."""
-    if not (is_directie(actor) or has_role(actor, Role.BESTUUR)):
+    if not (is_directie(actor) or has_role(actor, Role.BOARD)):
         raise Refused(_("Alleen de directie of het bestuur mag een versie terugzetten naar concept."))
     version = _lock(version)
     _require_status(version, VersionStatus.VASTGESTELD, _("terug naar concept"))
@@ -98,7 +98,7 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
                  public_note=public_note)
     audit.record(actor=actor, action=Action.VERSION_APPROVED, obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
     User = get_user_model()
-    directie = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
+    directie = User.objects.filter(is_active=True, groups__name=Role.MANAGEMENT).exclude(email="")
     mail.policy_approved(to=[u.email for u in directie],
                          context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
     # The approval record: what the board signed, kept after publication.

@@ -64,7 +64,7 @@ def confirm_review(*, actor, review: Review) -> Review:
 
 def _review_recipients() -> list[str]:
     User = get_user_model()
-    users = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
+    users = User.objects.filter(is_active=True, groups__name=Role.MANAGEMENT).exclude(email="")
     emails = sorted({u.email for u in users})
     chair = BoardMember.objects.filter(is_chair=True).select_related("user").first()
     if chair and chair.user.is_active and chair.user.email and chair.user.email not in emails:

@@ -19,7 +19,7 @@ from ..rendering import section_tree
 from ._common import _with_sections
 
 
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def acknowledgement_list(request, pk):
     """Per version: which staff members confirmed reading it (and when), and who did not."""
     version = version_for(request.user, pk)
@@ -33,7 +33,7 @@ def acknowledgement_list(request, pk):
 
 
 @require_POST
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def acknowledgement_remind(request, pk):
     version = version_for(request.user, pk)
     try:

@@ -15,7 +15,7 @@ from .conftest import report
 
 
 def test_a_serious_incident_mails_every_director_at_once(world, django_capture_on_commit_callbacks):
-    second = make_staff("adjunct", Role.DIRECTIE)
+    second = make_staff("adjunct", Role.MANAGEMENT)
     with django_capture_on_commit_callbacks(execute=True):
         report(world, severity=Severity.ERNSTIG)
     assert len(mail.outbox) == 1

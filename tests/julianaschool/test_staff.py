@@ -88,7 +88,7 @@ def test_directie_gives_the_directie_role_and_nobody_removes_the_last_one(world,
     staff = world.leerkracht5.staff
     data = {"first_name": staff.first_name, "last_name": staff.last_name, "email": staff.email, "function": "adjunct"}
     staff_services.update_staff_member(staff=staff, **data, roles=["leerkracht", "directie"], actor=director)
-    assert world.leerkracht5.groups.filter(name=Role.DIRECTIE).exists()
+    assert world.leerkracht5.groups.filter(name=Role.MANAGEMENT).exists()
     staff_services.update_staff_member(staff=staff, **data, roles=["leerkracht"], actor=director)
     own = director.staff
     with pytest.raises(ValidationError, match="laatste directie"):
