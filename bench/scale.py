@@ -193,11 +193,11 @@ def seed(size: int):
     for _i in range(size * 2 // 5):
         at = year_start + datetime.timedelta(seconds=rng.random() * span)
         incidents.append(Incident(
-            occurred_at=at, reported_at=at + datetime.timedelta(hours=2), place=Place.KLAS, category=rng.choice(categories),
+            occurred_at=at, reported_at=at + datetime.timedelta(hours=2), place=Place.CLASSROOM, category=rng.choice(categories),
             severity=rng.choice(Severity.values), description="Een incident in de klas.", reported_by=rng.choice(teachers),
-            status=rng.choice([Status.AFGEHANDELD] * 8 + Status.values), group=rng.choice(groups)))
+            status=rng.choice([Status.RESOLVED] * 8 + Status.values), group=rng.choice(groups)))
     incidents = Incident.objects.bulk_create(incidents, batch_size=2000)
-    Party.objects.bulk_create([Party(incident=i, role=PartyRole.DADER, pupil=rng.choice(pupils)) for i in incidents],
+    Party.objects.bulk_create([Party(incident=i, role=PartyRole.PERPETRATOR, pupil=rng.choice(pupils)) for i in incidents],
                               batch_size=2000)
     AuditEntry.objects.bulk_create([
         AuditEntry(at=now - datetime.timedelta(minutes=i), actor=director, actor_name="Bench Directie",

@@ -74,7 +74,7 @@ def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status:
 
 def _group_of(parties: list[dict], on: datetime.date):
     """The group of the first pupil involved (a dader before anyone else) on that date."""
-    pupils = [p["pupil"] for p in sorted(parties, key=lambda p: p["role"] != PartyRole.DADER) if p.get("pupil")]
+    pupils = [p["pupil"] for p in sorted(parties, key=lambda p: p["role"] != PartyRole.PERPETRATOR) if p.get("pupil")]
     school_year = SchoolYear.objects.current(on)
     if not pupils or school_year is None:
         return None
@@ -137,7 +137,7 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
                                 sha256=sha256, uploaded_by=reporter)
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
-    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.GEMELD, message=gettext_noop("Incident gemeld."))
+    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.REPORTED, message=gettext_noop("Incident gemeld."))
     audit.record(actor=reporter, action=Action.INCIDENT_REPORTED, obj=incident,
                  changes={"categorie": category.name, "ernst": severity, "betrokkenen": len(parties),
                           "bijlagen": len(attachments or [])})
@@ -166,10 +166,10 @@ def add_note(*, incident: Incident, author, text: str) -> TimelineEntry:
 
 
 TRANSITIONS = {
-    (Status.GEMELD, Status.IN_BEHANDELING),
-    (Status.IN_BEHANDELING, Status.AFGEHANDELD),
-    (Status.GEMELD, Status.AFGEHANDELD),
-    (Status.AFGEHANDELD, Status.IN_BEHANDELING),  # heropenen
+    (Status.REPORTED, Status.IN_PROGRESS),
+    (Status.IN_PROGRESS, Status.RESOLVED),
+    (Status.REPORTED, Status.RESOLVED),
+    (Status.RESOLVED, Status.IN_PROGRESS),  # heropenen
 }
 
 
@@ -185,16 +185,16 @@ def change_status(*, incident: Incident, new_status: str, actor, note: str = "")
             "old": Status(old).label, "new": Status(new_status).label})
     incident.status = new_status
     incident.save(update_fields=["status"])
-    text = note.strip() or (_("Heropend.") if old == Status.AFGEHANDELD else "")
+    text = note.strip() or (_("Heropend.") if old == Status.RESOLVED else "")
     _entry(incident=incident, author=actor, kind=EntryKind.STATUS, old_status=old, new_status=new_status, text=text)
     audit.record(actor=actor, action=Action.STATUS_CHANGED, obj=incident, changes={"status": [old, new_status]})
     return incident
 
 
 def _pick_up(incident: Incident, actor) -> None:
-    if incident.status == Status.GEMELD:
-        change_status(incident=incident, new_status=Status.IN_BEHANDELING, actor=actor)
-        incident.status = Status.IN_BEHANDELING
+    if incident.status == Status.REPORTED:
+        change_status(incident=incident, new_status=Status.IN_PROGRESS, actor=actor)
+        incident.status = Status.IN_PROGRESS
 
 
 def _check_step(measure: Measure) -> list[Refused]:
@@ -216,7 +216,7 @@ def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds:
         raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
     # The caller's copy may be stale (a status changed in another request); the row decides.
     incident = Incident.objects.select_for_update(of=("self",)).select_related("category").get(pk=incident.pk)
-    if incident.status == Status.AFGEHANDELD:
+    if incident.status == Status.RESOLVED:
         raise ValidationError(_("Dit incident is afgehandeld; heropen het eerst."))
     allowed = {f.name for f in Measure._meta.concrete_fields} - {"id", "incident", "party", "kind", "grounds", "status",
                                                                    "proposed_kind", "created_by", "created_at",
@@ -240,7 +240,7 @@ def decide_measure(*, incident: Incident, party: Party, actor, kind: str, ground
     if party.staff_id and kind not in ladders.SEPARATE:
         raise ValidationError(_("Een maatregel voor een medewerker begint met een voornemen."))
     refuse_if(_check_step(measure) + rules.check_decision(measure))
-    measure.status = MeasureStatus.BESLOTEN
+    measure.status = MeasureStatus.DECIDED
     measure.decided_by = actor
     measure.decided_on = timezone.localdate()
     measure.save()
@@ -256,7 +256,7 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
         raise ValidationError(_("Een voornemen is er alleen voor een medewerker."))
     measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
     refuse_if(_check_step(measure) + rules.check_decision(measure, intending=True))
-    measure.status = MeasureStatus.VOORGENOMEN
+    measure.status = MeasureStatus.INTENDED
     measure.save()
     _pick_up(incident, actor)
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
@@ -270,11 +270,11 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
     """Record the employee's zienswijze on an intended measure (or that they gave none by then)."""
     people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("party", "incident").get(pk=measure.pk)
-    if measure.status != MeasureStatus.VOORGENOMEN:
+    if measure.status != MeasureStatus.INTENDED:
         raise ValidationError(_("Er is geen voornemen dat op een zienswijze wacht."))
     measure.employee_response = response.strip() or _("Geen zienswijze gegeven binnen de termijn.")
     measure.response_recorded_on = received_on
-    measure.status = MeasureStatus.ZIENSWIJZE
+    measure.status = MeasureStatus.RESPONSE_RECEIVED
     measure.save(update_fields=["employee_response", "response_recorded_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Zienswijze van de medewerker vastgelegd."))
@@ -290,7 +290,7 @@ def decide_staff_measure(*, measure: Measure, actor) -> Measure:
     if measure.is_decided:
         raise ValidationError(_("Over deze maatregel is al besloten."))
     refuse_if(rules.check_decision(measure))
-    measure.status = MeasureStatus.BESLOTEN
+    measure.status = MeasureStatus.DECIDED
     measure.decided_by = actor
     measure.decided_on = timezone.localdate()
     measure.save(update_fields=["status", "decided_by", "decided_on"])
@@ -378,12 +378,12 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
     """Record that another school accepts the pupil: only then is a verwijdering final (WPO art. 40 lid 5)."""
     people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("incident").get(pk=measure.pk)
-    if measure.kind != MeasureKind.VERWIJDERING or measure.status != MeasureStatus.BESLOTEN:
+    if measure.kind != MeasureKind.EXPULSION or measure.status != MeasureStatus.DECIDED:
         raise ValidationError(_("Alleen een besloten verwijdering wacht op toelating door een andere school."))
     measure.other_school_name = school_name.strip()
     measure.other_school_accepted_on = accepted_on
     refuse_if(rules.check_final(measure))
-    measure.status = MeasureStatus.DEFINITIEF
+    measure.status = MeasureStatus.FINAL
     measure.save(update_fields=["other_school_name", "other_school_accepted_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Verwijdering definitief: toegelaten op %(school)s."),

@@ -132,7 +132,7 @@ def _party_view(party: Party, user, visible_pupil_ids: set[int], groups: dict[in
     if party.guardian_id and not people_access.is_directie(user):
         if not any(p.pk in visible_pupil_ids for p in party.guardian.pupils.all()):
             name = _("een ouder/verzorger")
-    return {"party": party, "name": name, "may_get_measure": party.role != PartyRole.SLACHTOFFER}
+    return {"party": party, "name": name, "may_get_measure": party.role != PartyRole.VICTIM}
 
 
 def incident_detail(request, pk):
@@ -158,7 +158,7 @@ def incident_detail(request, pk):
         names = {p.pk: people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name for p in all_parties}
         context["measures"] = [{"measure": m, "name": names.get(m.party_id, m.party.person_name)} for m in
                                incident.measures.select_related("party__pupil", "party__guardian", "party__staff")]
-        daders = [p for p in all_parties if p.role == PartyRole.DADER]
+        daders = [p for p in all_parties if p.role == PartyRole.PERPETRATOR]
         steps = ladders.proposals(daders)
         context["proposals"] = [{"party": p, "name": people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name,
                                  "proposal": steps[p.pk]} for p in daders]
@@ -208,7 +208,7 @@ def measure_new(request, pk, party_pk):
         raise PermissionDenied
     # A victim gets no measure: the page offers none, and the address answers 404.
     party = get_object_or_404(Party.objects.select_related("pupil", "guardian", "staff", "incident")
-                              .exclude(role=PartyRole.SLACHTOFFER), pk=party_pk, incident=incident)
+                              .exclude(role=PartyRole.VICTIM), pk=party_pk, incident=incident)
     proposal = ladders.proposal_for(party)
     earlier = list(ladders.earlier_measures(party)) if proposal else []
     chosen = request.GET.get("maatregel", "")
@@ -248,9 +248,9 @@ def measure_detail(request, pk):
         "letter": measure.documents.filter(kind="brief").order_by("-created_at", "-id").first(),
         "email_to": letters.email_addresses(measure) if measure.is_decided else [],
         "addressees": letters.recipients(measure),
-        "response_form": forms.ResponseForm() if measure.status == MeasureStatus.VOORGENOMEN else None,
-        "can_decide": measure.status == MeasureStatus.ZIENSWIJZE,
-        "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.VERWIJDERING and measure.status == MeasureStatus.BESLOTEN else None,
+        "response_form": forms.ResponseForm() if measure.status == MeasureStatus.INTENDED else None,
+        "can_decide": measure.status == MeasureStatus.RESPONSE_RECEIVED,
+        "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.EXPULSION and measure.status == MeasureStatus.DECIDED else None,
     })
 
 
