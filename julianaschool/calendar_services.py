@@ -69,14 +69,14 @@ class IcsEvent:
 
 
 _KIND_WORDS = [
-    ("herfst", DayOffKind.HERFSTVAKANTIE),
-    ("kerst", DayOffKind.KERSTVAKANTIE),
-    ("voorjaar", DayOffKind.VOORJAARSVAKANTIE),
-    ("krokus", DayOffKind.VOORJAARSVAKANTIE),
-    ("carnaval", DayOffKind.VOORJAARSVAKANTIE),
-    ("meivakantie", DayOffKind.MEIVAKANTIE),
-    ("mei vakantie", DayOffKind.MEIVAKANTIE),
-    ("zomer", DayOffKind.ZOMERVAKANTIE),
+    ("herfst", DayOffKind.AUTUMN_HOLIDAY),
+    ("kerst", DayOffKind.CHRISTMAS_HOLIDAY),
+    ("voorjaar", DayOffKind.SPRING_HOLIDAY),
+    ("krokus", DayOffKind.SPRING_HOLIDAY),
+    ("carnaval", DayOffKind.SPRING_HOLIDAY),
+    ("meivakantie", DayOffKind.MAY_HOLIDAY),
+    ("mei vakantie", DayOffKind.MAY_HOLIDAY),
+    ("zomer", DayOffKind.SUMMER_HOLIDAY),
     ("studie", DayOffKind.STUDY_DAY),
 ]
 

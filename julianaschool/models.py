@@ -469,11 +469,11 @@ class YearPlan(models.Model):
 
 
 class DayOffKind(models.TextChoices):
-    HERFSTVAKANTIE = "herfstvakantie", _("herfstvakantie")
-    KERSTVAKANTIE = "kerstvakantie", _("kerstvakantie")
-    VOORJAARSVAKANTIE = "voorjaarsvakantie", _("voorjaarsvakantie")
-    MEIVAKANTIE = "meivakantie", _("meivakantie")
-    ZOMERVAKANTIE = "zomervakantie", _("zomervakantie")
+    AUTUMN_HOLIDAY = "herfstvakantie", _("herfstvakantie")
+    CHRISTMAS_HOLIDAY = "kerstvakantie", _("kerstvakantie")
+    SPRING_HOLIDAY = "voorjaarsvakantie", _("voorjaarsvakantie")
+    MAY_HOLIDAY = "meivakantie", _("meivakantie")
+    SUMMER_HOLIDAY = "zomervakantie", _("zomervakantie")
     STUDY_DAY = "studiedag", _("studiedag")
     OTHER = "vrij", _("andere vrije dag")
 

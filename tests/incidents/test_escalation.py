@@ -87,7 +87,7 @@ def test_an_incident_picked_up_is_no_longer_flagged(world, client_for):
 def test_an_incident_reported_before_a_holiday_is_flagged_only_after_two_school_days(world):
     incident = report(world, category="Telefoon aan tijdens schooltijd")
     friday = datetime.datetime(2026, 12, 18, 10, tzinfo=timezone.get_current_timezone())
-    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.KERSTVAKANTIE,
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.CHRISTMAS_HOLIDAY,
                           starts_on=datetime.date(2026, 12, 19), ends_on=datetime.date(2027, 1, 3))
     Incident.objects.filter(pk=incident.pk).update(reported_at=friday)
     incident.refresh_from_db()

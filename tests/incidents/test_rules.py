@@ -56,7 +56,7 @@ def test_a_pupils_suspension_of_five_school_days_is_allowed(world):
 def test_a_suspension_around_a_holiday_counts_only_the_school_days(world):
     # Friday, a week of holiday, then Monday to Thursday: 5 school days in 12 calendar days.
     friday = MONDAY + datetime.timedelta(days=4)
-    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.HERFSTVAKANTIE,
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.AUTUMN_HOLIDAY,
                           starts_on=friday + datetime.timedelta(days=1), ends_on=friday + datetime.timedelta(days=9))
     measure = decide(world, report(world), MeasureKind.SUSPENSION, inspectorate_notified_on=TODAY,
                      starts_on=friday, ends_on=friday + datetime.timedelta(days=13))

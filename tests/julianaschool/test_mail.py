@@ -182,7 +182,7 @@ def test_an_urgent_mail_on_a_saturday_goes_at_once(db):
 
 @override_settings(MAIL_QUIET_HOURS=True)
 def test_a_reminder_in_the_christmas_holiday_waits_for_the_first_school_day_after_it(world):
-    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.KERSTVAKANTIE,
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.CHRISTMAS_HOLIDAY,
                           starts_on=datetime.date(2026, 12, 19), ends_on=datetime.date(2027, 1, 3))
     assert mail.release_time(urgent=False, at=at(2026, 12, 23, 14, 0)) == at(2027, 1, 4, 7, 30)
 
