@@ -41,7 +41,7 @@ def visible_versions(user):
 
 # --- the signed PDF (policy/signed_pdf): its views and the buttons on a version's page ask these
 
-SIGNABLE = {VersionStatus.GOEDGEKEURD, VersionStatus.GEPUBLICEERD}
+SIGNABLE = {VersionStatus.APPROVED, VersionStatus.PUBLISHED}
 
 
 def sees_unpublished_pdfs(user) -> bool:
@@ -56,7 +56,7 @@ def may_download_signed(user, version: ProtocolVersion) -> bool:
 
 def has_approval_record(version: ProtocolVersion) -> bool:
     """The copy the board signed at approval exists (or can be made now)."""
-    return version.status == VersionStatus.GOEDGEKEURD or version.signed_copies.filter(
+    return version.status == VersionStatus.APPROVED or version.signed_copies.filter(
         kind=SignedCopy.Kind.APPROVAL).exists()
 
 

@@ -49,7 +49,7 @@ def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion
     based_on = ProtocolVersion.objects.in_force()
     major, minor = _number_for(based_on, kind)
     version = ProtocolVersion.objects.create(
-        major=major, minor=minor, kind=kind, status=VersionStatus.CONCEPT, based_on=based_on,
+        major=major, minor=minor, kind=kind, status=VersionStatus.DRAFT, based_on=based_on,
         title=based_on.title if based_on else ProtocolVersion._meta.get_field("title").default,
         chair_name=based_on.chair_name if based_on else "", created_by=actor,
         needs_mr=settings.PROTOCOL_MR_STEP,
@@ -172,7 +172,7 @@ def discard_draft(*, actor, version: ProtocolVersion) -> None:
     """Throws away a concept that will not be adopted (its number becomes free again)."""
     _require_directie(actor, _("een concept weggooien"))
     version = _lock(version)
-    _require_status(version, VersionStatus.CONCEPT, _("weggegooid worden"))
+    _require_status(version, VersionStatus.DRAFT, _("weggegooid worden"))
     if version.mr_decisions.exists():
         # The MR's decision is a record of its own (append-only): it keeps its version.
         raise Refused(_("De medezeggenschapsraad heeft over deze versie besloten; die kan niet meer worden "

@@ -26,7 +26,7 @@ def record_mr_decision(*, actor, version: ProtocolVersion, decided_on: datetime.
     (checked by the portal's upload check). Append-only: a later decision is a new row."""
     _require_directie(actor, _("het besluit van de MR vastleggen"))
     version = _lock(version)
-    _require_status(version, VersionStatus.VASTGESTELD, _("een besluit van de MR krijgen"))
+    _require_status(version, VersionStatus.ADOPTED, _("een besluit van de MR krijgen"))
     if outcome not in MrDecision.Outcome.values:
         raise Refused(_("Kies de uitkomst van de MR."))
     if decided_on > timezone.localdate():

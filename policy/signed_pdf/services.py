@@ -24,7 +24,7 @@ class NotSignable(Exception):
     """The version was not approved by the board (a draft, or adopted but not yet approved)."""
 
 
-PUBLISHED = {VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN}
+PUBLISHED = {VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED}
 
 
 def default_kind(version: ProtocolVersion) -> str:

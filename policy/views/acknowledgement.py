@@ -54,7 +54,7 @@ def acknowledge(request):
         # A tampered form (no number) is a missing version, not a server error.
         version_id = request.POST.get("version", "")
         version = get_object_or_404(ProtocolVersion, pk=version_id if version_id.isdigit() else None,
-                                    status=VersionStatus.GEPUBLICEERD)
+                                    status=VersionStatus.PUBLISHED)
         try:
             services.acknowledge(user=request.user, version=version)
         except Refused as error:

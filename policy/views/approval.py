@@ -97,7 +97,7 @@ def inform_parents(request, pk):
     return render(request, "policy/inform_parents.html", {
         "version": version, "count": services.parents_to_inform().count(),
         "already": services.parents_informed(version),
-        "allowed": version.status == VersionStatus.GEPUBLICEERD and (version.is_in_force or version.is_scheduled),
+        "allowed": version.status == VersionStatus.PUBLISHED and (version.is_in_force or version.is_scheduled),
     })
 
 

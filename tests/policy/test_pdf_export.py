@@ -73,7 +73,7 @@ def test_a_visitor_without_login_downloads_the_signed_pdf_of_a_published_version
 @pytest.mark.parametrize("role", ["leerkracht5", "administratie", "medewerker"])
 def test_other_staff_cannot_download_an_approved_version_not_yet_published(world, client_for, board_settings, role):
     draft = services.start_draft(actor=world.users["directie"])
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.APPROVED)
     response = client_for(world.users[role]).get(reverse("signing:signed_pdf", args=[draft.pk]))
     assert response.status_code == 403
     assert not SignedCopy.objects.exists()
@@ -82,7 +82,7 @@ def test_other_staff_cannot_download_an_approved_version_not_yet_published(world
 @pytest.mark.parametrize("role", ["ouder5", "outsider", None])
 def test_outsiders_do_not_learn_an_approved_version_exists(world, client_for, board_settings, role):
     draft = services.start_draft(actor=world.users["directie"])
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.APPROVED)
     user = world.users[role] if role else None
     assert client_for(user).get(reverse("signing:signed_pdf", args=[draft.pk])).status_code == 404
     assert client_for(user).get(reverse("signing:approval_pdf", args=[draft.pk])).status_code in (302, 403, 404)
@@ -104,7 +104,7 @@ def test_board_asking_for_a_signed_draft_is_refused_clearly(world, client_for, b
 
 def test_an_approved_version_can_be_signed(world, client_for, board_settings):
     draft = services.start_draft(actor=world.users["directie"])
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.APPROVED)
     response = client_for(world.users["bestuur"]).get(reverse("signing:signed_pdf", args=[draft.pk]))
     assert response.status_code == 200
     assert SignedCopy.objects.get().version == draft
@@ -168,14 +168,14 @@ def test_export_command_refuses_a_draft_and_an_unknown_version(world, board_sett
 def test_a_superseded_version_keeps_serving_the_copy_signed_while_it_was_in_force(world, client_for, board_settings):
     url = reverse("signing:signed_pdf", args=[_v1().pk])
     signed_in_force = _body(client_for(world.users["bestuur"]).get(url))
-    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.VERVALLEN)
+    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.SUPERSEDED)
     response = client_for(world.users["bestuur"]).get(url)
     assert response.status_code == 200
     assert _body(response) == signed_in_force
 
 
 def test_a_superseded_version_without_a_signed_copy_is_not_signed_afterwards(world, client_for, board_settings):
-    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.VERVALLEN)
+    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.SUPERSEDED)
     response = client_for(world.users["bestuur"]).get(reverse("signing:signed_pdf", args=[_v1().pk]))
     assert response.status_code == 409
     assert not SignedCopy.objects.exists()
