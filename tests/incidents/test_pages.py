@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from incidents import services
+from incidents.audit_actions import Action
 from incidents.models import DossierDocument, Measure, MeasureKind, MeasureStatus, PartyRole
 from julianaschool.models import AuditEntry
 
@@ -55,7 +56,8 @@ def test_every_write_lands_in_the_audit_trail(world):
     services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR), actor=world.directie,
                             kind=MeasureKind.WARNING, grounds="x")
     actions = set(AuditEntry.objects.values_list("action", flat=True))
-    assert {"incident gemeld", "notitie bij incident", "status incident", "maatregel besloten", "brief opgesteld"} <= actions
+    assert {Action.INCIDENT_REPORTED, Action.NOTE_ADDED, Action.STATUS_CHANGED, Action.MEASURE_DECIDED,
+            Action.LETTER_WRITTEN} <= actions
 
 
 def test_a_parents_ban_needs_no_inspectorate_notification(world):

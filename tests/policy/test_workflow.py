@@ -10,6 +10,7 @@ from django.urls import reverse
 from julianaschool.errors import Refused
 from julianaschool.models import AuditEntry
 from policy import services
+from policy.audit_actions import Action
 from policy.models import ProtocolVersion, VersionStatus, VersionStep
 
 from .helpers import TODAY, adopted, approved, draft, publish
@@ -122,7 +123,7 @@ def test_only_one_version_is_on_its_way_at_a_time(world):
 def test_every_step_is_in_the_audit_trail(world):
     version = approved(world)
     actions = list(AuditEntry.objects.filter(object_id=str(version.pk)).values_list("action", flat=True))
-    assert {"policy.start_draft", "policy.update_details", "policy.adopt", "policy.approve"} <= set(actions)
+    assert {Action.DRAFT_STARTED, Action.DETAILS_CHANGED, Action.VERSION_ADOPTED, Action.VERSION_APPROVED} <= set(actions)
 
 
 def test_board_member_asking_for_changes_through_the_page_sees_it_in_the_history(world, client_for):
