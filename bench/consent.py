@@ -150,8 +150,8 @@ def seed():
     ConsentRecord.objects.bulk_create(ledger_rows(pupils_with_guardians=families, purposes=purposes, rng=rng,
                                                   now=timezone.now(), answer_rate=1.0, changes=3), batch_size=2000)
     user = get_user_model().objects.create_user("bench-teacher", password="x" * 12)
-    services.grant_role(user=user, role=Role.LEERKRACHT)
-    services.grant_role(user=user, role=Role.MEDEWERKER)
+    services.grant_role(user=user, role=Role.TEACHER)
+    services.grant_role(user=user, role=Role.STAFF)
     staff = StaffMember.objects.create(user=user, first_name="Bench", last_name="Teacher", email="t@example.nl")
     groups[17].teachers.add(staff)
     if connection.vendor == "postgresql":

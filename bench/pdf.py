@@ -95,7 +95,7 @@ def main():
     both_ms, _ = median_ms(render_and_sign, runs)
 
     board = get_user_model().objects.create_user("bench-bestuur", password="x" * 12)
-    services.grant_role(user=board, role=Role.BESTUUR)
+    services.grant_role(user=board, role=Role.BOARD)
     client = Client(SERVER_NAME="localhost")
     client.force_login(board)
     url = reverse("signing:signed_pdf", args=[version.pk])

@@ -126,6 +126,7 @@ def seed(size: int):
     from django.db import connection
     from django.utils import timezone
 
+    from consent.audit_actions import Action as ConsentAction
     from consent.demo import ledger_rows
     from consent.models import ConsentRecord, Purpose
     from incidents.models import Category, Incident, Party, PartyRole, Place, Severity, Status
@@ -181,9 +182,9 @@ def seed(size: int):
     ClassGroup.teachers.through.objects.bulk_create([ClassGroup.teachers.through(group_id=g.pk, teacher_id=s.pk)
                                                      for g, s in zip(groups, staff, strict=True)])
     User.groups.through.objects.bulk_create([User.groups.through(user_id=t.pk, group_id=roles[r].pk)
-                                             for t in teachers for r in (Role.LEERKRACHT, Role.MEDEWERKER)])
+                                             for t in teachers for r in (Role.TEACHER, Role.STAFF)])
     director = User.objects.create_user("bench-directie", password="x" * 12)
-    director.groups.add(roles[Role.DIRECTIE], roles[Role.MEDEWERKER])
+    director.groups.add(roles[Role.MANAGEMENT], roles[Role.STAFF])
     StaffMember.objects.create(user=director, first_name="Bench", last_name="Directie", email="d@example.nl")
     categories = list(Category.objects.all())
     year_start = datetime.datetime.combine(year.starts_on, datetime.time(9), tzinfo=timezone.get_current_timezone())
@@ -192,15 +193,15 @@ def seed(size: int):
     for _i in range(size * 2 // 5):
         at = year_start + datetime.timedelta(seconds=rng.random() * span)
         incidents.append(Incident(
-            occurred_at=at, reported_at=at + datetime.timedelta(hours=2), place=Place.KLAS, category=rng.choice(categories),
+            occurred_at=at, reported_at=at + datetime.timedelta(hours=2), place=Place.CLASSROOM, category=rng.choice(categories),
             severity=rng.choice(Severity.values), description="Een incident in de klas.", reported_by=rng.choice(teachers),
-            status=rng.choice([Status.AFGEHANDELD] * 8 + Status.values), group=rng.choice(groups)))
+            status=rng.choice([Status.RESOLVED] * 8 + Status.values), group=rng.choice(groups)))
     incidents = Incident.objects.bulk_create(incidents, batch_size=2000)
-    Party.objects.bulk_create([Party(incident=i, role=PartyRole.DADER, pupil=rng.choice(pupils)) for i in incidents],
+    Party.objects.bulk_create([Party(incident=i, role=PartyRole.PERPETRATOR, pupil=rng.choice(pupils)) for i in incidents],
                               batch_size=2000)
     AuditEntry.objects.bulk_create([
         AuditEntry(at=now - datetime.timedelta(minutes=i), actor=director, actor_name="Bench Directie",
-                   action="toestemming vastgelegd", object_repr=f"Kind{i % size}", changes={"n": i})
+                   action=ConsentAction.DECISION_RECORDED, object_repr=f"Kind{i % size}", changes={"n": i})
         for i in range(size * 4)], batch_size=2000)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

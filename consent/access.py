@@ -10,12 +10,12 @@ from julianaschool.models import ClassGroup, Pupil, Role
 
 def can_see_class_sheets(user) -> bool:
     """The class sheet (groepskaart) is for teachers, directie and administratie."""
-    return has_role(user, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+    return has_role(user, Role.TEACHER, Role.MANAGEMENT, Role.OFFICE)
 
 
 def can_manage_consent(user) -> bool:
     """The office enters paper forms and reads every pupil's consent ledger; directie too."""
-    return has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE)
+    return has_role(user, Role.OFFICE, Role.MANAGEMENT)
 
 
 def consent_child_for(user, pk) -> Pupil:

@@ -2,25 +2,28 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from .audit_actions import Action
+
 ACTIONS = {
-    "doel aangemaakt": _("%(actor)s heeft %(object)s aangemaakt."),
-    "doel gewijzigd": _("%(actor)s heeft %(object)s gewijzigd."),
-    "doel gestopt": _("%(actor)s heeft %(object)s gestopt."),
-    "toestemming gegeven/gewijzigd": _("%(actor)s heeft toestemming gegeven of gewijzigd voor %(object)s."),
-    "toestemming ingevoerd ({method})": _("%(actor)s heeft de toestemming voor %(object)s ingevoerd (%(method)s)."),
-    "eigen toestemming medewerker": _("%(actor)s heeft als medewerker de eigen toestemming vastgelegd (%(object)s)."),
-    "toestemming beëindigd (uitgeschreven)": _(
+    Action.PURPOSE_CREATED: _("%(actor)s heeft %(object)s aangemaakt."),
+    Action.PURPOSE_CHANGED: _("%(actor)s heeft %(object)s gewijzigd."),
+    Action.PURPOSE_STOPPED: _("%(actor)s heeft %(object)s gestopt."),
+    Action.DECISION_RECORDED: _("%(actor)s heeft toestemming gegeven of gewijzigd voor %(object)s."),
+    Action.PAPER_DECISION_ENTERED: _("%(actor)s heeft de toestemming voor %(object)s ingevoerd (papier)."),
+    Action.PHONE_DECISION_ENTERED: _("%(actor)s heeft de toestemming voor %(object)s ingevoerd (telefoon)."),
+    Action.STAFF_DECISION_RECORDED: _("%(actor)s heeft als medewerker de eigen toestemming vastgelegd (%(object)s)."),
+    Action.DECISIONS_ENDED: _(
         "%(actor)s heeft de toestemming voor %(object)s beëindigd: de leerling is uitgeschreven."),
-    "toestemming hersteld (uitschrijving teruggedraaid)": _(
+    Action.DECISIONS_RESTORED: _(
         "%(actor)s heeft de toestemming voor %(object)s hersteld: de uitschrijving is teruggedraaid."),
-    "herinnering toestemming verstuurd": _("%(actor)s heeft herinneringen over toestemming verstuurd."),
-    "jaarlijkse controle toestemming verstuurd": _("%(actor)s heeft de jaarlijkse controle van de toestemming verstuurd."),
-    "koppeling aangemaakt": _("%(actor)s heeft %(object)s aangemaakt."),
-    "koppeling ingetrokken": _("%(actor)s heeft %(object)s ingetrokken."),
-    "publicatie geregistreerd": _("%(actor)s heeft %(object)s geregistreerd."),
-    "verwijdertaken aangemaakt": _("%(actor)s heeft verwijdertaken aangemaakt."),
-    "verwijdertaak afgehandeld": _("%(actor)s heeft een verwijdertaak afgehandeld voor %(object)s."),
-    "herinnering verwijdertaken verstuurd": _("%(actor)s heeft een herinnering over openstaande verwijdertaken verstuurd."),
+    Action.REMINDER_SENT: _("%(actor)s heeft herinneringen over toestemming verstuurd."),
+    Action.YEARLY_CHECK_SENT: _("%(actor)s heeft de jaarlijkse controle van de toestemming verstuurd."),
+    Action.TOKEN_CREATED: _("%(actor)s heeft %(object)s aangemaakt."),
+    Action.TOKEN_REVOKED: _("%(actor)s heeft %(object)s ingetrokken."),
+    Action.PUBLICATION_REGISTERED: _("%(actor)s heeft %(object)s geregistreerd."),
+    Action.TAKEDOWNS_CREATED: _("%(actor)s heeft verwijdertaken aangemaakt."),
+    Action.TAKEDOWN_HANDLED: _("%(actor)s heeft een verwijdertaak afgehandeld voor %(object)s."),
+    Action.TAKEDOWN_REMINDER_SENT: _("%(actor)s heeft een herinnering over openstaande verwijdertaken verstuurd."),
 }
 
 FIELDS = {

@@ -11,7 +11,7 @@ from .models import Purpose
 
 
 def _uses_form(user) -> bool:
-    return people_access.has_role(user, Role.OUDER) or people_access.is_staff_member(user)
+    return people_access.has_role(user, Role.GUARDIAN) or people_access.is_staff_member(user)
 
 
 def sections(request) -> list[dict]:
@@ -35,7 +35,7 @@ def sections(request) -> list[dict]:
         mine = state.staff_answers([staff.pk], purposes)
         open_questions += sum(1 for p in purposes if not state.answer(mine, staff.pk, p.pk).answered)
     groups = []
-    if people_access.has_role(user, Role.LEERKRACHT):
+    if people_access.has_role(user, Role.TEACHER):
         groups = list(people_access.taught_groups(user, SchoolYear.objects.current()))
     context = {"open_questions": open_questions, "disagreement": disagreement, "groups": groups, "purposes": purposes,
                "show_form": _uses_form(user), "show_overview": people_access.is_directie(user)}

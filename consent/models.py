@@ -287,7 +287,7 @@ class ConsentRecord(models.Model):
                 condition=(Q(pupil__isnull=False, staff__isnull=True) | Q(pupil__isnull=True, staff__isnull=False)),
                 name="consent_record_is_about_one_person",
             ),
-            models.CheckConstraint(condition=~Q(method="papier") | Q(paper_form__isnull=False),
+            models.CheckConstraint(condition=~Q(method=Method.PAPER) | Q(paper_form__isnull=False),
                                    name="consent_paper_record_has_scan"),
         ]
 

@@ -20,6 +20,7 @@ from julianaschool.models import Guardian, GuardianLink, Pupil, Role, SchoolYear
 from julianaschool.uploads import accept_upload
 
 from . import state
+from .audit_actions import Action
 from .models import (
     ConsentRecord,
     DeciderRole,
@@ -77,7 +78,7 @@ def create_purpose(*, slug: str, name: str, explanation: str, covers_photo: bool
     _new_version(purpose=purpose, explanation=explanation, explanation_en=explanation_en,
                  staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en, substantive=True,
                  actor=actor)
-    audit.record(actor=actor, action="doel aangemaakt", obj=purpose, changes={"naam": name, "openbaar": is_public})
+    audit.record(actor=actor, action=Action.PURPOSE_CREATED, obj=purpose, changes={"naam": name, "openbaar": is_public})
     return purpose
 
 
@@ -121,7 +122,7 @@ def update_purpose(*, purpose: Purpose, name: str, explanation: str, covers_phot
         changes["opnieuw gevraagd"] = substantive
         if substantive:
             publications.takedowns_after_reask(purpose=purpose)
-    audit.record(actor=actor, action="doel gewijzigd", obj=purpose, changes=changes)
+    audit.record(actor=actor, action=Action.PURPOSE_CHANGED, obj=purpose, changes=changes)
     return purpose
 
 
@@ -132,7 +133,7 @@ def retire_purpose(*, purpose: Purpose, actor) -> Purpose:
     if not purpose.is_retired:
         purpose.retired_at = timezone.now()
         purpose.save(update_fields=["retired_at"])
-        audit.record(actor=actor, action="doel gestopt", obj=purpose)
+        audit.record(actor=actor, action=Action.PURPOSE_STOPPED, obj=purpose)
     return purpose
 
 
@@ -181,7 +182,7 @@ def _contact() -> str:
     """Whom a receipt tells to contact: the school's office, by name and address when known."""
 
 
-    office = (get_user_model().objects.filter(groups__name=Role.ADMINISTRATIE, is_active=True).exclude(email="")
+    office = (get_user_model().objects.filter(groups__name=Role.OFFICE, is_active=True).exclude(email="")
               .order_by("pk").first())
     if office is None:
         return _("de administratie van de school")
@@ -260,7 +261,7 @@ def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[i
                      decided_by=actor,
                      decided_by_name=guardian.full_name or _name(actor), method=Method.WEB)
     if records:
-        audit.record(actor=actor, action="toestemming gegeven/gewijzigd", obj=pupil,
+        audit.record(actor=actor, action=Action.DECISION_RECORDED, obj=pupil,
                      changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
         _send_receipt(records=records, recipients=[(guardian.email or actor.email, guardian.full_name)],
                       person_name=pupil.full_name, first_name=pupil.first_name)
@@ -313,7 +314,8 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
                      guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=_name(actor),
                      on_behalf_of_name=guardian.full_name if guardian else _("de ouders/verzorgers"),
                      method=method, paper_form=paper_form, note=note.strip())
-    audit.record(actor=actor, action=f"toestemming ingevoerd ({method})", obj=pupil,
+    action = Action.PAPER_DECISION_ENTERED if method == Method.PAPER else Action.PHONE_DECISION_ENTERED
+    audit.record(actor=actor, action=action, obj=pupil,
                  changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
     guardians = [guardian] if guardian else list(pupil.guardians.all())
     _send_receipt(records=records, recipients=[(g.email, g.full_name) for g in guardians],
@@ -341,7 +343,7 @@ def record_staff_choices(*, staff: StaffMember, choices: dict[int, bool], actor,
                      decider_role=DeciderRole.STAFF_SELF, decided_by=actor, decided_by_name=staff.full_name,
                      method=Method.WEB)
     if records:
-        audit.record(actor=actor, action="eigen toestemming medewerker", obj=staff,
+        audit.record(actor=actor, action=Action.STAFF_DECISION_RECORDED, obj=staff,
                      changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
         _send_receipt(records=records, recipients=[(staff.email, staff.full_name)], person_name=staff.full_name)
     return records
@@ -359,7 +361,7 @@ def end_consent_for_leaver(*, pupil: Pupil, actor) -> list:
                      at=timezone.now(), pupil=pupil, ended=True, decider_role=DeciderRole.SYSTEM, decided_by=None,
                      decided_by_name=_("Portaal (leerling uitgeschreven, door %(name)s)") % {"name": _name(actor)},
                      method=Method.SYSTEM, note=_("Leerling uitgeschreven: toestemming beëindigd."))
-    audit.record(actor=actor, action="toestemming beëindigd (uitgeschreven)", obj=pupil,
+    audit.record(actor=actor, action=Action.DECISIONS_ENDED, obj=pupil,
                  changes={"doelen": [str(p) for p in purposes]})
     return records
 
@@ -390,7 +392,7 @@ def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
                     "date": f"{timezone.localtime(original.recorded_at):%d-%m-%Y %H:%M}", "submission": original.submission},
                 submission=submission, recorded_at=at))
     records = ConsentRecord.objects.bulk_create(records)
-    audit.record(actor=actor, action="toestemming hersteld (uitschrijving teruggedraaid)", obj=pupil,
+    audit.record(actor=actor, action=Action.DECISIONS_RESTORED, obj=pupil,
                  changes={"besluiten": len(records)})
     return records
 
@@ -436,7 +438,7 @@ def send_reminders(*, actor=None, pupils=None) -> int:
                    "contact": contact}
         mail.consent_reminder(to=email, context=context)
         sent += 1
-    audit.record(actor=actor, action="herinnering toestemming verstuurd", changes={"mails": sent})
+    audit.record(actor=actor, action=Action.REMINDER_SENT, changes={"mails": sent})
     return sent
 
 
@@ -467,7 +469,7 @@ def send_yearly_check(*, actor=None) -> int:
                    "contact": contact}
         mail.consent_yearly_check(to=email, context=context)
         sent += 1
-    audit.record(actor=actor, action="jaarlijkse controle toestemming verstuurd", changes={"mails": sent})
+    audit.record(actor=actor, action=Action.YEARLY_CHECK_SENT, changes={"mails": sent})
     return sent
 
 
@@ -482,7 +484,7 @@ def create_integration_token(*, name: str, purposes, actor, scopes=("read",)) ->
     token = IntegrationToken.objects.create(name=name, token_hash=IntegrationToken.hash(raw), prefix=raw[:8],
                                             created_by=actor, scopes=sorted(set(scopes)))
     token.purposes.set(purposes)
-    audit.record(actor=actor, action="koppeling aangemaakt", obj=token,
+    audit.record(actor=actor, action=Action.TOKEN_CREATED, obj=token,
                  changes={"kanalen": [str(p) for p in purposes], "rechten": sorted(set(scopes))})
     return token, raw
 
@@ -494,5 +496,5 @@ def revoke_integration_token(*, token: IntegrationToken, actor) -> IntegrationTo
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
-        audit.record(actor=actor, action="koppeling ingetrokken", obj=token)
+        audit.record(actor=actor, action=Action.TOKEN_REVOKED, obj=token)
     return token

@@ -33,7 +33,7 @@ def _active_purposes():
 # --- parents and staff
 
 
-@people_access.role_required(Role.OUDER, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+@people_access.role_required(Role.GUARDIAN, Role.STAFF, Role.TEACHER, Role.MANAGEMENT, Role.OFFICE)
 def index(request):
     """'Toestemming beeldmateriaal': each child of a parent with its open questions; the staff
     member's own choices."""
@@ -69,7 +69,7 @@ def _filled_in(request, purposes):
     return ChoicesForm(purposes=purposes, current={p.pk: value == YES for p in purposes})
 
 
-@people_access.role_required(Role.OUDER)
+@people_access.role_required(Role.GUARDIAN)
 def child_form(request, pk):
     """One child's form: an explicit ja/nee per purpose, the guardian's own answer shown."""
     child = access.consent_child_for(request.user, pk)
@@ -108,7 +108,7 @@ def _next_child(user, child):
     return children[(children.index(child) + 1) % len(children)]
 
 
-@people_access.role_required(Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+@people_access.role_required(Role.STAFF, Role.TEACHER, Role.MANAGEMENT, Role.OFFICE)
 def staff_form(request):
     """A staff member's own choices about recordings of themselves, in the staff wording."""
     staff = people_access.staff_of(request.user)
@@ -159,7 +159,7 @@ def _receipt_context(request, records) -> dict:
     person = first.staff if first.staff_id is not None else first.pupil
     lines = services.current_state_lines(first, records)
     next_child = None
-    if first.pupil_id is not None and people_access.has_role(request.user, Role.OUDER):
+    if first.pupil_id is not None and people_access.has_role(request.user, Role.GUARDIAN):
         next_child = _next_child(request.user, first.pupil)
     return {"records": records, "first": first, "lines": lines, "person": person, "for_staff": first.staff_id is not None,
             "next_child": next_child, "rule": state.guardian_rule()}
@@ -227,7 +227,7 @@ def pupil_export_pdf(request, pk):
 # --- the office
 
 
-@people_access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@people_access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def office_entry(request, pk):
     """The office enters a paper form (with its scan) or a phone call for a pupil."""
     pupil = access.consent_pupil_for(request.user, pk)
@@ -266,7 +266,7 @@ def scan(request, pk):
     return response
 
 
-@people_access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@people_access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def disagreements(request):
     """Pupils whose guardians gave different answers for a purpose."""
     school_year = SchoolYear.objects.current()
@@ -287,7 +287,7 @@ def disagreements(request):
 # --- the class sheet
 
 
-@people_access.role_required(Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+@people_access.role_required(Role.TEACHER, Role.MANAGEMENT, Role.OFFICE)
 def groups(request):
     school_year = SchoolYear.objects.current()
     visible = people_access.visible_groups(request.user).filter(school_year=school_year).order_by("name")
@@ -344,7 +344,7 @@ def class_sheet_csv(request, pk):
 # --- directie
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def overview(request):
     """Coverage per group and purpose, pupils without an answer, the reminder button."""
     school_year = SchoolYear.objects.current()
@@ -372,7 +372,7 @@ def overview(request):
 
 
 @require_POST
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def remind(request):
     if not confirmed(request):
         count = services.reminder_count()
@@ -387,13 +387,13 @@ def remind(request):
     return redirect("consent:overview")
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def purposes(request):
     items = Purpose.objects.select_related("current_version").order_by("retired_at", "position", "name")
     return render(request, "consent/purposes.html", {"purposes": items})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def purpose_create(request):
     form = PurposeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -403,7 +403,7 @@ def purpose_create(request):
     return render(request, "consent/purpose_form.html", {"form": form})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def purpose_edit(request, pk):
     purpose = get_object_or_404(Purpose.objects.select_related("current_version"), pk=pk)
     version = purpose.current_version
@@ -428,7 +428,7 @@ def purpose_edit(request, pk):
 
 
 @require_POST
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def purpose_retire(request, pk):
     purpose = get_object_or_404(Purpose, pk=pk)
     services.retire_purpose(purpose=purpose, actor=request.user)
@@ -436,7 +436,7 @@ def purpose_retire(request, pk):
     return redirect("consent:purposes")
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def tokens(request):
     form = TokenForm(request.POST or None)
     new_token = None
@@ -450,7 +450,7 @@ def tokens(request):
 
 
 @require_POST
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def token_revoke(request, pk):
     token = get_object_or_404(IntegrationToken, pk=pk)
     services.revoke_integration_token(token=token, actor=request.user)

@@ -57,14 +57,14 @@ def dossier_pupils(user) -> QuerySet[Pupil]:
     """Whose leerlingendossier the user may open: all for directie, their groups' for a teacher."""
     if is_directie(user):
         return Pupil.objects.all()
-    if has_role(user, Role.LEERKRACHT):
+    if has_role(user, Role.TEACHER):
         return pupils_of_taught_groups(user)
     return Pupil.objects.none()
 
 
 def dossier_staff(user) -> QuerySet[StaffMember]:
     """Whose personeelsdossier the user may open: directie and bestuur (the employer) only."""
-    if has_role(user, Role.DIRECTIE, Role.BESTUUR):
+    if has_role(user, Role.MANAGEMENT, Role.BOARD):
         return StaffMember.objects.all()
     return StaffMember.objects.none()
 
@@ -79,14 +79,14 @@ def staff_dossier_for(user, pk) -> StaffMember:
 
 def sees_dossier_documents(user, *, staff: bool) -> bool:
     """Letters and correspondence: directie; bestuur for staff dossiers. A teacher never."""
-    return is_directie(user) or (staff and has_role(user, Role.BESTUUR))
+    return is_directie(user) or (staff and has_role(user, Role.BOARD))
 
 
 def dossier_document_for(user, pk):
     documents = DossierDocument.objects.none()
     if is_directie(user):
         documents = DossierDocument.objects.all()
-    elif has_role(user, Role.BESTUUR):
+    elif has_role(user, Role.BOARD):
         documents = DossierDocument.objects.filter(staff__isnull=False)
     return get_object_or_404(documents, pk=pk)
 

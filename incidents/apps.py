@@ -7,6 +7,6 @@ class IncidentsConfig(AppConfig):
     def ready(self):
         from julianaschool import audit
 
-        from . import audit_labels
+        from . import audit_actions, audit_labels
 
-        audit.register(actions=audit_labels.ACTIONS, fields=audit_labels.FIELDS)
+        audit.register(actions=audit_labels.ACTIONS, legacy=audit_actions.LEGACY, fields=audit_labels.FIELDS)

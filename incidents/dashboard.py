@@ -37,6 +37,6 @@ def nav_items(request) -> list[dict]:
     items = []
     if access.can_report_incident(user):
         items.append({"label": _("Incidenten"), "url": reverse("incidents:list"), "active_prefix": "/incidenten/"})
-    if people_access.is_directie(user) or people_access.has_role(user, Role.BESTUUR):
+    if people_access.is_directie(user) or people_access.has_role(user, Role.BOARD):
         items.append({"label": _("Dossiers"), "url": reverse("incidents:dossiers"), "active_prefix": "/incidenten/dossiers/"})
     return items

@@ -29,28 +29,28 @@ def seed(*, school) -> None:
     now = timezone.now()
     serious = services.report_incident(
         reporter=teacher, occurred_at=now - datetime.timedelta(days=1, hours=3), place=Place.ONLINE,
-        platform=Platform.KLASSENCHAT, category=Category.objects.get(name="Pesten"), severity=Severity.ERNSTIG,
+        platform=Platform.CLASS_CHAT, category=Category.objects.get(name="Pesten"), severity=Severity.SERIOUS,
         description=f"{DEMO_MARK} In de klassenchat zijn gemene berichten en een bewerkte foto over een klasgenoot "
                     "gedeeld. De klasgenoot kwam huilend naar mij toe.",
-        parties=[{"role": PartyRole.DADER, "pupil": pupils[0]}, {"role": PartyRole.SLACHTOFFER, "pupil": pupils[1]}],
+        parties=[{"role": PartyRole.PERPETRATOR, "pupil": pupils[0]}, {"role": PartyRole.VICTIM, "pupil": pupils[1]}],
     )
     services.add_note(incident=serious, author=director, text="Gesprek gevoerd met beide leerlingen en hun ouders.")
-    party = serious.parties.get(role=PartyRole.DADER)
+    party = serious.parties.get(role=PartyRole.PERPETRATOR)
     services.decide_measure(
-        incident=serious, party=party, actor=director, kind=MeasureKind.WAARSCHUWING,
+        incident=serious, party=party, actor=director, kind=MeasureKind.WARNING,
         grounds="Het verspreiden van kwetsende berichten en een bewerkte foto van een klasgenoot is in strijd met het "
                 "protocol sociale media en internetgebruik.",
     )
     services.report_incident(
-        reporter=teacher, occurred_at=now - datetime.timedelta(days=4), place=Place.SCHOOLPLEIN,
-        category=Category.objects.get(name="Foto, film of geluid opnemen zonder toestemming"), severity=Severity.MIDDEL,
+        reporter=teacher, occurred_at=now - datetime.timedelta(days=4), place=Place.PLAYGROUND,
+        category=Category.objects.get(name="Foto, film of geluid opnemen zonder toestemming"), severity=Severity.MODERATE,
         description=f"{DEMO_MARK} Tijdens de pauze filmde een leerling andere kinderen met een telefoon.",
-        parties=[{"role": PartyRole.DADER, "pupil": pupils[-1]}, {"role": PartyRole.GETUIGE, "name": "Overblijfkracht"}],
+        parties=[{"role": PartyRole.PERPETRATOR, "pupil": pupils[-1]}, {"role": PartyRole.WITNESS, "name": "Overblijfkracht"}],
     )
     closed = services.report_incident(
-        reporter=teacher, occurred_at=now - datetime.timedelta(days=10), place=Place.KLAS,
-        category=Category.objects.get(name="Telefoon aan tijdens schooltijd"), severity=Severity.LICHT,
+        reporter=teacher, occurred_at=now - datetime.timedelta(days=10), place=Place.CLASSROOM,
+        category=Category.objects.get(name="Telefoon aan tijdens schooltijd"), severity=Severity.MINOR,
         description=f"{DEMO_MARK} Telefoon ging af tijdens de rekenles.",
-        parties=[{"role": PartyRole.DADER, "pupil": pupils[1]}],
+        parties=[{"role": PartyRole.PERPETRATOR, "pupil": pupils[1]}],
     )
-    services.change_status(incident=closed, new_status=Status.AFGEHANDELD, actor=director, note="Besproken in de klas.")
+    services.change_status(incident=closed, new_status=Status.RESOLVED, actor=director, note="Besproken in de klas.")

@@ -68,7 +68,7 @@ class IncidentForm(forms.Form):
         data = super().clean()
         if data.get("place") == Place.ONLINE and not data.get("platform"):
             self.add_error("platform", _("Kies op welk platform het online gebeurde."))
-        if data.get("platform") == Platform.ANDERS and not data.get("platform_other", "").strip():
+        if data.get("platform") == Platform.OTHER and not data.get("platform_other", "").strip():
             self.add_error("platform_other", _("Noem het platform."))
         if data.get("occurred_at") and data["occurred_at"] > timezone.now() + datetime.timedelta(minutes=5):
             self.add_error("occurred_at", _("Dit tijdstip ligt in de toekomst."))
@@ -215,12 +215,12 @@ class MeasureForm(forms.Form):
     # Which measures each field belongs to; the page shows only the chosen measure's fields.
     FIELD_KINDS = {
         "deviation_reason": set(ladders.ALL_STEPS),
-        "starts_on": {MeasureKind.SCHORSING},
-        "ends_on": {MeasureKind.SCHORSING},
-        "inspectorate_notified_on": {MeasureKind.SCHORSING, MeasureKind.VERWIJDERING},
-        "teacher_heard_on": {MeasureKind.VERWIJDERING},
-        "parents_heard_on": {MeasureKind.VERWIJDERING},
-        "attendance_officer_notified_on": {MeasureKind.VERWIJDERING},
+        "starts_on": {MeasureKind.SUSPENSION},
+        "ends_on": {MeasureKind.SUSPENSION},
+        "inspectorate_notified_on": {MeasureKind.SUSPENSION, MeasureKind.EXPULSION},
+        "teacher_heard_on": {MeasureKind.EXPULSION},
+        "parents_heard_on": {MeasureKind.EXPULSION},
+        "attendance_officer_notified_on": {MeasureKind.EXPULSION},
         "reference": set(ladders.SEPARATE),
     }
 

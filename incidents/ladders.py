@@ -31,16 +31,16 @@ class Ladder(models.TextChoices):
 # needs an urgent cause (BW art. 7:677/678) that no count of earlier measures can supply, so directie
 # chooses it with a recorded reason.
 LADDERS: dict[str, list[str]] = {
-    Ladder.PUPIL: [MeasureKind.WAARSCHUWING, MeasureKind.SCHORSING, MeasureKind.VERWIJDERING],
-    Ladder.GUARDIAN: [MeasureKind.WAARSCHUWING, MeasureKind.SCHORSING],
-    Ladder.STAFF: [MeasureKind.WAARSCHUWING, MeasureKind.SCHRIFTELIJKE_BERISPING, MeasureKind.SCHORSING,
-                   MeasureKind.ONTSLAG, MeasureKind.ONTSLAG_OP_STAANDE_VOET],
+    Ladder.PUPIL: [MeasureKind.WARNING, MeasureKind.SUSPENSION, MeasureKind.EXPULSION],
+    Ladder.GUARDIAN: [MeasureKind.WARNING, MeasureKind.SUSPENSION],
+    Ladder.STAFF: [MeasureKind.WARNING, MeasureKind.WRITTEN_REPRIMAND, MeasureKind.SUSPENSION,
+                   MeasureKind.DISMISSAL, MeasureKind.SUMMARY_DISMISSAL],
 }
-NEVER_PROPOSED = {MeasureKind.ONTSLAG_OP_STAANDE_VOET}
+NEVER_PROPOSED = {MeasureKind.SUMMARY_DISMISSAL}
 # Outside every ladder: open to any person involved, never counted as a step.
-SEPARATE = [MeasureKind.AANGIFTE, MeasureKind.MELDING_INSPECTEUR]
+SEPARATE = [MeasureKind.POLICE_REPORT, MeasureKind.INSPECTOR_REPORT]
 # Floors no setting lowers: a verwijdering is never proposed after a single schorsing.
-MIN_NEEDS = {MeasureKind.VERWIJDERING: 2}
+MIN_NEEDS = {MeasureKind.EXPULSION: 2}
 ALL_STEPS = sorted({kind for steps in LADDERS.values() for kind in steps})
 
 
@@ -105,9 +105,9 @@ class Proposal:
 
 def _plural(kind: str) -> str:
     return {
-        MeasureKind.WAARSCHUWING: _("waarschuwingen"),
-        MeasureKind.SCHRIFTELIJKE_BERISPING: _("schriftelijke berispingen"),
-        MeasureKind.SCHORSING: _("schorsingen"),
+        MeasureKind.WARNING: _("waarschuwingen"),
+        MeasureKind.WRITTEN_REPRIMAND: _("schriftelijke berispingen"),
+        MeasureKind.SUSPENSION: _("schorsingen"),
     }.get(kind, MeasureKind(kind).label)
 
 
@@ -147,7 +147,7 @@ def propose(*, ladder: str, earlier_kinds, severity: str = "", age: int | None =
         reasons.append(_("Geen eerdere maatregelen in de afgelopen %(months)s maanden.") % {"months": months})
     highest = max((steps.index(kind) for kind in counts), default=0)
     proposed = highest
-    if severity == Severity.LICHT and cfg["light_does_not_climb"]:
+    if severity == Severity.MINOR and cfg["light_does_not_climb"]:
         reasons.append(_("Bij een licht incident stelt het portaal geen zwaardere stap voor dan de vorige."))
     else:
         for index in range(highest + 1, len(steps)):
@@ -158,7 +158,7 @@ def propose(*, ladder: str, earlier_kinds, severity: str = "", age: int | None =
                                % {"step": MeasureKind(step).label.capitalize(), "age": cfg["young_age"]})
                 break
             need = max(int(need), MIN_NEEDS.get(step, 1))
-            if severity == Severity.ERNSTIG and step in cfg["serious_needs_one_less"] and need > MIN_NEEDS.get(step, 1):
+            if severity == Severity.SERIOUS and step in cfg["serious_needs_one_less"] and need > MIN_NEEDS.get(step, 1):
                 need -= 1
                 reasons.append(_("Het incident is ernstig: één %(kind)s minder nodig.") % {"kind": MeasureKind(below).label})
             if counts[below] >= need:

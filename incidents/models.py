@@ -24,17 +24,17 @@ OBJECTION_WEEKS = 6
 
 
 class Severity(models.TextChoices):
-    LICHT = "licht", _("licht")
-    MIDDEL = "middel", _("middel")
-    ERNSTIG = "ernstig", _("ernstig")
+    MINOR = "licht", _("licht")
+    MODERATE = "middel", _("middel")
+    SERIOUS = "ernstig", _("ernstig")
 
 
 class Place(models.TextChoices):
-    KLAS = "klas", _("in de klas")
-    SCHOOLPLEIN = "schoolplein", _("schoolplein")
-    GYMZAAL = "gymzaal", _("gymzaal")
+    CLASSROOM = "klas", _("in de klas")
+    PLAYGROUND = "schoolplein", _("schoolplein")
+    GYM = "gymzaal", _("gymzaal")
     ONLINE = "online", _("online")
-    ELDERS = "elders", _("elders")
+    ELSEWHERE = "elders", _("elders")
 
 
 class Platform(models.TextChoices):
@@ -43,21 +43,21 @@ class Platform(models.TextChoices):
     TIKTOK = "tiktok", "TikTok"
     SNAPCHAT = "snapchat", "Snapchat"
     PARRO = "parro", "Parro"
-    KLASSENCHAT = "klassenchat", _("klassenchat")
-    ANDERS = "anders", _("anders")
+    CLASS_CHAT = "klassenchat", _("klassenchat")
+    OTHER = "anders", _("anders")
 
 
 class Status(models.TextChoices):
-    GEMELD = "gemeld", _("gemeld")
-    IN_BEHANDELING = "in_behandeling", _("in behandeling")
-    AFGEHANDELD = "afgehandeld", _("afgehandeld")
+    REPORTED = "gemeld", _("gemeld")
+    IN_PROGRESS = "in_behandeling", _("in behandeling")
+    RESOLVED = "afgehandeld", _("afgehandeld")
 
 
 class PartyRole(models.TextChoices):
-    DADER = "dader", _("dader")
-    SLACHTOFFER = "slachtoffer", _("slachtoffer")
-    GETUIGE = "getuige", _("getuige")
-    MELDER = "melder", _("melder")
+    PERPETRATOR = "dader", _("dader")
+    VICTIM = "slachtoffer", _("slachtoffer")
+    WITNESS = "getuige", _("getuige")
+    REPORTER = "melder", _("melder")
 
 
 class Category(models.Model):
@@ -66,7 +66,7 @@ class Category(models.Model):
     name = models.CharField(_("naam"), max_length=120, unique=True)
     # Shown to a user who reads English; the Dutch name stands in while it is empty.
     name_en = models.CharField(_("naam in het Engels"), max_length=120, blank=True)
-    default_severity = models.CharField(_("standaard ernst"), max_length=10, choices=Severity.choices, default=Severity.MIDDEL)
+    default_severity = models.CharField(_("standaard ernst"), max_length=10, choices=Severity.choices, default=Severity.MODERATE)
     possibly_criminal = models.BooleanField(_("mogelijk strafbaar"), default=False)
     active = models.BooleanField(_("in gebruik"), default=True)
     order = models.PositiveIntegerField(_("volgorde"), default=100)
@@ -89,11 +89,11 @@ class Category(models.Model):
 
 class IncidentQuerySet(models.QuerySet):
     def open(self):
-        return self.exclude(status=Status.AFGEHANDELD)
+        return self.exclude(status=Status.RESOLVED)
 
     def urgent(self):
         """Open and serious or possibly criminal (Incident.is_urgent, in the database)."""
-        return self.open().filter(Q(severity=Severity.ERNSTIG) | Q(category__possibly_criminal=True))
+        return self.open().filter(Q(severity=Severity.SERIOUS) | Q(category__possibly_criminal=True))
 
     def overdue(self, today: datetime.date | None = None):
         """Still 'gemeld' after 2 school days (Incident.is_overdue, in the database)."""
@@ -104,7 +104,7 @@ class IncidentQuerySet(models.QuerySet):
             last -= datetime.timedelta(days=1)
         until = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min,
                                           tzinfo=timezone.get_current_timezone())
-        return self.filter(status=Status.GEMELD, reported_at__lt=until)
+        return self.filter(status=Status.REPORTED, reported_at__lt=until)
 
     def with_related(self):
         return self.select_related("category", "reported_by", "group").prefetch_related(
@@ -124,7 +124,7 @@ class Incident(models.Model):
     description = models.TextField(_("beschrijving"))
     reported_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reported_incidents")
     reported_at = models.DateTimeField(default=timezone.now, db_index=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.GEMELD, db_index=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REPORTED, db_index=True)
     # The group of the pupils involved when it was reported, kept for the statistics (a pupil's
     # group changes every year; the figures of last year must not).
     group = models.ForeignKey(ClassGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
@@ -145,13 +145,13 @@ class Incident(models.Model):
     @property
     def is_urgent(self) -> bool:
         """Serious or possibly criminal: directie must see it first."""
-        return self.severity == Severity.ERNSTIG or self.category.possibly_criminal
+        return self.severity == Severity.SERIOUS or self.category.possibly_criminal
 
     @property
     def place_display(self) -> str:
         if self.place != Place.ONLINE:
             return self.get_place_display()
-        platform = self.platform_other if self.platform == Platform.ANDERS and self.platform_other else self.get_platform_display()
+        platform = self.platform_other if self.platform == Platform.OTHER and self.platform_other else self.get_platform_display()
         return f"{self.get_place_display()} ({platform})"
 
     def school_days_waiting(self, today: datetime.date | None = None) -> int:
@@ -159,14 +159,14 @@ class Incident(models.Model):
 
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         """Not picked up (still 'gemeld') after 2 school days."""
-        return self.status == Status.GEMELD and self.school_days_waiting(today) >= 2
+        return self.status == Status.REPORTED and self.school_days_waiting(today) >= 2
 
 
 class PartyKind(models.TextChoices):
-    LEERLING = "leerling", _("leerling")
-    OUDER = "ouder", _("ouder/verzorger")
-    MEDEWERKER = "medewerker", _("medewerker")
-    EXTERN = "extern", _("iemand van buiten school")
+    PUPIL = "leerling", _("leerling")
+    GUARDIAN = "ouder", _("ouder/verzorger")
+    STAFF = "medewerker", _("medewerker")
+    OUTSIDER = "extern", _("iemand van buiten school")
 
 
 class Party(models.Model):
@@ -202,12 +202,12 @@ class Party(models.Model):
     @property
     def kind(self) -> str:
         if self.pupil_id:
-            return PartyKind.LEERLING
+            return PartyKind.PUPIL
         if self.guardian_id:
-            return PartyKind.OUDER
+            return PartyKind.GUARDIAN
         if self.staff_id:
-            return PartyKind.MEDEWERKER
-        return PartyKind.EXTERN
+            return PartyKind.STAFF
+        return PartyKind.OUTSIDER
 
     @property
     def kind_label(self) -> str:
@@ -307,29 +307,29 @@ def timeline_values(params: dict) -> dict:
 
 
 class MeasureKind(models.TextChoices):
-    WAARSCHUWING = "waarschuwing", _("waarschuwing")
-    SCHRIFTELIJKE_BERISPING = "schriftelijke_berisping", _("schriftelijke berisping")
-    SCHORSING = "schorsing", _("schorsing")
-    ONTSLAG = "ontslag", _("ontslag")
-    ONTSLAG_OP_STAANDE_VOET = "ontslag_op_staande_voet", _("ontslag op staande voet")
-    VERWIJDERING = "verwijdering", _("verwijdering")
-    AANGIFTE = "aangifte", _("aangifte bij de politie")
-    MELDING_INSPECTEUR = "melding_vertrouwensinspecteur", _("melding bij de vertrouwensinspecteur")
+    WARNING = "waarschuwing", _("waarschuwing")
+    WRITTEN_REPRIMAND = "schriftelijke_berisping", _("schriftelijke berisping")
+    SUSPENSION = "schorsing", _("schorsing")
+    DISMISSAL = "ontslag", _("ontslag")
+    SUMMARY_DISMISSAL = "ontslag_op_staande_voet", _("ontslag op staande voet")
+    EXPULSION = "verwijdering", _("verwijdering")
+    POLICE_REPORT = "aangifte", _("aangifte bij de politie")
+    INSPECTOR_REPORT = "melding_vertrouwensinspecteur", _("melding bij de vertrouwensinspecteur")
 
 
 # The ladders these measures form are defined once, in incidents/ladders.py.
 
 
 class MeasureStatus(models.TextChoices):
-    VOORGENOMEN = "voorgenomen", _("voorgenomen")
-    ZIENSWIJZE = "zienswijze", _("zienswijze ontvangen")
-    BESLOTEN = "besloten", _("besloten")
-    DEFINITIEF = "definitief", _("definitief")
+    INTENDED = "voorgenomen", _("voorgenomen")
+    RESPONSE_RECEIVED = "zienswijze", _("zienswijze ontvangen")
+    DECIDED = "besloten", _("besloten")
+    FINAL = "definitief", _("definitief")
 
 
 class MeasureQuerySet(models.QuerySet):
     def decided(self):
-        return self.filter(status__in=[MeasureStatus.BESLOTEN, MeasureStatus.DEFINITIEF])
+        return self.filter(status__in=[MeasureStatus.DECIDED, MeasureStatus.FINAL])
 
     def of_person(self, *, pupil=None, guardian=None, staff=None):
         if pupil is not None:
@@ -394,7 +394,7 @@ class Measure(models.Model):
 
     @property
     def is_decided(self) -> bool:
-        return self.status in (MeasureStatus.BESLOTEN, MeasureStatus.DEFINITIEF)
+        return self.status in (MeasureStatus.DECIDED, MeasureStatus.FINAL)
 
     @property
     def calendar_days(self) -> int | None:
@@ -417,7 +417,7 @@ class Measure(models.Model):
     @property
     def search_until(self) -> datetime.date | None:
         """The end of the 8-week search for another school after a verwijdering (WPO art. 40 lid 5)."""
-        if self.kind == MeasureKind.VERWIJDERING and self.decided_on:
+        if self.kind == MeasureKind.EXPULSION and self.decided_on:
             return self.decided_on + datetime.timedelta(weeks=8)
         return None
 

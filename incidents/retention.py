@@ -12,6 +12,7 @@ from julianaschool import audit
 from julianaschool.models import StaffMember
 from julianaschool.retention import Periods, SchoolRemoval, delete_files, scrub_audit, scrub_ids
 
+from .audit_actions import Action
 from .models import DossierDocument, Incident, Measure, TimelineEntry
 
 DOCUMENTS = "dossierstukken verwijderd"
@@ -64,4 +65,4 @@ def purge_school(removal: SchoolRemoval) -> None:
         scrub_audit([incident])
         incident_pk = incident.pk
         incident.delete()
-        audit.record(actor=None, action="bewaartermijn: incident verwijderd", changes={"incident": incident_pk})
+        audit.record(actor=None, action=Action.INCIDENT_PURGED, changes={"incident": incident_pk})

@@ -44,7 +44,7 @@ def check_decision(measure: Measure, *, intending: bool = False) -> list[Refused
     if party.pupil_id is None and party.guardian_id is None and party.staff_id is None:
         refusals.append(Refused(_("voor iemand van buiten school zijn alleen aangifte of een melding mogelijk."), rule=_("Geen ladder")))
         return refusals
-    if kind == MeasureKind.VERWIJDERING and party.pupil_id is None and party.staff_id is None:
+    if kind == MeasureKind.EXPULSION and party.pupil_id is None and party.staff_id is None:
         refusals.append(Refused(_("alleen een leerling kan van school worden verwijderd."), rule=_("WPO art. 40 (verwijdering)")))
         return refusals
     if kind not in ladders.steps_for(party):
@@ -63,12 +63,12 @@ def check_decision(measure: Measure, *, intending: bool = False) -> list[Refused
 def _pupil_rules(measure: Measure) -> list[Refused]:
     refusals = []
     party = measure.party
-    if measure.kind == MeasureKind.SCHORSING and party.pupil_id is None:
+    if measure.kind == MeasureKind.SUSPENSION and party.pupil_id is None:
         # A parent's schorsing is a ban from the premises, not WPO art. 40c (which is about
         # pupils); it only needs its period.
         if not (measure.starts_on and measure.ends_on):
             refusals.append(Refused(_("vul de eerste en de laatste dag in."), rule=_("Toegangsverbod")))
-    elif measure.kind == MeasureKind.SCHORSING:
+    elif measure.kind == MeasureKind.SUSPENSION:
         rule = _("WPO art. 40c lid 1 (schorsing ten hoogste een week)")
         if not (measure.starts_on and measure.ends_on):
             refusals.append(Refused(_("vul de eerste en de laatste dag van de schorsing in."), rule=rule))
@@ -93,7 +93,7 @@ def _pupil_rules(measure: Measure) -> list[Refused]:
                 _("een schorsing langer dan één dag wordt schriftelijk en met redenen aan de inspectie gemeld; leg die melding vast."),
                 rule=_("WPO art. 40c lid 3 (melding aan de inspectie)"),
             ))
-    elif measure.kind == MeasureKind.VERWIJDERING:
+    elif measure.kind == MeasureKind.EXPULSION:
         if party.pupil_id is None:
             refusals.append(Refused(_("alleen een leerling kan van school worden verwijderd."), rule=_("WPO art. 40 (verwijdering)")))
             return refusals
@@ -119,21 +119,21 @@ def _pupil_rules(measure: Measure) -> list[Refused]:
 def _staff_rules(measure: Measure, *, intending: bool) -> list[Refused]:
     refusals = []
     rule = _("CAO PO (disciplinaire maatregel: voornemen, zienswijze, besluit)")
-    if not intending and (measure.status != MeasureStatus.ZIENSWIJZE or not measure.response_recorded_on):
+    if not intending and (measure.status != MeasureStatus.RESPONSE_RECEIVED or not measure.response_recorded_on):
         refusals.append(Refused(
             _(
             "maak eerst het voornemen bekend en leg de zienswijze van de medewerker vast (of de datum waarop de termijn verstreek)."
         ),
             rule=rule,
         ))
-    if measure.kind == MeasureKind.SCHORSING and not (measure.starts_on and measure.ends_on):
+    if measure.kind == MeasureKind.SUSPENSION and not (measure.starts_on and measure.ends_on):
         refusals.append(Refused(_("vul de eerste en de laatste dag van de schorsing in."), rule=rule))
     return refusals
 
 
 def check_final(measure: Measure) -> list[Refused]:
     """A decided verwijdering becomes final only once another school accepted the pupil."""
-    if measure.kind != MeasureKind.VERWIJDERING:
+    if measure.kind != MeasureKind.EXPULSION:
         return []
     if not (measure.other_school_accepted_on and measure.other_school_name.strip()):
         return [Refused(

@@ -25,6 +25,7 @@ from julianaschool.models import Enrollment, Role, SchoolYear
 from julianaschool.uploads import accept_upload
 
 from . import access, ladders, letters, rules
+from .audit_actions import Action
 from .models import (
     Attachment,
     Category,
@@ -73,7 +74,7 @@ def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status:
 
 def _group_of(parties: list[dict], on: datetime.date):
     """The group of the first pupil involved (a dader before anyone else) on that date."""
-    pupils = [p["pupil"] for p in sorted(parties, key=lambda p: p["role"] != PartyRole.DADER) if p.get("pupil")]
+    pupils = [p["pupil"] for p in sorted(parties, key=lambda p: p["role"] != PartyRole.PERPETRATOR) if p.get("pupil")]
     school_year = SchoolYear.objects.current(on)
     if not pupils or school_year is None:
         return None
@@ -82,7 +83,7 @@ def _group_of(parties: list[dict], on: datetime.date):
 
 
 def directie_users():
-    return User.objects.filter(groups__name=Role.DIRECTIE, is_active=True).exclude(email="").distinct()
+    return User.objects.filter(groups__name=Role.MANAGEMENT, is_active=True).exclude(email="").distinct()
 
 
 @transaction.atomic
@@ -136,8 +137,8 @@ def report_incident(*, reporter, occurred_at: datetime.datetime, place: str, cat
                                 sha256=sha256, uploaded_by=reporter)
         attachment.file.save(upload.name, upload, save=False)
         attachment.save()
-    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.GEMELD, message=gettext_noop("Incident gemeld."))
-    audit.record(actor=reporter, action="incident gemeld", obj=incident,
+    _entry(incident=incident, author=reporter, kind=EntryKind.STATUS, new_status=Status.REPORTED, message=gettext_noop("Incident gemeld."))
+    audit.record(actor=reporter, action=Action.INCIDENT_REPORTED, obj=incident,
                  changes={"categorie": category.name, "ernst": severity, "betrokkenen": len(parties),
                           "bijlagen": len(attachments or [])})
     if incident.is_urgent:
@@ -160,15 +161,15 @@ def add_note(*, incident: Incident, author, text: str) -> TimelineEntry:
     if not text.strip():
         raise ValidationError(_("Notitie: schrijf iets op."))
     entry = _entry(incident=incident, author=author, kind=EntryKind.NOTE, text=text.strip())
-    audit.record(actor=author, action="notitie bij incident", obj=incident)
+    audit.record(actor=author, action=Action.NOTE_ADDED, obj=incident)
     return entry
 
 
 TRANSITIONS = {
-    (Status.GEMELD, Status.IN_BEHANDELING),
-    (Status.IN_BEHANDELING, Status.AFGEHANDELD),
-    (Status.GEMELD, Status.AFGEHANDELD),
-    (Status.AFGEHANDELD, Status.IN_BEHANDELING),  # heropenen
+    (Status.REPORTED, Status.IN_PROGRESS),
+    (Status.IN_PROGRESS, Status.RESOLVED),
+    (Status.REPORTED, Status.RESOLVED),
+    (Status.RESOLVED, Status.IN_PROGRESS),  # heropenen
 }
 
 
@@ -184,16 +185,16 @@ def change_status(*, incident: Incident, new_status: str, actor, note: str = "")
             "old": Status(old).label, "new": Status(new_status).label})
     incident.status = new_status
     incident.save(update_fields=["status"])
-    text = note.strip() or (_("Heropend.") if old == Status.AFGEHANDELD else "")
+    text = note.strip() or (_("Heropend.") if old == Status.RESOLVED else "")
     _entry(incident=incident, author=actor, kind=EntryKind.STATUS, old_status=old, new_status=new_status, text=text)
-    audit.record(actor=actor, action="status incident", obj=incident, changes={"status": [old, new_status]})
+    audit.record(actor=actor, action=Action.STATUS_CHANGED, obj=incident, changes={"status": [old, new_status]})
     return incident
 
 
 def _pick_up(incident: Incident, actor) -> None:
-    if incident.status == Status.GEMELD:
-        change_status(incident=incident, new_status=Status.IN_BEHANDELING, actor=actor)
-        incident.status = Status.IN_BEHANDELING
+    if incident.status == Status.REPORTED:
+        change_status(incident=incident, new_status=Status.IN_PROGRESS, actor=actor)
+        incident.status = Status.IN_PROGRESS
 
 
 def _check_step(measure: Measure) -> list[Refused]:
@@ -215,7 +216,7 @@ def _new_measure(*, incident: Incident, party: Party, actor, kind: str, grounds:
         raise ValidationError(_("Deze betrokkene hoort niet bij dit incident."))
     # The caller's copy may be stale (a status changed in another request); the row decides.
     incident = Incident.objects.select_for_update(of=("self",)).select_related("category").get(pk=incident.pk)
-    if incident.status == Status.AFGEHANDELD:
+    if incident.status == Status.RESOLVED:
         raise ValidationError(_("Dit incident is afgehandeld; heropen het eerst."))
     allowed = {f.name for f in Measure._meta.concrete_fields} - {"id", "incident", "party", "kind", "grounds", "status",
                                                                    "proposed_kind", "created_by", "created_at",
@@ -239,7 +240,7 @@ def decide_measure(*, incident: Incident, party: Party, actor, kind: str, ground
     if party.staff_id and kind not in ladders.SEPARATE:
         raise ValidationError(_("Een maatregel voor een medewerker begint met een voornemen."))
     refuse_if(_check_step(measure) + rules.check_decision(measure))
-    measure.status = MeasureStatus.BESLOTEN
+    measure.status = MeasureStatus.DECIDED
     measure.decided_by = actor
     measure.decided_on = timezone.localdate()
     measure.save()
@@ -255,12 +256,12 @@ def intend_staff_measure(*, incident: Incident, party: Party, actor, kind: str, 
         raise ValidationError(_("Een voornemen is er alleen voor een medewerker."))
     measure = _new_measure(incident=incident, party=party, actor=actor, kind=kind, grounds=grounds, fields=fields)
     refuse_if(_check_step(measure) + rules.check_decision(measure, intending=True))
-    measure.status = MeasureStatus.VOORGENOMEN
+    measure.status = MeasureStatus.INTENDED
     measure.save()
     _pick_up(incident, actor)
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Voornemen: %(kind)s voor %(name)s."), params={"kind": measure.kind, "name": party.person_name})
-    audit.record(actor=actor, action="maatregel voorgenomen", obj=measure, changes={"maatregel": kind})
+    audit.record(actor=actor, action=Action.MEASURE_PROPOSED, obj=measure, changes={"maatregel": kind})
     return measure
 
 
@@ -269,15 +270,15 @@ def record_response(*, measure: Measure, actor, response: str, received_on: date
     """Record the employee's zienswijze on an intended measure (or that they gave none by then)."""
     people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("party", "incident").get(pk=measure.pk)
-    if measure.status != MeasureStatus.VOORGENOMEN:
+    if measure.status != MeasureStatus.INTENDED:
         raise ValidationError(_("Er is geen voornemen dat op een zienswijze wacht."))
     measure.employee_response = response.strip() or _("Geen zienswijze gegeven binnen de termijn.")
     measure.response_recorded_on = received_on
-    measure.status = MeasureStatus.ZIENSWIJZE
+    measure.status = MeasureStatus.RESPONSE_RECEIVED
     measure.save(update_fields=["employee_response", "response_recorded_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Zienswijze van de medewerker vastgelegd."))
-    audit.record(actor=actor, action="zienswijze vastgelegd", obj=measure)
+    audit.record(actor=actor, action=Action.STATEMENT_RECORDED, obj=measure)
     return measure
 
 
@@ -289,7 +290,7 @@ def decide_staff_measure(*, measure: Measure, actor) -> Measure:
     if measure.is_decided:
         raise ValidationError(_("Over deze maatregel is al besloten."))
     refuse_if(rules.check_decision(measure))
-    measure.status = MeasureStatus.BESLOTEN
+    measure.status = MeasureStatus.DECIDED
     measure.decided_by = actor
     measure.decided_on = timezone.localdate()
     measure.save(update_fields=["status", "decided_by", "decided_on"])
@@ -303,7 +304,7 @@ def _after_decision(measure: Measure, actor) -> None:
     _entry(incident=incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Besloten: %(kind)s voor %(name)s."),
            params={"kind": measure.kind, "name": measure.party.person_name})
-    audit.record(actor=actor, action="maatregel besloten", obj=measure,
+    audit.record(actor=actor, action=Action.MEASURE_DECIDED, obj=measure,
                  changes={"maatregel": measure.kind, "voorgesteld": measure.proposed_kind,
                           "reden afwijking": measure.deviation_reason})
     if measure.kind not in ladders.SEPARATE:
@@ -338,7 +339,7 @@ def file_letter(*, measure: Measure, actor) -> list[DossierDocument]:
         documents.append(document)
     _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
            message=gettext_noop("Brief '%(title)s' opgesteld en in het dossier opgenomen."), params={"title": title})
-    audit.record(actor=actor, action="brief opgesteld", obj=measure, changes={"sha256": sha256})
+    audit.record(actor=actor, action=Action.LETTER_WRITTEN, obj=measure, changes={"sha256": sha256})
     return documents
 
 
@@ -368,7 +369,7 @@ def email_letter(*, measure: Measure, actor) -> list[str]:
     _entry(incident=measure.incident, author=actor, kind=EntryKind.LETTER, measure=measure,
            message=gettext_noop("Brief '%(title)s' per e-mail verstuurd aan %(names)s."),
            params={"title": document.title, "names": names})
-    audit.record(actor=actor, action="brief gemaild", obj=measure, changes={"aan": len(to), "sha256": document.sha256})
+    audit.record(actor=actor, action=Action.LETTER_MAILED, obj=measure, changes={"aan": len(to), "sha256": document.sha256})
     return to
 
 
@@ -377,17 +378,17 @@ def record_acceptance(*, measure: Measure, actor, school_name: str, accepted_on:
     """Record that another school accepts the pupil: only then is a verwijdering final (WPO art. 40 lid 5)."""
     people_access.require_directie(actor)
     measure = Measure.objects.select_for_update(of=("self",)).select_related("incident").get(pk=measure.pk)
-    if measure.kind != MeasureKind.VERWIJDERING or measure.status != MeasureStatus.BESLOTEN:
+    if measure.kind != MeasureKind.EXPULSION or measure.status != MeasureStatus.DECIDED:
         raise ValidationError(_("Alleen een besloten verwijdering wacht op toelating door een andere school."))
     measure.other_school_name = school_name.strip()
     measure.other_school_accepted_on = accepted_on
     refuse_if(rules.check_final(measure))
-    measure.status = MeasureStatus.DEFINITIEF
+    measure.status = MeasureStatus.FINAL
     measure.save(update_fields=["other_school_name", "other_school_accepted_on", "status"])
     _entry(incident=measure.incident, author=actor, kind=EntryKind.MEASURE, measure=measure,
            message=gettext_noop("Verwijdering definitief: toegelaten op %(school)s."),
            params={"school": measure.other_school_name})
-    audit.record(actor=actor, action="verwijdering definitief", obj=measure, changes={"school": measure.other_school_name})
+    audit.record(actor=actor, action=Action.EXPULSION_FINALISED, obj=measure, changes={"school": measure.other_school_name})
     return measure
 
 
@@ -402,7 +403,7 @@ def upload_correspondence(*, actor, title: str, upload, pupil=None, staff=None) 
                                content_type=content_type, size=size, sha256=sha256, created_by=actor, pupil=pupil, staff=staff)
     document.file.save(upload.name, upload, save=False)
     document.save()
-    audit.record(actor=actor, action="dossierstuk toegevoegd", obj=document, changes={"sha256": sha256})
+    audit.record(actor=actor, action=Action.DOCUMENT_ADDED, obj=document, changes={"sha256": sha256})
     return document
 
 
@@ -419,6 +420,6 @@ def save_category(*, actor, name: str, default_severity: str, possibly_criminal:
     category.possibly_criminal = possibly_criminal
     category.active = active
     category.save()
-    audit.record(actor=actor, action="categorie opgeslagen", obj=category,
+    audit.record(actor=actor, action=Action.CATEGORY_SAVED, obj=category,
                  changes=audit.diff(before, audit.snapshot(category, ["name", "name_en", "default_severity", "possibly_criminal", "active"])))
     return category

@@ -59,7 +59,7 @@ def has_role(user, *roles: str) -> bool:
 
 
 def is_directie(user) -> bool:
-    return has_role(user, Role.DIRECTIE)
+    return has_role(user, Role.MANAGEMENT)
 
 
 def require_directie(user) -> None:
@@ -71,7 +71,7 @@ def require_directie(user) -> None:
 
 def is_staff_member(user) -> bool:
     """Any employee of the school: medewerker, leerkracht, directie or administratie."""
-    return has_role(user, Role.MEDEWERKER, Role.LEERKRACHT, Role.DIRECTIE, Role.ADMINISTRATIE)
+    return has_role(user, Role.STAFF, Role.TEACHER, Role.MANAGEMENT, Role.OFFICE)
 
 
 def role_required(*roles: str):
@@ -104,7 +104,7 @@ def guardian_of(user) -> Guardian | None:
 def taught_groups(user, school_year: SchoolYear | None = None) -> QuerySet[ClassGroup]:
     """The groups a teacher teaches in the given (default: current) school year."""
     staff = staff_of(user)
-    if staff is None or not has_role(user, Role.LEERKRACHT):
+    if staff is None or not has_role(user, Role.TEACHER):
         return ClassGroup.objects.none()
     school_year = school_year or SchoolYear.objects.current()
     return ClassGroup.objects.filter(teachers=staff, school_year=school_year)
@@ -112,7 +112,7 @@ def taught_groups(user, school_year: SchoolYear | None = None) -> QuerySet[Class
 
 def visible_groups(user) -> QuerySet[ClassGroup]:
     """Groups whose pupils the user may list: all for directie/administratie, own for teachers."""
-    if has_role(user, Role.DIRECTIE, Role.ADMINISTRATIE):
+    if has_role(user, Role.MANAGEMENT, Role.OFFICE):
         return ClassGroup.objects.all()
     return taught_groups(user)
 
@@ -121,14 +121,14 @@ def visible_pupils(user) -> QuerySet[Pupil]:
     """Pupils the user may see: all for directie and administratie, the current groups' pupils for
     a teacher, their own children for a guardian. Pupils who left stay visible to directie and
     administratie only (their history is kept)."""
-    if has_role(user, Role.DIRECTIE, Role.ADMINISTRATIE):
+    if has_role(user, Role.MANAGEMENT, Role.OFFICE):
         return Pupil.objects.all()
     ids = set()
     groups = taught_groups(user)
     if groups.exists():
         ids |= set(Pupil.objects.active().in_groups(groups).values_list("pk", flat=True))
     guardian = guardian_of(user)
-    if guardian is not None and has_role(user, Role.OUDER):
+    if guardian is not None and has_role(user, Role.GUARDIAN):
         ids |= set(guardian.pupils.values_list("pk", flat=True))
     return Pupil.objects.filter(pk__in=ids)
 
@@ -136,7 +136,7 @@ def visible_pupils(user) -> QuerySet[Pupil]:
 def children_of(user) -> QuerySet[Pupil]:
     """A guardian's own children (empty for everyone else)."""
     guardian = guardian_of(user)
-    if guardian is None or not has_role(user, Role.OUDER):
+    if guardian is None or not has_role(user, Role.GUARDIAN):
         return Pupil.objects.none()
     return guardian.pupils.all()
 
@@ -153,14 +153,14 @@ def group_for(user, pk) -> ClassGroup:
 
 def guardian_for(user, pk) -> Guardian:
     """A guardian record, for the office and directie only (others: 404)."""
-    if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
+    if not has_role(user, Role.OFFICE, Role.MANAGEMENT):
         return get_object_or_404(Guardian.objects.none(), pk=pk)
     return get_object_or_404(Guardian, pk=pk)
 
 
 def staff_member_for(user, pk) -> StaffMember:
     """A staff member's record, for the office and directie only (others: 404)."""
-    if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
+    if not has_role(user, Role.OFFICE, Role.MANAGEMENT):
         return get_object_or_404(StaffMember.objects.none(), pk=pk)
     return get_object_or_404(StaffMember.objects.select_related("user"), pk=pk)
 
@@ -174,11 +174,11 @@ def board_member_for(user, pk) -> BoardMember:
 
 def managed_group_for(user, pk) -> ClassGroup:
     """A group the user may change (name, teachers, pupils): the office and directie only (others: 404)."""
-    if not has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE):
+    if not has_role(user, Role.OFFICE, Role.MANAGEMENT):
         return get_object_or_404(ClassGroup.objects.none(), pk=pk)
     return get_object_or_404(ClassGroup.objects.select_related("school_year"), pk=pk)
 
 
 def can_manage_people(user) -> bool:
     """Pupils, guardians, invitations and imports are the office's work (and the director's)."""
-    return has_role(user, Role.ADMINISTRATIE, Role.DIRECTIE)
+    return has_role(user, Role.OFFICE, Role.MANAGEMENT)

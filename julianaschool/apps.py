@@ -12,11 +12,10 @@ class JulianaschoolConfig(AppConfig):
         from django.db.backends.signals import connection_created
         from django.db.models.signals import post_delete, post_save
 
-        from . import audit, audit_labels, middleware, models, people_audit
+        from . import audit, audit_actions, audit_labels, middleware, models
         from .append_only import register
 
-        audit.register(actions=audit_labels.ACTIONS, fields=audit_labels.FIELDS)
-        audit.register(actions=people_audit.ACTIONS, fields=people_audit.FIELDS)
+        audit.register(actions=audit_labels.ACTIONS, legacy=audit_actions.LEGACY, fields=audit_labels.FIELDS)
 
         connection_created.connect(register, dispatch_uid="portal_append_only")
         # The current school year is looked up once per request (SchoolYearQuerySet.current).

@@ -1,7 +1,8 @@
 """The audit trail: the one mechanism that records every write done through the portal.
 
 Every service function that changes data calls `record` inside its transaction, so the entry
-and the change land together or not at all.
+and the change land together or not at all. The action is a member of the app's
+`audit_actions.Action` (see "the vocabulary" below).
 """
 
 import datetime
@@ -9,6 +10,7 @@ import decimal
 import re
 import uuid
 from dataclasses import dataclass
+from enum import Enum, StrEnum
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
@@ -45,18 +47,24 @@ def diff(before: dict, after: dict) -> dict:
     return {k: [before.get(k), after.get(k)] for k in after if before.get(k) != after.get(k)}
 
 
-def record(*, actor, action: str, obj: models.Model | None = None, changes: dict | None = None) -> AuditEntry:
-    """Write one audit entry. `actor` may be None for the system (cron, migrations)."""
+def entry(*, actor, action: StrEnum, obj: models.Model | None = None, changes: dict | None = None) -> AuditEntry:
+    """An unsaved audit entry, for writers that save many at once (`bulk_create`); `record` saves one.
+
+    `action` must be a registered member of an app's `audit_actions.Action`: a string nobody named
+    would read as code on the audit page and be missed by every filter that asks `stored_as`.
+    """
+    if not isinstance(action, Enum) or str(action) not in _ACTIONS:
+        raise TypeError(f"audit action {action!r} is not a registered audit_actions.Action member")
     actor_name = ""
     if actor is not None and getattr(actor, "is_authenticated", False):
         actor_name = actor.get_full_name() or actor.get_username()
     else:
         actor = None
         actor_name = "systeem"
-    return AuditEntry.objects.create(
+    return AuditEntry(
         actor=actor,
         actor_name=actor_name,
-        action=action,
+        action=str(action),
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None else "",
         object_repr=str(obj)[:300] if obj is not None else "",
@@ -64,35 +72,61 @@ def record(*, actor, action: str, obj: models.Model | None = None, changes: dict
     )
 
 
-# --- reading the trail: sentences in the reader's language
+def record(*, actor, action: StrEnum, obj: models.Model | None = None, changes: dict | None = None) -> AuditEntry:
+    """Write one audit entry. `actor` may be None for the system (cron, migrations)."""
+    new = entry(actor=actor, action=action, obj=obj, changes=changes)
+    new.save(force_insert=True)
+    return new
+
+
+# --- the vocabulary
 #
-# Actions are stored as the strings their callers chose ("policy.adopt", "doel aangemaakt"); the
-# page never shows those. Each app names its actions and its change keys once, from its
-# AppConfig.ready(), through `register`; the core names its own below. An action that nobody
-# named still reads as words (never as a code name or a Python list).
+# Each app names its actions once, as `Action` members in its `audit_actions.py`, and registers
+# them from its AppConfig.ready() with their sentences (`audit_labels.py`) and the strings older
+# code stored for them (`LEGACY`). The trail is append-only: an old row keeps its string, reads
+# through the member it maps to, and is found by `stored_as`. An action nobody named still reads
+# as words (never as a code name or a Python list).
 
-_ACTIONS: dict[str, object] = {}
-_PATTERNS: list[tuple[re.Pattern, object]] = []
+_ACTIONS: dict[str, object] = {}  # action value -> sentence
+_LEGACY: dict[str, str] = {}  # string stored by older code -> action value
+_STORED: dict[str, set[str]] = {}  # action value -> every string stored for it
 _FIELDS: dict[str, object] = {}
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def register(*, actions: dict | None = None, fields: dict | None = None) -> None:
-    """Name audit actions and change keys in the user's language (lazy gettext strings).
+def register(*, actions: dict, legacy: dict | None = None, fields: dict | None = None) -> None:
+    """Name an app's audit actions and change keys in the user's language (lazy gettext strings).
 
-    `actions` maps a stored action to a sentence with `%(actor)s` and `%(object)s`; a stored action
-    with a variable part is registered with a `{name}` placeholder ("toestemming ingevoerd
-    ({method})") and its sentence gets that part as `%(name)s`. `fields` maps a change key that is
+    `actions` maps each `Action` member to a sentence with `%(actor)s` and `%(object)s`; `legacy`
+    maps a string that older code stored to the member it means; `fields` maps a change key that is
     not a field of the entry's model ("number", "kanaal") to its label.
     """
-    for action, sentence in (actions or {}).items():
-        if _PLACEHOLDER.search(action):
-            parts = _PLACEHOLDER.split(action)
-            pattern = "".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)" for i, p in enumerate(parts))
-            _PATTERNS.append((re.compile(f"^{pattern}$"), sentence))
-        else:
-            _ACTIONS[action] = sentence
+    for action, sentence_ in actions.items():
+        _ACTIONS[str(action)] = sentence_
+        _STORED.setdefault(str(action), {str(action)})
+    for old, action in (legacy or {}).items():
+        if str(action) not in _ACTIONS:
+            raise ValueError(f"legacy audit action {old!r} maps to {action!r}, which has no sentence")
+        _LEGACY[old] = str(action)
+        _STORED[str(action)].add(old)
     _FIELDS.update(fields or {})
+
+
+def registered() -> list[str]:
+    """Every registered action value (not the legacy strings)."""
+    return sorted(_ACTIONS)
+
+
+def stored_as(*actions: StrEnum) -> list[str]:
+    """Every string the trail holds for these actions: the value, and what older code stored for
+    it. Filter with `action__in=audit.stored_as(Action.X)` so old rows are found too."""
+    return sorted({stored for action in actions for stored in _STORED.get(str(action), {str(action)})})
+
+
+def meaning(stored: str) -> str | None:
+    """The action value a stored string means (itself, or the member a legacy string maps to)."""
+    if stored in _ACTIONS:
+        return stored
+    return _LEGACY.get(stored)
 
 
 @dataclass(frozen=True)
@@ -206,32 +240,25 @@ def _actor_phrase(entry: AuditEntry) -> str:
     return entry.actor_name
 
 
-_SUFFIX = re.compile(r"^(?P<base>.+) \((?P<source>[^()]+)\)$")
+# Where an import's entry came from: new entries say so in their changes ("bron"), entries the CSV
+# import wrote before the vocabulary say so in their stored string ("leerling aangemaakt (import)").
+_LEGACY_SOURCE = re.compile(r"^.+ \((?P<source>import|uit EDEX)\)$")
 
 
-def _template_for(action: str) -> tuple[object | None, dict]:
-    """The registered sentence for a stored action and the values of its variable parts."""
-    if action in _ACTIONS:
-        return _ACTIONS[action], {}
-    for pattern, candidate in _PATTERNS:
-        match = pattern.match(action)
-        if match:
-            return candidate, {k: _translated(v) for k, v in match.groupdict().items()}
-    return None, {}
+def _source_of(entry: AuditEntry) -> str:
+    if isinstance(entry.changes, dict) and isinstance(entry.changes.get("bron"), str):
+        return entry.changes["bron"]
+    match = _LEGACY_SOURCE.match(entry.action) if entry.action in _LEGACY else None
+    return match["source"] if match else ""
 
 
 def sentence(entry: AuditEntry) -> str:
     """Who did what to which object, in the user's language ("Anja Hermans heeft protocolversie “…”
     vastgesteld."); an action nobody registered reads as words."""
     params = {"actor": _actor_phrase(entry), "object": _object_phrase(entry)}
-    template, extra = _template_for(entry.action)
-    source = ""
-    if template is None:
-        # "leerling aangemaakt (import)", "groep hernoemd (uit EDEX)": the base action, and where it came from.
-        match = _SUFFIX.match(entry.action)
-        if match:
-            template, extra = _template_for(match["base"])
-            source = _translated(match["source"]).replace("%", "%%") if template is not None else ""
+    action = meaning(entry.action)
+    template = _ACTIONS[action] if action is not None else None
+    source = _translated(_source_of(entry)).replace("%", "%%") if template is not None else ""
     if template is None:
         return _plain_sentence(entry, params)
     text = str(template)
@@ -242,7 +269,7 @@ def sentence(entry: AuditEntry) -> str:
     if source:
         text = text.rstrip(".") + f" ({source})."
     try:
-        return capfirst(text % {**params, **extra})
+        return capfirst(text % params)
     except (KeyError, ValueError, TypeError):
         # A translation whose placeholders do not match must not take the page down.
         return _plain_sentence(entry, {"actor": _actor_phrase(entry), "object": _object_phrase(entry)})

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import audit
+from .audit_actions import Action
 from .models import DayOff, DayOffKind, SchoolYear
 
 MAX_ICS_BYTES = 1024 * 1024
@@ -44,7 +45,7 @@ def add_day_off(*, actor, school_year: SchoolYear, kind: str, starts_on: datetim
             "end": overlap.ends_on.strftime("%d-%m-%Y")})
     day_off = DayOff.objects.create(school_year=school_year, kind=kind, starts_on=starts_on, ends_on=ends_on,
                                     name=name.strip()[:100])
-    audit.record(actor=actor, action="calendar.day_off.added", obj=day_off,
+    audit.record(actor=actor, action=Action.DAY_OFF_ADDED, obj=day_off,
                  changes={"kind": kind, "starts_on": starts_on, "ends_on": ends_on, "school_year": school_year.name})
     return day_off
 
@@ -52,7 +53,7 @@ def add_day_off(*, actor, school_year: SchoolYear, kind: str, starts_on: datetim
 @transaction.atomic
 def remove_day_off(*, actor, day_off: DayOff) -> None:
     """Removes a holiday or day off; the audit entry keeps what it was."""
-    audit.record(actor=actor, action="calendar.day_off.removed", obj=day_off,
+    audit.record(actor=actor, action=Action.DAY_OFF_REMOVED, obj=day_off,
                  changes=audit.snapshot(day_off, ["kind", "name", "starts_on", "ends_on"]))
     day_off.delete()
 
@@ -68,14 +69,14 @@ class IcsEvent:
 
 
 _KIND_WORDS = [
-    ("herfst", DayOffKind.HERFSTVAKANTIE),
-    ("kerst", DayOffKind.KERSTVAKANTIE),
-    ("voorjaar", DayOffKind.VOORJAARSVAKANTIE),
-    ("krokus", DayOffKind.VOORJAARSVAKANTIE),
-    ("carnaval", DayOffKind.VOORJAARSVAKANTIE),
-    ("meivakantie", DayOffKind.MEIVAKANTIE),
-    ("mei vakantie", DayOffKind.MEIVAKANTIE),
-    ("zomer", DayOffKind.ZOMERVAKANTIE),
+    ("herfst", DayOffKind.AUTUMN_HOLIDAY),
+    ("kerst", DayOffKind.CHRISTMAS_HOLIDAY),
+    ("voorjaar", DayOffKind.SPRING_HOLIDAY),
+    ("krokus", DayOffKind.SPRING_HOLIDAY),
+    ("carnaval", DayOffKind.SPRING_HOLIDAY),
+    ("meivakantie", DayOffKind.MAY_HOLIDAY),
+    ("mei vakantie", DayOffKind.MAY_HOLIDAY),
+    ("zomer", DayOffKind.SUMMER_HOLIDAY),
     ("studie", DayOffKind.STUDY_DAY),
 ]
 
@@ -190,7 +191,7 @@ def import_ics(*, actor, school_year: SchoolYear, content: bytes) -> dict:
                                     "geïmporteerd.") % {"name": event.summary, "other": overlap.label})
         added.append(DayOff.objects.create(school_year=school_year, kind=kind_for(event.summary), name=event.summary,
                                            starts_on=starts_on, ends_on=ends_on))
-    audit.record(actor=actor, action="calendar.imported", obj=school_year,
+    audit.record(actor=actor, action=Action.CALENDAR_IMPORTED, obj=school_year,
                  changes={"added": [f"{d.label} {d.starts_on}..{d.ends_on}" for d in added],
                           "skipped_other_year": skipped_other_year, "already_present": already})
     return {"added": len(added), "other_year": skipped_other_year, "already": already}

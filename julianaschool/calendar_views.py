@@ -35,7 +35,7 @@ def _back(school_year):
     return redirect(reverse("office:calendar") + (f"?jaar={school_year.pk}" if school_year else ""))
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def calendar(request):
     """GET shows the year's holidays and days off; POST adds one."""
     school_year = _school_year(request)
@@ -56,7 +56,7 @@ def calendar(request):
 
 
 @require_POST
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def import_ics(request):
     school_year = _school_year(request)
     upload = IcsUploadForm(request.POST, request.FILES)
@@ -76,7 +76,7 @@ def import_ics(request):
 
 
 @require_POST
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def delete(request, pk: int):
     day_off = get_object_or_404(DayOff, pk=pk)
     school_year = day_off.school_year

@@ -40,16 +40,16 @@ def demo_days_off(school_year: SchoolYear) -> list[tuple[str, str, datetime.date
     easter = _easter(end)
     one = datetime.timedelta(days=1)
     days = [
-        (DayOffKind.HERFSTVAKANTIE, "", *_week(start, 43)),
+        (DayOffKind.AUTUMN_HOLIDAY, "", *_week(start, 43)),
         (DayOffKind.STUDY_DAY, "Studiedag team", datetime.date.fromisocalendar(start, 47, 3),
          datetime.date.fromisocalendar(start, 47, 3)),
-        (DayOffKind.KERSTVAKANTIE, "", *_week(start, 52, weeks=2)),
-        (DayOffKind.VOORJAARSVAKANTIE, "", *_week(end, 8)),
+        (DayOffKind.CHRISTMAS_HOLIDAY, "", *_week(start, 52, weeks=2)),
+        (DayOffKind.SPRING_HOLIDAY, "", *_week(end, 8)),
         (DayOffKind.OTHER, "Goede Vrijdag en Pasen", easter - 2 * one, easter + one),
-        (DayOffKind.MEIVAKANTIE, "", *_week(end, 17)),
+        (DayOffKind.MAY_HOLIDAY, "", *_week(end, 17)),
         (DayOffKind.OTHER, "Hemelvaart", easter + 39 * one, easter + 40 * one),
         (DayOffKind.OTHER, "Tweede Pinksterdag", easter + 50 * one, easter + 50 * one),
-        (DayOffKind.ZOMERVAKANTIE, "", _week(end, 29)[0], school_year.ends_on),
+        (DayOffKind.SUMMER_HOLIDAY, "", _week(end, 29)[0], school_year.ends_on),
     ]
     # Koningsdag and Easter can fall inside the meivakantie; keep the periods apart.
     result: list[tuple[str, str, datetime.date, datetime.date]] = []

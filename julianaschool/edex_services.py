@@ -6,13 +6,13 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group as AuthGroup
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from . import audit, edex, group_services, services
+from .audit_actions import Action
 from .models import AuditEntry, ClassGroup, Enrollment, Pupil, Role, SchoolYear, StaffMember
 
 User = get_user_model()
@@ -24,18 +24,13 @@ class _Trail:
     the save's query count grow with the school)."""
 
     def __init__(self, actor, sha256: str):
-        self.actor = actor if actor is not None and getattr(actor, "is_authenticated", False) else None
-        self.actor_name = (self.actor.get_full_name() or self.actor.get_username()) if self.actor else "systeem"
+        self.actor = actor
         self.sha256 = sha256
         self.entries: list[AuditEntry] = []
 
-    def add(self, action: str, obj, changes: dict) -> None:
-        self.entries.append(AuditEntry(
-            actor=self.actor, actor_name=self.actor_name, action=f"{action} ({SOURCE})",
-            content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
-            object_id=str(obj.pk) if obj is not None else "", object_repr=str(obj)[:300] if obj is not None else "",
-            changes=audit._plain({**changes, "bron": SOURCE, "bestand_sha256": self.sha256}),
-        ))
+    def add(self, *, action: Action, obj, changes: dict) -> None:
+        self.entries.append(audit.entry(actor=self.actor, action=action, obj=obj,
+                                        changes={**changes, "bron": SOURCE, "bestand_sha256": self.sha256}))
 
     def save(self) -> None:
         AuditEntry.objects.bulk_create(self.entries)
@@ -51,7 +46,7 @@ def create_school_year(*, name: str, actor) -> SchoolYear:
         raise ValidationError(_("Schooljaar %(name)s bestaat al.") % {"name": name})
     year = SchoolYear.objects.create(name=name, starts_on=datetime.date(int(start), 8, 1),
                                      ends_on=datetime.date(int(end), 7, 31))
-    audit.record(actor=actor, action="schooljaar aangemaakt", obj=year, changes={"naam": name})
+    audit.record(actor=actor, action=Action.SCHOOL_YEAR_CREATED, obj=year, changes={"naam": name})
     return year
 
 
@@ -125,11 +120,11 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
         changed_groups[change.data["group"]].external_key = change.data["key"]
     for change in by_kind.get(edex.GROUP_RENAME, []):
         group = changed_groups[change.data["group"]]
-        trail.add("groep hernoemd", group, {"naam": [group.name, change.data["name"]]})
+        trail.add(action=Action.GROUP_RENAMED, obj=group, changes={"naam": [group.name, change.data["name"]]})
         group.name = change.data["name"]
     ClassGroup.objects.bulk_update(list(changed_groups.values()), ["name", "external_key"])
     for group in new_groups:
-        trail.add("groep aangemaakt", group, {"naam": group.name, "sleutel": group.external_key})
+        trail.add(action=Action.GROUP_CREATED, obj=group, changes={"naam": group.name, "sleutel": group.external_key})
     groups = {g.external_key: g for g in ClassGroup.objects.filter(school_year=school_year).exclude(external_key="")}
 
     # Pupils.
@@ -149,7 +144,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
     for pupil in created_pupils:
         source = pupils_by_key[pupil.external_key]
         placements.append((pupil, groups[source.group_key], source.entered_on or datetime.date.today()))
-        trail.add("leerling aangemaakt", pupil, {"naam": pupil.full_name, "geboortedatum": pupil.date_of_birth,
+        trail.add(action=Action.PUPIL_REGISTERED, obj=pupil, changes={"naam": pupil.full_name, "geboortedatum": pupil.date_of_birth,
                                                  "groep": groups[source.group_key].name})
     edits = by_kind.get(edex.PUPIL_KEY, []) + by_kind.get(edex.PUPIL_UPDATE, [])
     moves = by_kind.get(edex.PUPIL_MOVE, [])
@@ -159,7 +154,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
     for change in by_kind.get(edex.PUPIL_KEY, []):
         existing[change.data["pupil"]].external_key = change.data["key"]
         fields.add("external_key")
-        trail.add("leerling gekoppeld", existing[change.data["pupil"]], {"sleutel": change.data["key"]})
+        trail.add(action=Action.PUPIL_LINKED, obj=existing[change.data["pupil"]], changes={"sleutel": change.data["key"]})
     for change in by_kind.get(edex.PUPIL_UPDATE, []):
         pupil, source = existing[change.data["pupil"]], pupils_by_key[change.data["key"]]
         before = audit.snapshot(pupil, ["first_name", "tussenvoegsel", "last_name", "date_of_birth"])
@@ -167,7 +162,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
         pupil.date_of_birth = source.date_of_birth or pupil.date_of_birth
         pupil.refresh_sort_name()
         fields |= {"first_name", "tussenvoegsel", "last_name", "date_of_birth", "sort_name"}
-        trail.add("leerling gewijzigd", pupil, audit.diff(before, audit.snapshot(pupil, list(before))))
+        trail.add(action=Action.PUPIL_CHANGED, obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, list(before))))
     Pupil.objects.bulk_update([existing[c.data["pupil"]] for c in edits], sorted(fields) or ["external_key"])
     for change in moves:
         if change.data["group_key"] not in groups:
@@ -176,13 +171,13 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
         pupil, group = existing[change.data["pupil"]], groups[change.data["group_key"]]
         on = datetime.date.fromisoformat(change.data["on"])
         placements.append((pupil, group, on))
-        trail.add("leerling verplaatst", pupil, {"groep": group.name, "per": on})
+        trail.add(action=Action.PUPIL_MOVED, obj=pupil, changes={"groep": group.name, "per": on})
     place_pupils(placements=placements, school_year=school_year)
     for change in leaves:
         # Few at a time; the service also ends the pupil's consent in the ledger.
         pupil = existing[change.data["pupil"]]
         services.mark_pupil_left(pupil=pupil, left_on=datetime.date.fromisoformat(change.data["on"]), actor=actor)
-        trail.add("leerling uitgeschreven", pupil, {"per": change.data["on"],
+        trail.add(action=Action.PUPIL_DEREGISTERED, obj=pupil, changes={"per": change.data["on"],
                                                     "reden": "uitstroomdatum" if change.kind == edex.PUPIL_LEAVE
                                                     else "niet meer in de export"})
 
@@ -210,22 +205,22 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
             member.refresh_sort_name()
             members.append(member)
         StaffMember.objects.bulk_create(members)
-        roles = {r: AuthGroup.objects.get_or_create(name=str(r))[0] for r in (Role.MEDEWERKER, Role.LEERKRACHT)}
+        roles = {r: AuthGroup.objects.get_or_create(name=str(r))[0] for r in (Role.STAFF, Role.TEACHER)}
         memberships = []
         for teacher, user in zip(new_teachers, users, strict=True):
-            memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.MEDEWERKER].pk))
+            memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.STAFF].pk))
             if "LRK" in teacher.roles or teacher.groups:
-                memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.LEERKRACHT].pk))
+                memberships.append(User.groups.through(user_id=user.pk, group_id=roles[Role.TEACHER].pk))
         User.groups.through.objects.bulk_create(memberships)
         for member in members:
             staff_by_key[member.external_key] = member
-            trail.add("medewerker aangemaakt", member, {"naam": member.full_name, "e-mail": member.email,
+            trail.add(action=Action.STAFF_MEMBER_ADDED, obj=member, changes={"naam": member.full_name, "e-mail": member.email,
                                                         "uit te nodigen": bool(member.email)})
     key_links = by_kind.get(edex.TEACHER_KEY, [])
     linked = StaffMember.objects.in_bulk([c.data["staff"] for c in key_links])
     for change in key_links:
         linked[change.data["staff"]].external_key = change.data["key"]
-        trail.add("medewerker gekoppeld", linked[change.data["staff"]], {"sleutel": change.data["key"]})
+        trail.add(action=Action.STAFF_MEMBER_LINKED, obj=linked[change.data["staff"]], changes={"sleutel": change.data["key"]})
     StaffMember.objects.bulk_update(list(linked.values()), ["external_key"])
     assigns = by_kind.get(edex.TEACHER_ASSIGN, [])
     wanted_keys = {c.data["teacher_key"] for c in assigns} - set(staff_by_key)
@@ -237,7 +232,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
             skipped += 1
             continue
         per_group.setdefault(group.pk, []).append(staff)
-        trail.add("leerkracht aan groep toegevoegd", group, {"leerkracht": staff.full_name})
+        trail.add(action=Action.TEACHER_ASSIGNED, obj=group, changes={"leerkracht": staff.full_name})
     group_objects = {g.pk: g for g in groups.values()}
     group_services.assign_teachers_in_bulk(
         pairs=[(group_objects[group_id], s) for group_id, staff in per_group.items() for s in staff])
@@ -249,7 +244,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
     for group_id, staff_ids in removals.items():
         group_services.unassign_teachers_in_bulk(group_id=group_id, staff_ids=staff_ids)
         for staff_id in staff_ids:
-            trail.add("leerkracht uit groep gehaald", removed_groups[group_id], {"leerkracht": removed_staff[staff_id].full_name})
+            trail.add(action=Action.TEACHER_UNASSIGNED, obj=removed_groups[group_id], changes={"leerkracht": removed_staff[staff_id].full_name})
 
     counts = {
         gettext_noop("nieuwe groepen"): len(new_groups),
@@ -262,7 +257,7 @@ def apply_edex(*, plan: edex.EdexPlan, selected: set[str] | None = None, actor) 
     }
     if skipped:
         counts[gettext_noop("overgeslagen regels")] = skipped
-    trail.add("import", None, {**counts, "schooljaar": school_year.name, "regels": len(lines)})
+    trail.add(action=Action.FILE_IMPORTED, obj=None, changes={**counts, "schooljaar": school_year.name, "regels": len(lines)})
     trail.save()
     return counts
 

@@ -43,7 +43,7 @@ def _pending(request) -> bytes | None:
     return base64.b64decode(encoded) if isinstance(encoded, str) else None
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def edex_upload(request):
     """Upload an EDEX file; the same page then shows what saving it would change."""
     form = EdexUploadForm(request.POST or None, request.FILES or None)
@@ -52,7 +52,7 @@ def edex_upload(request):
     return render(request, "julianaschool/edex_import.html", {"form": form})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def edex_create_school_year(request):
     """The file names a school year the portal does not know: create it, then show the preview again."""
@@ -72,7 +72,7 @@ def edex_create_school_year(request):
     return _preview(request, data, EdexUploadForm())
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def edex_confirm(request):
     """Save the ticked lines of the previewed file, all or nothing."""

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit, services
+from .audit_actions import Action
 from .models import ClassGroup, EndedGuardianLink, Guardian, GuardianLink, LinkCode, Pupil
 
 CONTACT_FIELDS = ["email", "phone", "street", "postcode", "city"]
@@ -33,13 +34,13 @@ def add_guardian(*, pupil: Pupil, first_name: str, tussenvoegsel: str = "", last
         guardian = Guardian.objects.create(first_name=first_name.strip(), tussenvoegsel=tussenvoegsel.strip(),
                                            last_name=last_name.strip(), email=email, phone=phone.strip(),
                                            street=street.strip(), postcode=postcode.strip().upper(), city=city.strip())
-        audit.record(actor=actor, action="people.guardian.added", obj=guardian,
+        audit.record(actor=actor, action=Action.GUARDIAN_ADDED, obj=guardian,
                      changes={"naam": guardian.full_name, **audit.snapshot(guardian, CONTACT_FIELDS)})
     _link, created = GuardianLink.objects.get_or_create(guardian=guardian, pupil=pupil)
     if not created:
         raise ValidationError(_("%(name)s is al ouder/verzorger van dit kind.") % {"name": guardian.full_name},
                               code="already_linked")
-    audit.record(actor=actor, action="people.guardian.linked", obj=pupil, changes={"ouder": guardian.full_name})
+    audit.record(actor=actor, action=Action.GUARDIAN_LINKED, obj=pupil, changes={"ouder": guardian.full_name})
     return guardian
 
 
@@ -57,7 +58,7 @@ def remove_guardian(*, pupil: Pupil, guardian: Guardian, reason: str, actor) -> 
                                              ended_by=actor if getattr(actor, "is_authenticated", False) else None,
                                              reason=reason[:300])
     link.delete()
-    audit.record(actor=actor, action="people.guardian.removed", obj=pupil,
+    audit.record(actor=actor, action=Action.GUARDIAN_UNLINKED, obj=pupil,
                  changes={"ouder": guardian.full_name, "reden": reason})
     return ended
 
@@ -72,7 +73,7 @@ def update_guardian(*, guardian: Guardian, email: str = "", phone: str = "", str
     changes = audit.diff(before, audit.snapshot(guardian, CONTACT_FIELDS))
     if changes:
         guardian.save(update_fields=CONTACT_FIELDS)
-        audit.record(actor=actor, action="people.guardian.changed", obj=guardian, changes=changes)
+        audit.record(actor=actor, action=Action.GUARDIAN_CHANGED, obj=guardian, changes=changes)
     return guardian
 
 
@@ -129,5 +130,5 @@ def invite_in_bulk(*, guardians, actor, base_url: str | None = None) -> int:
     for guardian in guardians:
         services.invite_guardian(guardian=guardian, invited_by=actor, base_url=base_url, urgent=False)
         count += 1
-    audit.record(actor=actor, action="people.guardian.invited_in_bulk", obj=None, changes={"aantal": count})
+    audit.record(actor=actor, action=Action.GUARDIANS_INVITED, obj=None, changes={"aantal": count})
     return count

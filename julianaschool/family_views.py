@@ -15,7 +15,7 @@ from .models import ClassGroup, Guardian, LinkCode, Pupil, Role, SchoolYear
 from .params import int_param, parse_id
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def guardian_add(request, pk):
     pupil = access.pupil_for(request.user, pk)
     form = GuardianForm(request.POST or None, initial={"tussenvoegsel": pupil.tussenvoegsel, "last_name": pupil.last_name})
@@ -31,7 +31,7 @@ def guardian_add(request, pk):
     return render(request, "julianaschool/guardian_form.html", {"form": form, "pupil": pupil, "guardian": None})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def guardian_remove(request, pk):
     pupil = access.pupil_for(request.user, pk)
@@ -54,7 +54,7 @@ def guardian_remove(request, pk):
     return redirect("people:pupil", pk=pupil.pk)
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def guardian_edit(request, pk):
     guardian = access.guardian_for(request.user, pk)
     form = GuardianContactForm(request.POST or None, initial={f: getattr(guardian, f) for f in family_services.CONTACT_FIELDS})
@@ -69,7 +69,7 @@ def guardian_edit(request, pk):
 
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def guardian_list(request):
     """Every guardian of this year's pupils with their invitation state; filter, search, select."""
     school_year = SchoolYear.objects.current()
@@ -109,7 +109,7 @@ def _invite_scope(request):
     return ("group" if group else "school"), group, family_services.uninvited_guardians(group=group), []
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def guardians_invite(request):
     """'Nodig alle ouders zonder account uit': first the count (nothing sent), then on
     confirmation the mails go to the worker as non-urgent mail."""

@@ -100,7 +100,7 @@ class StaffMemberForm(forms.Form):
         from .models import Role
 
         self.fields["roles"].choices = [(str(r), Role(r).label) for r in
-                                        (Role.LEERKRACHT, Role.MEDEWERKER, Role.ADMINISTRATIE, Role.DIRECTIE)]
+                                        (Role.TEACHER, Role.STAFF, Role.OFFICE, Role.MANAGEMENT)]
 
 
 class EndDateForm(forms.Form):
@@ -128,9 +128,9 @@ class AssignTeacherForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .models import StaffMember, TeacherRole
+        from .models import Role, StaffMember, TeacherRole
 
-        self.fields["teacher"].queryset = (StaffMember.objects.filter(left_on__isnull=True, user__groups__name="leerkracht")
+        self.fields["teacher"].queryset = (StaffMember.objects.filter(left_on__isnull=True, user__groups__name=Role.TEACHER)
                                            .order_by("sort_name").distinct())
         self.fields["role"].choices = [("", _("(geen)")), *TeacherRole.choices]
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit
+from .audit_actions import Action
 from .models import ClassGroup, Enrollment, GroupTeacher, Pupil, SchoolYear, StaffMember, TeacherRole
 
 
@@ -33,7 +34,7 @@ def create_group(*, school_year: SchoolYear, name: str, year_groups: str = "", a
     if ClassGroup.objects.filter(school_year=school_year, name__iexact=name).exists():
         raise ValidationError(_("Er is in %(year)s al een groep %(name)s.") % {"year": school_year, "name": name}, code="name")
     group = ClassGroup.objects.create(school_year=school_year, name=name, year_groups=_clean_year_groups(year_groups))
-    audit.record(actor=actor, action="people.group.created", obj=group,
+    audit.record(actor=actor, action=Action.GROUP_CREATED, obj=group,
                  changes={"schooljaar": str(school_year), "naam": name, "jaargroepen": group.year_groups})
     return group
 
@@ -53,7 +54,7 @@ def update_group(*, group: ClassGroup, name: str, year_groups: str = "", actor) 
     group.save(update_fields=fields)
     changes = audit.diff(before, audit.snapshot(group, fields))
     if changes:
-        audit.record(actor=actor, action="people.group.changed", obj=group, changes=changes)
+        audit.record(actor=actor, action=Action.GROUP_CHANGED, obj=group, changes=changes)
     return group
 
 
@@ -73,7 +74,7 @@ def end_group(*, group: ClassGroup, ended_on: datetime.date, actor) -> ClassGrou
                               code="has_pupils")
     group.ended_on = ended_on
     group.save(update_fields=["ended_on"])
-    audit.record(actor=actor, action="people.group.ended", obj=group, changes={"opgeheven op": ended_on})
+    audit.record(actor=actor, action=Action.GROUP_ENDED, obj=group, changes={"opgeheven op": ended_on})
     return group
 
 
@@ -87,10 +88,10 @@ def assign_teacher(*, group: ClassGroup, teacher: StaffMember, role: str = "", a
         raise ValidationError(_("%(name)s is uit dienst.") % {"name": teacher.full_name}, code="left")
     assignment, created = GroupTeacher.objects.get_or_create(group=group, teacher=teacher, defaults={"role": role})
     if created:
-        audit.record(actor=actor, action="people.group.teacher_assigned", obj=group,
+        audit.record(actor=actor, action=Action.TEACHER_ASSIGNED, obj=group,
                      changes={"leerkracht": teacher.full_name, "rol": role})
     elif assignment.role != role:
-        audit.record(actor=actor, action="people.group.teacher_role_changed", obj=group,
+        audit.record(actor=actor, action=Action.TEACHER_ROLE_CHANGED, obj=group,
                      changes={"leerkracht": teacher.full_name, "rol": [assignment.role, role]})
         assignment.role = role
         assignment.save(update_fields=["role"])
@@ -102,7 +103,7 @@ def unassign_teacher(*, group: ClassGroup, teacher: StaffMember, actor) -> None:
     """Take `teacher` off the group (she stops seeing its pupils); the audit trail keeps that she taught it."""
     deleted, _per_model = GroupTeacher.objects.filter(group=group, teacher=teacher).delete()
     if deleted:
-        audit.record(actor=actor, action="people.group.teacher_unassigned", obj=group,
+        audit.record(actor=actor, action=Action.TEACHER_UNASSIGNED, obj=group,
                      changes={"leerkracht": teacher.full_name})
 
 
@@ -163,7 +164,7 @@ def move_pupil(*, pupil: Pupil, group: ClassGroup, on: datetime.date, actor) -> 
                 enrollment = Enrollment.objects.create(pupil=pupil, group=group, school_year=year, starts_on=starts_on)
         except IntegrityError:
             raise ValidationError(_("Deze leerling heeft op die datum al een plaatsing."), code="duplicate") from None
-    audit.record(actor=actor, action="people.pupil.moved", obj=pupil, changes={
+    audit.record(actor=actor, action=Action.PUPIL_MOVED, obj=pupil, changes={
         "groep": [str(old_group) if old_group else None, str(group)], "vanaf": on})
     return enrollment
 
@@ -177,7 +178,7 @@ def place_pupil(*, pupil: Pupil, group: ClassGroup, actor, on: datetime.date | N
     latest = latest_enrollment(pupil, year)
     if latest is None:
         enrollment = Enrollment.objects.create(pupil=pupil, group=group, school_year=year)
-        audit.record(actor=actor, action="leerling geplaatst", obj=pupil, changes={"groep": str(group)})
+        audit.record(actor=actor, action=Action.PUPIL_PLACED, obj=pupil, changes={"groep": str(group)})
         return enrollment
     if latest.group_id == group.pk:
         return latest

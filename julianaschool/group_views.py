@@ -23,7 +23,7 @@ def _school_year(request) -> SchoolYear | None:
     return SchoolYear.objects.current()
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def group_list(request):
     school_year = _school_year(request)
     form = GroupForm(request.POST or None)
@@ -45,7 +45,7 @@ def group_list(request):
         "groups": [(g, counts.get(g.pk, 0)) for g in groups]})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def group_detail(request, pk):
     group = access.managed_group_for(request.user, pk)
     form = GroupForm(request.POST or None, initial={"name": group.name, "year_groups": group.year_groups})
@@ -63,7 +63,7 @@ def group_detail(request, pk):
         "assignments": group.assignments.select_related("teacher"), "pupils": pupils})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def group_assign(request, pk):
     group = access.managed_group_for(request.user, pk)
@@ -81,7 +81,7 @@ def group_assign(request, pk):
     return redirect("people:group", pk=group.pk)
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def group_unassign(request, pk):
     group = access.managed_group_for(request.user, pk)
@@ -96,7 +96,7 @@ def group_unassign(request, pk):
     return redirect("people:group", pk=group.pk)
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def group_end(request, pk):
     group = access.managed_group_for(request.user, pk)

@@ -35,6 +35,7 @@ from django_tasks import task, task_backends
 from django_tasks_db import DatabaseBackend
 
 from . import audit, school_calendar
+from .audit_actions import Action
 from .models import MailStatus, OutgoingMail
 
 logger = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ def deliver(*, mail_id: int) -> str:
                 mail.send_after = timezone.now() + datetime.timedelta(seconds=delays[mail.attempts - 1])
             else:
                 mail.status = MailStatus.FAILED
-                audit.record(actor=None, action="mail.delivery.failed", obj=mail,
+                audit.record(actor=None, action=Action.MAIL_FAILED, obj=mail,
                              changes={"attempts": mail.attempts, "error": mail.last_error})
             mail.save(update_fields=["attempts", "last_error", "status", "send_after"])
             if mail.status == MailStatus.RETRYING:
@@ -189,7 +190,7 @@ def prune_sent(*, older_than_days: int = 30) -> int:
     cutoff = timezone.now() - datetime.timedelta(days=older_than_days)
     deleted, _per_model = OutgoingMail.objects.filter(status=MailStatus.SENT, sent_at__lt=cutoff).delete()
     if deleted:
-        audit.record(actor=None, action="mail.pruned", changes={"deleted": deleted, "older_than_days": older_than_days})
+        audit.record(actor=None, action=Action.MAIL_PRUNED, changes={"deleted": deleted, "older_than_days": older_than_days})
     return deleted
 
 
@@ -201,7 +202,7 @@ def retry_failed(*, actor, mail: OutgoingMail) -> OutgoingMail:
         raise ValidationError(_("Alleen een mislukte mail kan opnieuw worden verstuurd."))
     mail.status, mail.attempts, mail.send_after = MailStatus.QUEUED, 0, timezone.now()
     mail.save(update_fields=["status", "attempts", "send_after"])
-    audit.record(actor=actor, action="mail.retried", obj=mail, changes={"to": mail.to})
+    audit.record(actor=actor, action=Action.MAIL_RETRIED, obj=mail, changes={"to": mail.to})
     _enqueue_after_commit(mail)
     return mail
 

@@ -11,7 +11,7 @@ from .errors import show_refusal
 from .models import MailStatus, OutgoingMail, Role
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 def outbox(request):
     """Failed mails first (with the mail server's answer), then those waiting, then the last sent.
     The bodies are not shown: an invitation carries a koppelcode."""
@@ -26,7 +26,7 @@ def outbox(request):
 
 
 @require_POST
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 def retry(request, pk: int):
     item = get_object_or_404(OutgoingMail, pk=pk)
     try:

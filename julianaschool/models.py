@@ -18,12 +18,12 @@ from julianaschool import names
 class Role(models.TextChoices):
     """The portal's roles. Each is a Django auth group of the same name."""
 
-    DIRECTIE = "directie", _("Directie")
-    LEERKRACHT = "leerkracht", _("Leerkracht")
-    ADMINISTRATIE = "administratie", _("Administratie")
-    BESTUUR = "bestuur", _("Bestuur")
-    OUDER = "ouder", _("Ouder/verzorger")
-    MEDEWERKER = "medewerker", _("Medewerker")
+    MANAGEMENT = "directie", _("Directie")
+    TEACHER = "leerkracht", _("Leerkracht")
+    OFFICE = "administratie", _("Administratie")
+    BOARD = "bestuur", _("Bestuur")
+    GUARDIAN = "ouder", _("Ouder/verzorger")
+    STAFF = "medewerker", _("Medewerker")
 
 
 # The current school year, looked up once per request: filled on first use while a request runs
@@ -412,7 +412,8 @@ class LinkCode(models.Model):
 class AuditEntry(models.Model):
     """One write done through the portal: who, when, which object, what changed.
 
-    Written only by `julianaschool.audit.record`; never changed or deleted by the portal.
+    Written only through `julianaschool.audit` (`record`, or `entry` for a bulk insert), with an app's
+    `audit_actions.Action` as `action`; never changed or deleted by the portal.
     """
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -468,11 +469,11 @@ class YearPlan(models.Model):
 
 
 class DayOffKind(models.TextChoices):
-    HERFSTVAKANTIE = "herfstvakantie", _("herfstvakantie")
-    KERSTVAKANTIE = "kerstvakantie", _("kerstvakantie")
-    VOORJAARSVAKANTIE = "voorjaarsvakantie", _("voorjaarsvakantie")
-    MEIVAKANTIE = "meivakantie", _("meivakantie")
-    ZOMERVAKANTIE = "zomervakantie", _("zomervakantie")
+    AUTUMN_HOLIDAY = "herfstvakantie", _("herfstvakantie")
+    CHRISTMAS_HOLIDAY = "kerstvakantie", _("kerstvakantie")
+    SPRING_HOLIDAY = "voorjaarsvakantie", _("voorjaarsvakantie")
+    MAY_HOLIDAY = "meivakantie", _("meivakantie")
+    SUMMER_HOLIDAY = "zomervakantie", _("zomervakantie")
     STUDY_DAY = "studiedag", _("studiedag")
     OTHER = "vrij", _("andere vrije dag")
 

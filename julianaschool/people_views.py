@@ -32,7 +32,7 @@ def _search(pupils, query: str):
     return pupils
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def pupil_list(request):
     """This year's pupils, by group, searched by name or leerlingnummer, 50 a page; each with the
     group they are in today, so that two pupils of the same name are told apart."""
@@ -66,7 +66,7 @@ def _current_groups():
     return ClassGroup.objects.filter(school_year=SchoolYear.objects.current(), ended_on__isnull=True).order_by("name")
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def pupil_add(request):
     """Register a new pupil by hand, in a group of this school year."""
     form = NewPupilForm(request.POST or None, groups=_current_groups())
@@ -81,7 +81,7 @@ def pupil_add(request):
     return render(request, "julianaschool/pupil_form.html", {"form": form, "pupil": None})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def pupil_edit(request, pk):
     pupil = access.pupil_for(request.user, pk)
     form = PupilForm(request.POST or None, initial={f: getattr(pupil, f) for f in pupil_services.FIELDS})
@@ -96,7 +96,7 @@ def pupil_edit(request, pk):
     return render(request, "julianaschool/pupil_form.html", {"form": form, "pupil": pupil})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def pupil_move(request, pk):
     """Move a pupil to another group from a date; the enrolment history keeps both."""
@@ -116,7 +116,7 @@ def pupil_move(request, pk):
     return redirect("people:pupil", pk=pupil.pk)
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 def audit_log(request):
     """Directie reads the audit trail, filtered by person (actor) or object."""
     entries = AuditEntry.objects.select_related("content_type", "actor")
@@ -170,7 +170,7 @@ def _pending_import(request) -> tuple[bytes, dict] | None:
     return base64.b64decode(pending["data"]), pending.get("mapping", {})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def import_upload(request):
     """Step 1: upload the CSV; step 2 (same page): the preview with every row's problems and
     warnings, a mapping for columns the portal does not recognise, and a checkbox for every new
@@ -196,14 +196,14 @@ def import_upload(request):
         "form": form, "plan": plan, "column_choices": import_columns.column_choices(), "mapping_prefix": MAPPING_PREFIX})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def import_sample(request):
     """The sample file the import page links to."""
     sample = Path(settings.BASE_DIR) / "docs" / "import-voorbeeld.csv"
     return csv_file_response(path=sample, filename="import-voorbeeld.csv")
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def import_confirm(request):
     """Step 3: save the previewed file, all or nothing; links to existing accounts only if ticked."""
@@ -225,7 +225,7 @@ def import_confirm(request):
     return redirect("people:pupils")
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def pupil_detail(request, pk):
     pupil = access.pupil_for(request.user, pk)
     guardians = pupil.guardians.prefetch_related("link_codes").select_related("user")
@@ -239,7 +239,7 @@ def pupil_detail(request, pk):
                    "can_undo_leave": services.can_undo_leave(pupil)})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def pupil_leave(request, pk):
     pupil = access.pupil_for(request.user, pk)
@@ -256,7 +256,7 @@ def pupil_leave(request, pk):
     return redirect("people:pupil", pk=pupil.pk)
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def pupil_leave_undo(request, pk):
     """Undo a leave recorded by mistake, within the retention grace."""
@@ -270,7 +270,7 @@ def pupil_leave_undo(request, pk):
     return redirect("people:pupil", pk=pupil.pk)
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def guardian_invite(request, pk):
     """Send a guardian their koppelcode by e-mail."""

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from . import audit, group_services
+from .audit_actions import Action
 from .models import ClassGroup, Pupil
 
 FIELDS = ["first_name", "tussenvoegsel", "last_name", "date_of_birth", "student_number"]
@@ -25,7 +26,7 @@ def register_pupil(*, first_name: str, tussenvoegsel: str = "", last_name: str, 
     number = _check_number(student_number, None)
     pupil = Pupil.objects.create(first_name=first_name.strip(), tussenvoegsel=tussenvoegsel.strip(),
                                  last_name=last_name.strip(), date_of_birth=date_of_birth, student_number=number)
-    audit.record(actor=actor, action="people.pupil.registered", obj=pupil, changes=audit.snapshot(pupil, FIELDS))
+    audit.record(actor=actor, action=Action.PUPIL_REGISTERED, obj=pupil, changes=audit.snapshot(pupil, FIELDS))
     group_services.place_pupil(pupil=pupil, group=group, actor=actor)
     return pupil
 
@@ -41,5 +42,5 @@ def update_pupil(*, pupil: Pupil, first_name: str, tussenvoegsel: str = "", last
     changes = audit.diff(before, audit.snapshot(pupil, FIELDS))
     if changes:
         pupil.save(update_fields=FIELDS)
-        audit.record(actor=actor, action="people.pupil.changed", obj=pupil, changes=changes)
+        audit.record(actor=actor, action=Action.PUPIL_CHANGED, obj=pupil, changes=changes)
     return pupil

@@ -35,6 +35,7 @@ from django.utils import timezone
 
 from . import audit
 from .append_only import purging
+from .audit_actions import Action
 from .models import AuditEntry, Guardian, LinkCode, Pupil, StaffMember
 
 User = get_user_model()
@@ -84,6 +85,10 @@ class PersonPlan:
     @property
     def kind(self) -> str:
         return "leerling" if isinstance(self.person, Pupil) else "medewerker"
+
+    @property
+    def audit_action(self) -> Action:
+        return Action.PUPIL_PURGED if isinstance(self.person, Pupil) else Action.STAFF_MEMBER_PURGED
 
     def summary(self) -> dict:
         return {"vertrokken": str(self.person.left_on),
@@ -244,7 +249,7 @@ def apply(*, today: datetime.date | None = None) -> Plan:
                 person.save(update_fields=["first_name", "tussenvoegsel", "last_name", "email", "function", "anonymised_at"])
                 _close_account(person.user, f"oud-medewerker-{person.pk}")
             scrub_audit([person], replacement=str(person))
-        audit.record(actor=None, action=f"bewaartermijn: {item.kind} opgeschoond", obj=person, changes=item.summary())
+        audit.record(actor=None, action=item.audit_action, obj=person, changes=item.summary())
 
     for guardian in plan.guardians:
         guardian.first_name, guardian.tussenvoegsel, guardian.last_name = "Oud-ouder", "", str(guardian.pk)
@@ -257,5 +262,5 @@ def apply(*, today: datetime.date | None = None) -> Plan:
             _close_account(guardian.user, f"oud-ouder-{guardian.pk}")
             scrub_audit([guardian.user], replacement=f"oud-ouder-{guardian.pk}")
         scrub_audit([guardian], replacement=str(guardian))
-        audit.record(actor=None, action="bewaartermijn: ouder/verzorger geanonimiseerd", obj=guardian)
+        audit.record(actor=None, action=Action.GUARDIAN_ANONYMISED, obj=guardian)
     return plan

@@ -13,9 +13,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from . import audit, mail, names, signals
+from .audit_actions import Action
 from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
 
 User = get_user_model()
+# Where the CSV import's audit entries came from ("bron"), shown after their sentence; stored in
+# Dutch and read through gettext like the EDEX import's "uit EDEX".
+IMPORT_SOURCE = "import"
 
 
 def grant_role(*, user, role: str) -> None:
@@ -49,7 +53,7 @@ def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = No
     context = {"guardian": guardian, "code": code, "url": url, "expires_at": link_code.expires_at,
                "children": list(guardian.pupils.all()), "school_name": settings.SCHOOL_NAME}
     mail.invitation(to=guardian.email, context=context, urgent=urgent)
-    audit.record(actor=invited_by, action="koppelcode verstuurd", obj=guardian, changes={"verloopt": link_code.expires_at})
+    audit.record(actor=invited_by, action=Action.LINK_CODE_SENT, obj=guardian, changes={"verloopt": link_code.expires_at})
     return code
 
 
@@ -100,7 +104,7 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
         raise ValidationError(_("Deze koppelcode is verstuurd aan een andere ouder/verzorger dan het account waarmee "
                                 "u bent ingelogd. Er is niets gekoppeld. Is de code wel voor u bedoeld? Log dan uit "
                                 "en gebruik de code opnieuw, of vraag de administratie om hulp."), code="other")
-    grant_role(user=user, role=Role.OUDER)
+    grant_role(user=user, role=Role.GUARDIAN)
     if own is None:
         invited.user = user
         invited.save(update_fields=["user"])
@@ -112,7 +116,7 @@ def redeem_link_code(*, code: str, user=None, username: str = "", password: str 
     link_code.used_at = timezone.now()
     link_code.used_by = user
     link_code.save(update_fields=["used_at", "used_by"])
-    audit.record(actor=user, action="koppelcode gebruikt", obj=own,
+    audit.record(actor=user, action=Action.LINK_CODE_REDEEMED, obj=own,
                  changes={"kinderen": [p.full_name for p in own.pupils.all()]})
     return user
 
@@ -153,7 +157,7 @@ def mark_pupil_left(*, pupil: Pupil, left_on: datetime.date, actor) -> Pupil:
     before = audit.snapshot(pupil, ["left_on"])
     pupil.left_on = left_on
     pupil.save(update_fields=["left_on"])
-    audit.record(actor=actor, action="leerling uitgeschreven", obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
+    audit.record(actor=actor, action=Action.PUPIL_DEREGISTERED, obj=pupil, changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
     # Consent ends with leaving: the consent app records that in its ledger (consent/apps.py).
     signals.pupil_left.send(sender=Pupil, pupil=pupil, actor=actor)
     return pupil
@@ -184,7 +188,7 @@ def undo_pupil_leave(*, pupil: Pupil, actor) -> Pupil:
     before = audit.snapshot(pupil, ["left_on"])
     pupil.left_on = None
     pupil.save(update_fields=["left_on"])
-    audit.record(actor=actor, action="uitschrijving teruggedraaid", obj=pupil,
+    audit.record(actor=actor, action=Action.PUPIL_REINSTATED, obj=pupil,
                  changes=audit.diff(before, audit.snapshot(pupil, ["left_on"])))
     signals.pupil_leave_undone.send(sender=Pupil, pupil=pupil, actor=actor)
     return pupil
@@ -240,8 +244,8 @@ def import_pupils(*, plan, actor, confirmed_links: set[str] | frozenset[str] = f
                                                    last_name=last_name, email=guardian_row.email,
                                                    phone=guardian_row.phone)
                 counts["nieuwe ouders"] += 1
-                audit.record(actor=actor, action="ouder aangemaakt (import)", obj=guardian,
-                             changes={"e-mail": guardian.email})
+                audit.record(actor=actor, action=Action.GUARDIAN_ADDED, obj=guardian,
+                             changes={"e-mail": guardian.email, "bron": IMPORT_SOURCE})
             elif guardian.user_id is not None and row.link_key(guardian_row) not in confirmed_links \
                     and not GuardianLink.objects.filter(guardian=guardian, pupil=pupil).exists():
                 skipped += 1
@@ -249,11 +253,12 @@ def import_pupils(*, plan, actor, confirmed_links: set[str] | frozenset[str] = f
             _link, created = GuardianLink.objects.get_or_create(guardian=guardian, pupil=pupil)
             if created:
                 counts["nieuwe koppelingen"] += 1
-                audit.record(actor=actor, action="ouder gekoppeld (import)", obj=pupil, changes={"ouder": guardian.full_name})
+                audit.record(actor=actor, action=Action.GUARDIAN_LINKED, obj=pupil,
+                             changes={"ouder": guardian.full_name, "bron": IMPORT_SOURCE})
     counts["gewijzigde leerlingen"] = len(changed)
     if skipped:
         counts[gettext_noop("niet bevestigde koppelingen aan een bestaand account")] = skipped
-    audit.record(actor=actor, action="import", obj=None, changes={**counts, "regels": len(plan.rows)})
+    audit.record(actor=actor, action=Action.FILE_IMPORTED, obj=None, changes={**counts, "regels": len(plan.rows)})
     return counts
 
 
@@ -265,7 +270,8 @@ def _import_pupil(*, row, actor, counts: dict, changed: set[int]) -> Pupil:
     if pupil is None:
         pupil = Pupil.objects.create(student_number=row.student_number, **wanted)
         counts["nieuwe leerlingen"] += 1
-        audit.record(actor=actor, action="leerling aangemaakt (import)", obj=pupil, changes=audit.snapshot(pupil, list(wanted)))
+        audit.record(actor=actor, action=Action.PUPIL_REGISTERED, obj=pupil,
+                     changes={**audit.snapshot(pupil, list(wanted)), "bron": IMPORT_SOURCE})
     else:
         before = audit.snapshot(pupil, list(wanted))
         for name, value in wanted.items():
@@ -274,7 +280,7 @@ def _import_pupil(*, row, actor, counts: dict, changed: set[int]) -> Pupil:
         if changes:
             pupil.save(update_fields=list(wanted))
             changed.add(pupil.pk)
-            audit.record(actor=actor, action="leerling gewijzigd (import)", obj=pupil, changes=changes)
+            audit.record(actor=actor, action=Action.PUPIL_CHANGED, obj=pupil, changes={**changes, "bron": IMPORT_SOURCE})
     from .group_services import latest_enrollment
 
     enrollment = latest_enrollment(pupil, row.group.school_year)

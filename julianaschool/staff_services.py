@@ -23,12 +23,13 @@ from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from . import access, audit, mail
+from .audit_actions import Action
 from .models import BoardMember, GroupTeacher, Role, StaffMember
 
 User = get_user_model()
 
 # The roles a staff member can hold (bestuur and ouder are not staff roles).
-STAFF_ROLES = [Role.LEERKRACHT, Role.MEDEWERKER, Role.ADMINISTRATIE, Role.DIRECTIE]
+STAFF_ROLES = [Role.TEACHER, Role.STAFF, Role.OFFICE, Role.MANAGEMENT]
 
 
 class InvitationTokenGenerator(PasswordResetTokenGenerator):
@@ -68,7 +69,7 @@ def _clean_roles(roles) -> list[str]:
 
 
 def _active_directie_count() -> int:
-    return (User.objects.filter(groups__name=Role.DIRECTIE, is_active=True)
+    return (User.objects.filter(groups__name=Role.MANAGEMENT, is_active=True)
             .exclude(staff__left_on__isnull=False).distinct().count())
 
 
@@ -76,9 +77,9 @@ def _set_roles(*, user, roles: list[str], actor) -> tuple[list[str], list[str]]:
     """Gives and takes staff roles; returns (given, taken). Directie only by directie, never the last."""
     had = set(user.groups.filter(name__in=[str(r) for r in STAFF_ROLES]).values_list("name", flat=True))
     wanted = set(roles)
-    if (Role.DIRECTIE in wanted) != (Role.DIRECTIE in had) and not access.is_directie(actor):
+    if (Role.MANAGEMENT in wanted) != (Role.MANAGEMENT in had) and not access.is_directie(actor):
         raise ValidationError(_("Alleen de directie kan de rol directie geven of afnemen."), code="directie_only")
-    if Role.DIRECTIE in had and Role.DIRECTIE not in wanted and _active_directie_count() <= 1:
+    if Role.MANAGEMENT in had and Role.MANAGEMENT not in wanted and _active_directie_count() <= 1:
         raise ValidationError(_("Dit is de laatste directie van de school; geef eerst iemand anders de rol directie."),
                               code="last_directie")
     for name in wanted - had:
@@ -118,7 +119,7 @@ def _send_invitation(*, person, actor, base_url: str | None) -> None:
         person.invited_by = actor if getattr(actor, "is_authenticated", False) else None
         fields.append("invited_by")
     person.save(update_fields=fields)
-    audit.record(actor=actor, action="people.staff.invited", obj=person,
+    audit.record(actor=actor, action=Action.STAFF_MEMBER_INVITED, obj=person,
                  changes={"e-mail": person.user.email, "geldig tot": valid_until})
 
 
@@ -127,13 +128,13 @@ def add_staff_member(*, first_name: str, tussenvoegsel: str = "", last_name: str
                      roles, actor, base_url: str | None = None) -> StaffMember:
     """A new staff member with an account (no password yet) and the given roles, invited by mail."""
     roles = _clean_roles(roles)
-    if Role.DIRECTIE in roles and not access.is_directie(actor):
+    if Role.MANAGEMENT in roles and not access.is_directie(actor):
         raise ValidationError(_("Alleen de directie kan de rol directie geven of afnemen."), code="directie_only")
     user = _new_account(email=email, first_name=first_name, last_name=" ".join(p for p in (tussenvoegsel, last_name) if p))
     staff = StaffMember.objects.create(user=user, first_name=first_name, tussenvoegsel=tussenvoegsel,
                                        last_name=last_name, email=user.email, function=function)
     _set_roles(user=user, roles=roles, actor=actor)
-    audit.record(actor=actor, action="people.staff.added", obj=staff, changes={
+    audit.record(actor=actor, action=Action.STAFF_MEMBER_ADDED, obj=staff, changes={
         "naam": staff.full_name, "e-mail": staff.email, "functie": function, "rollen": roles})
     _send_invitation(person=staff, actor=actor, base_url=base_url)
     return staff
@@ -165,7 +166,7 @@ def update_staff_member(*, staff: StaffMember, first_name: str, tussenvoegsel: s
     if taken:
         changes["rollen afgenomen"] = taken
     if changes:
-        audit.record(actor=actor, action="people.staff.changed", obj=staff, changes=changes)
+        audit.record(actor=actor, action=Action.STAFF_MEMBER_CHANGED, obj=staff, changes=changes)
     return staff
 
 
@@ -195,7 +196,7 @@ def end_staff_member(*, staff: StaffMember, left_on: datetime.date, actor) -> St
     today = timezone.localdate()
     if not today - datetime.timedelta(days=366) <= left_on <= today + datetime.timedelta(days=366):
         raise ValidationError(_("Uit dienst op: kies een datum binnen een jaar van vandaag."), code="left_on")
-    is_directie = staff.user.groups.filter(name=Role.DIRECTIE).exists()
+    is_directie = staff.user.groups.filter(name=Role.MANAGEMENT).exists()
     if is_directie and not access.is_directie(actor):
         raise ValidationError(_("Alleen de directie kan een directielid uit dienst melden."), code="directie_only")
     if is_directie and _active_directie_count() <= 1:
@@ -213,7 +214,7 @@ def end_staff_member(*, staff: StaffMember, left_on: datetime.date, actor) -> St
         later = GroupTeacher.objects.filter(teacher=staff, group__school_year__ends_on__gt=left_on)
         taken_off = sorted(f"{a.group} ({a.group.school_year})" for a in later.select_related("group__school_year"))
         later.delete()
-    audit.record(actor=actor, action="people.staff.ended", obj=staff, changes={
+    audit.record(actor=actor, action=Action.STAFF_MEMBER_ENDED, obj=staff, changes={
         "uit dienst op": left_on, "rollen": sorted(staff.user.groups.values_list("name", flat=True)),
         "uit groepen": taken_off})
     return staff
@@ -242,10 +243,10 @@ def add_board_member(*, first_name: str, tussenvoegsel: str = "", last_name: str
     if is_chair:
         BoardMember.objects.filter(is_chair=True).update(is_chair=False)
     user = _new_account(email=email, first_name=first_name, last_name=" ".join(p for p in (tussenvoegsel, last_name) if p))
-    user.groups.add(AuthGroup.objects.get_or_create(name=Role.BESTUUR)[0])
+    user.groups.add(AuthGroup.objects.get_or_create(name=Role.BOARD)[0])
     member = BoardMember.objects.create(user=user, first_name=first_name, tussenvoegsel=tussenvoegsel,
                                         last_name=last_name, is_chair=is_chair)
-    audit.record(actor=actor, action="people.board.added", obj=member,
+    audit.record(actor=actor, action=Action.BOARD_MEMBER_ADDED, obj=member,
                  changes={"naam": member.full_name, "e-mail": user.email, "voorzitter": is_chair})
     _send_invitation(person=member, actor=actor, base_url=base_url)
     return member
@@ -274,7 +275,7 @@ def update_board_member(*, member: BoardMember, first_name: str, tussenvoegsel: 
     user.save(update_fields=["first_name", "last_name", "email"])
     changes = audit.diff(before, {**audit.snapshot(member, fields), "email": email})
     if changes:
-        audit.record(actor=actor, action="people.board.changed", obj=member, changes=changes)
+        audit.record(actor=actor, action=Action.BOARD_MEMBER_CHANGED, obj=member, changes=changes)
     return member
 
 
@@ -293,8 +294,8 @@ def end_board_member(*, member: BoardMember, left_on: datetime.date, actor) -> B
     member.left_on = left_on
     member.save(update_fields=["left_on"])
     _close_account(member.user)
-    member.user.groups.remove(*AuthGroup.objects.filter(name=Role.BESTUUR))
-    audit.record(actor=actor, action="people.board.ended", obj=member, changes={"afgetreden op": left_on})
+    member.user.groups.remove(*AuthGroup.objects.filter(name=Role.BOARD))
+    audit.record(actor=actor, action=Action.BOARD_MEMBER_ENDED, obj=member, changes={"afgetreden op": left_on})
     return member
 
 
@@ -311,5 +312,5 @@ def accept_invitation(*, user, password: str) -> "User":
     """The invited person chose a password (the link's token was checked by the view): the link dies with it."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    audit.record(actor=user, action="people.staff.password_set", obj=user)
+    audit.record(actor=user, action=Action.INVITATION_ACCEPTED, obj=user)
     return user

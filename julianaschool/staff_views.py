@@ -21,7 +21,7 @@ from .models import BoardMember, Role, StaffMember
 User = get_user_model()
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def staff_list(request):
     query = request.GET.get("q", "").strip()[:100]
     staff = StaffMember.objects.select_related("user").prefetch_related("user__groups", "groups__school_year")
@@ -37,9 +37,9 @@ def staff_list(request):
                   {"page": page, "rows": rows, "query": query, "show_left": show_left})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def staff_add(request):
-    form = StaffMemberForm(request.POST or None, initial={"roles": [Role.LEERKRACHT, Role.MEDEWERKER]})
+    form = StaffMemberForm(request.POST or None, initial={"roles": [Role.TEACHER, Role.STAFF]})
     if request.method == "POST" and form.is_valid():
         try:
             staff = staff_services.add_staff_member(**form.cleaned_data, actor=request.user,
@@ -53,7 +53,7 @@ def staff_add(request):
     return render(request, "julianaschool/staff_form.html", {"form": form, "staff": None})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def staff_detail(request, pk):
     staff = access.staff_member_for(request.user, pk)
     roles = [r for r in staff.user.groups.values_list("name", flat=True) if r in staff_services.STAFF_ROLES]
@@ -73,7 +73,7 @@ def staff_detail(request, pk):
         "form": form, "staff": staff, "end_form": EndDateForm(), "assignments": assignments})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def staff_end(request, pk):
     staff = access.staff_member_for(request.user, pk)
@@ -91,7 +91,7 @@ def staff_end(request, pk):
     return redirect("people:staff_member", pk=staff.pk)
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def staff_invite(request, pk):
     staff = access.staff_member_for(request.user, pk)
@@ -104,13 +104,13 @@ def staff_invite(request, pk):
     return redirect("people:staff_member", pk=staff.pk)
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 def board_list(request):
     members = BoardMember.objects.select_related("user").order_by("left_on", "-is_chair", "sort_name")
     return render(request, "julianaschool/board_list.html", {"members": members})
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 def board_add(request):
     form = BoardMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -126,7 +126,7 @@ def board_add(request):
     return render(request, "julianaschool/board_form.html", {"form": form, "member": None})
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 def board_detail(request, pk):
     member = access.board_member_for(request.user, pk)
     form = BoardMemberForm(request.POST or None, initial={
@@ -143,7 +143,7 @@ def board_detail(request, pk):
     return render(request, "julianaschool/board_form.html", {"form": form, "member": member, "end_form": EndDateForm()})
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 @require_POST
 def board_end(request, pk):
     member = access.board_member_for(request.user, pk)
@@ -160,7 +160,7 @@ def board_end(request, pk):
     return redirect("people:board")
 
 
-@access.role_required(Role.DIRECTIE)
+@access.role_required(Role.MANAGEMENT)
 @require_POST
 def board_invite(request, pk):
     member = access.board_member_for(request.user, pk)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import audit, services
+from .audit_actions import Action
 from .models import (
     ClassGroup,
     Enrollment,
@@ -137,7 +138,7 @@ def start_plan(*, year: SchoolYear, actor) -> YearPlan:
             "date": f"{opens_on(year):%d-%m-%Y}"}, code="not_open")
     plan, created = YearPlan.objects.get_or_create(from_year=year, defaults={"data": propose(year=year)})
     if created:
-        audit.record(actor=actor, action="people.year_plan.proposed", obj=plan,
+        audit.record(actor=actor, action=Action.YEAR_PLAN_PROPOSED, obj=plan,
                      changes={"groepen": len(plan.data["groups"]), "leerlingen": len(plan.data["pupils"])})
     return plan
 
@@ -186,7 +187,7 @@ def update_plan(*, plan: YearPlan, data: dict, actor) -> YearPlan:
         raise ValidationError(problems, code="invalid")
     plan.data = data
     plan.save(update_fields=["data"])
-    audit.record(actor=actor, action="people.year_plan.edited", obj=plan,
+    audit.record(actor=actor, action=Action.YEAR_PLAN_EDITED, obj=plan,
                  changes={"groepen": len(data["groups"]), "leerlingen": len(data["pupils"])})
     return plan
 
@@ -235,7 +236,7 @@ def save_plan(*, plan: YearPlan, actor) -> YearPlan:
     plan.saved_by = actor if getattr(actor, "is_authenticated", False) else None
     plan.save(update_fields=["to_year", "status", "saved_at", "saved_by", "data"])
     leaving = sum(1 for key in plan.data["pupils"].values() if not key)
-    audit.record(actor=actor, action="people.year_plan.saved" if first_save else "people.year_plan.saved_again", obj=plan,
+    audit.record(actor=actor, action=Action.YEAR_PLAN_SAVED if first_save else Action.YEAR_PLAN_RESAVED, obj=plan,
                  changes={"schooljaar": to_year.name, "groepen": len(groups), "leerlingen": len(pupil_ids) - leaving,
                           "vertrekken": leaving})
     return plan
@@ -250,7 +251,7 @@ def reopen_plan(*, plan: YearPlan, actor) -> YearPlan:
         return plan
     plan.status = YearPlanStatus.DRAFT
     plan.save(update_fields=["status"])
-    audit.record(actor=actor, action="people.year_plan.reopened", obj=plan)
+    audit.record(actor=actor, action=Action.YEAR_PLAN_REOPENED, obj=plan)
     return plan
 
 
@@ -271,7 +272,7 @@ def start_school_year(*, today: datetime.date | None = None) -> list[YearPlan]:
                 _leave(pupil=pupil, left_on=plan.from_year.ends_on, today=today)
             locked.status, locked.started_at = YearPlanStatus.STARTED, timezone.now()
             locked.save(update_fields=["status", "started_at"])
-            audit.record(actor=None, action="people.year_plan.started", obj=locked,
+            audit.record(actor=None, action=Action.YEAR_PLAN_STARTED, obj=locked,
                          changes={"schooljaar": plan.to_year.name, "vertrokken": len(leavers)})
             started.append(locked)
     return started

@@ -15,7 +15,7 @@ from .params import parse_id
 
 
 def _teachers():
-    return list(StaffMember.objects.filter(left_on__isnull=True, user__groups__name=Role.LEERKRACHT)
+    return list(StaffMember.objects.filter(left_on__isnull=True, user__groups__name=Role.TEACHER)
                 .order_by("sort_name").distinct())
 
 
@@ -56,7 +56,7 @@ def _rows(plan, year):
     return sorted(rows, key=lambda r: (r[1].name if r[1] else "", r[0].sort_name))
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def new_year(request):
     """The plan: make the proposal, then edit groups, teachers and each pupil's next group."""
     year = SchoolYear.objects.current()
@@ -93,7 +93,7 @@ def _summary(plan, year):
     return groups, [r for r in rows if not r[2]]
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def new_year_preview(request):
     """The whole plan before anything is saved: every group with its teachers and pupils, the leavers."""
     year = SchoolYear.objects.current()
@@ -107,7 +107,7 @@ def new_year_preview(request):
         "problems": year_services.validate(plan.data), "next_name": year_services.next_year_bounds(year)[0]})
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 @require_POST
 def new_year_save(request):
     year = SchoolYear.objects.current()
@@ -124,7 +124,7 @@ def new_year_save(request):
     return redirect("people:new_year_check_mail")
 
 
-@access.role_required(Role.ADMINISTRATIE, Role.DIRECTIE)
+@access.role_required(Role.OFFICE, Role.MANAGEMENT)
 def new_year_check_mail(request):
     """At the end: the yearly 'check your choices' mail, offered with its count (consent does not reset)."""
     # The mail belongs to the consent app; the core knows it only as the slot PORTAL_NEW_YEAR_MAIL.

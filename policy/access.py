@@ -17,11 +17,11 @@ from .models import ProtocolVersion, Review, Section, SignedCopy, VersionStatus
 
 def can_see_drafts(user) -> bool:
     """Staff and the board read drafts; the board must, to approve them."""
-    return is_staff_member(user) or has_role(user, Role.BESTUUR)
+    return is_staff_member(user) or has_role(user, Role.BOARD)
 
 
 def is_board(user) -> bool:
-    return has_role(user, Role.BESTUUR)
+    return has_role(user, Role.BOARD)
 
 
 def can_edit_protocol(user) -> bool:
@@ -41,12 +41,12 @@ def visible_versions(user):
 
 # --- the signed PDF (policy/signed_pdf): its views and the buttons on a version's page ask these
 
-SIGNABLE = {VersionStatus.GOEDGEKEURD, VersionStatus.GEPUBLICEERD}
+SIGNABLE = {VersionStatus.APPROVED, VersionStatus.PUBLISHED}
 
 
 def sees_unpublished_pdfs(user) -> bool:
     """Bestuur and directie handle the signed PDF before it is published."""
-    return has_role(user, Role.BESTUUR, Role.DIRECTIE)
+    return has_role(user, Role.BOARD, Role.MANAGEMENT)
 
 
 def may_download_signed(user, version: ProtocolVersion) -> bool:
@@ -56,7 +56,7 @@ def may_download_signed(user, version: ProtocolVersion) -> bool:
 
 def has_approval_record(version: ProtocolVersion) -> bool:
     """The copy the board signed at approval exists (or can be made now)."""
-    return version.status == VersionStatus.GOEDGEKEURD or version.signed_copies.filter(
+    return version.status == VersionStatus.APPROVED or version.signed_copies.filter(
         kind=SignedCopy.Kind.APPROVAL).exists()
 
 

@@ -2,26 +2,30 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from .audit_actions import Action
+
 ACTIONS = {
-    "policy.start_draft": _("%(actor)s heeft een nieuw concept gestart: %(object)s."),
-    "policy.update_details": _("%(actor)s heeft de gegevens van %(object)s gewijzigd."),
-    "policy.add_section": _("%(actor)s heeft %(object)s toegevoegd."),
-    "policy.update_section": _("%(actor)s heeft %(object)s gewijzigd."),
-    "policy.delete_section": _("%(actor)s heeft %(object)s verwijderd."),
-    "policy.move_section": _("%(actor)s heeft %(object)s verplaatst."),
-    "policy.discard_draft": _("%(actor)s heeft het concept %(object)s weggegooid."),
-    "policy.adopt": _("%(actor)s heeft %(object)s vastgesteld."),
-    "policy.return_to_concept": _("%(actor)s heeft %(object)s teruggezet naar concept."),
-    "policy.approve": _("%(actor)s heeft %(object)s goedgekeurd."),
-    "policy.supersede": _("%(actor)s heeft %(object)s laten vervallen door een nieuwe versie."),
-    "policy.publish": _("%(actor)s heeft %(object)s gepubliceerd."),
-    "policy.record_review": _("%(actor)s heeft een herziening zonder wijzigingen vastgelegd voor %(object)s."),
-    "policy.confirm_review": _("%(actor)s heeft de herziening van %(object)s bevestigd."),
-    "policy.review_reminder": _("%(actor)s heeft een herinnering gestuurd voor de herziening van %(object)s."),
-    "policy.acknowledge": _("%(actor)s heeft bevestigd %(object)s gelezen te hebben."),
-    "policy.acknowledgement_reminder": _("%(actor)s heeft een herinnering gestuurd om %(object)s te lezen."),
-    "policy.pdf_signed": _("%(actor)s heeft %(object)s als PDF ondertekend."),
-    "policy.pdf_exported": _("%(actor)s heeft de ondertekende PDF van %(object)s uitgegeven."),
+    Action.DRAFT_STARTED: _("%(actor)s heeft een nieuw concept gestart: %(object)s."),
+    Action.DETAILS_CHANGED: _("%(actor)s heeft de gegevens van %(object)s gewijzigd."),
+    Action.SECTION_ADDED: _("%(actor)s heeft %(object)s toegevoegd."),
+    Action.SECTION_CHANGED: _("%(actor)s heeft %(object)s gewijzigd."),
+    Action.SECTION_DELETED: _("%(actor)s heeft %(object)s verwijderd."),
+    Action.SECTION_MOVED: _("%(actor)s heeft %(object)s verplaatst."),
+    Action.DRAFT_DISCARDED: _("%(actor)s heeft het concept %(object)s weggegooid."),
+    Action.VERSION_ADOPTED: _("%(actor)s heeft %(object)s vastgesteld."),
+    Action.VERSION_RETURNED: _("%(actor)s heeft %(object)s teruggezet naar concept."),
+    Action.VERSION_APPROVED: _("%(actor)s heeft %(object)s goedgekeurd."),
+    Action.VERSION_SUPERSEDED: _("%(actor)s heeft %(object)s laten vervallen door een nieuwe versie."),
+    Action.VERSION_PUBLISHED: _("%(actor)s heeft %(object)s gepubliceerd."),
+    Action.REVIEW_RECORDED: _("%(actor)s heeft een herziening zonder wijzigingen vastgelegd voor %(object)s."),
+    Action.REVIEW_CONFIRMED: _("%(actor)s heeft de herziening van %(object)s bevestigd."),
+    Action.REVIEW_REMINDER_SENT: _("%(actor)s heeft een herinnering gestuurd voor de herziening van %(object)s."),
+    Action.VERSION_ACKNOWLEDGED: _("%(actor)s heeft bevestigd %(object)s gelezen te hebben."),
+    Action.ACKNOWLEDGEMENT_REMINDER_SENT: _("%(actor)s heeft een herinnering gestuurd om %(object)s te lezen."),
+    Action.PDF_SIGNED: _("%(actor)s heeft %(object)s als PDF ondertekend."),
+    Action.PDF_EXPORTED: _("%(actor)s heeft de ondertekende PDF van %(object)s uitgegeven."),
+    Action.MR_DECISION_RECORDED: _("%(actor)s heeft het besluit van de MR over %(object)s vastgelegd."),
+    Action.PARENTS_INFORMED: _("%(actor)s heeft de ouders geïnformeerd over %(object)s."),
 }
 
 FIELDS = {
@@ -41,4 +45,7 @@ FIELDS = {
     "milestone": _("moment"),
     "recipients": _("ontvangers"),
     "via": _("via"),
+    "outcome": _("uitkomst"),
+    "decided_on": _("besloten op"),
+    "count": _("aantal"),
 }

@@ -15,7 +15,7 @@ def sections(request) -> list[dict]:
     (lower comes first; 0 is for what must be seen before anything else)."""
     user = request.user
     result = []
-    directie, board = is_directie(user), has_role(user, Role.BESTUUR)
+    directie, board = is_directie(user), has_role(user, Role.BOARD)
     if directie or board:
         in_force = ProtocolVersion.objects.in_force()
         status = in_force.review_status() if in_force else None
@@ -28,11 +28,11 @@ def sections(request) -> list[dict]:
         draft = ProtocolVersion.objects.open_draft() or ProtocolVersion.objects.scheduled().first()
         if draft is not None:
             waiting = ""
-            if board and draft.status == VersionStatus.VASTGESTELD:
+            if board and draft.status == VersionStatus.ADOPTED:
                 waiting = _("Wacht op goedkeuring door het bestuur.")
-            elif directie and draft.status == VersionStatus.GOEDGEKEURD:
+            elif directie and draft.status == VersionStatus.APPROVED:
                 waiting = _("Goedgekeurd: klaar om te publiceren.")
-            elif directie and draft.status == VersionStatus.VASTGESTELD and draft.mr_required and not draft.mr_decision:
+            elif directie and draft.status == VersionStatus.ADOPTED and draft.mr_required and not draft.mr_decision:
                 waiting = _("Leg het advies of de instemming van de MR vast.")
             result.append({"template": "policy/_dashboard_workflow.html", "priority": 5,
                            "context": {"draft": draft, "waiting_for_you": waiting}})

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class VersionStatus(models.TextChoices):
-    CONCEPT = "concept", _("Concept")
-    VASTGESTELD = "vastgesteld", _("Vastgesteld door directie")
-    GOEDGEKEURD = "goedgekeurd", _("Goedgekeurd door bestuur")
-    GEPUBLICEERD = "gepubliceerd", _("Gepubliceerd (geldend)")
-    VERVALLEN = "vervallen", _("Vervallen")
+    DRAFT = "concept", _("Concept")
+    ADOPTED = "vastgesteld", _("Vastgesteld door directie")
+    APPROVED = "goedgekeurd", _("Goedgekeurd door bestuur")
+    PUBLISHED = "gepubliceerd", _("Gepubliceerd (geldend)")
+    SUPERSEDED = "vervallen", _("Vervallen")
 
 
 # Directie and bestuur see the review coming on their dashboards this many days before the date.
@@ -27,7 +27,7 @@ REVIEW_SOON_SCHOOL_DAYS = 20
 
 # A version in one of these states is "the draft": at most one at a time (services enforce it;
 # the database enforces at most one concept).
-OPEN_STATUSES = [VersionStatus.CONCEPT, VersionStatus.VASTGESTELD, VersionStatus.GOEDGEKEURD]
+OPEN_STATUSES = [VersionStatus.DRAFT, VersionStatus.ADOPTED, VersionStatus.APPROVED]
 
 
 class ChangeKind(models.TextChoices):
@@ -35,7 +35,7 @@ class ChangeKind(models.TextChoices):
     SUBSTANTIVE = "inhoudelijk", _("Inhoudelijk")
 
 
-PUBLISHED_STATUSES = [VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN]
+PUBLISHED_STATUSES = [VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED]
 
 
 def _started(today: datetime.date) -> Q:
@@ -65,7 +65,7 @@ class ProtocolVersionQuerySet(models.QuerySet):
     def scheduled(self, today: datetime.date | None = None):
         """Versions published per a date that has not come yet ("gaat in op ...")."""
         today = today or timezone.localdate()
-        return self.filter(status=VersionStatus.GEPUBLICEERD, effective_from__gt=today)
+        return self.filter(status=VersionStatus.PUBLISHED, effective_from__gt=today)
 
     def open_draft(self) -> "ProtocolVersion | None":
         """The version on its way to publication (concept, vastgesteld or goedgekeurd), or None."""
@@ -77,7 +77,7 @@ class ProtocolVersion(models.Model):
     minor = models.PositiveIntegerField(_("subversie"), default=0)
     title = models.CharField(_("titel"), max_length=200, default="Protocol sociale media en internetgebruik")
     period = models.CharField(_("periode"), max_length=20, blank=True, help_text=_("Bijvoorbeeld 2022-2024"))
-    status = models.CharField(_("status"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.CONCEPT)
+    status = models.CharField(_("status"), max_length=20, choices=VersionStatus.choices, default=VersionStatus.DRAFT)
     kind = models.CharField(_("soort wijziging"), max_length=20, choices=ChangeKind.choices, default=ChangeKind.SUBSTANTIVE)
     based_on = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="successors")
     change_summary = models.TextField(_("wat is er veranderd en waarom"), blank=True)
@@ -115,7 +115,7 @@ class ProtocolVersion(models.Model):
     @property
     def is_editable(self) -> bool:
         """Only a draft's text may change; once adopted, a change means a new version."""
-        return self.status == VersionStatus.CONCEPT
+        return self.status == VersionStatus.DRAFT
 
     @property
     def number_key(self) -> tuple[int, int]:
@@ -138,7 +138,7 @@ class ProtocolVersion(models.Model):
     @property
     def is_scheduled(self) -> bool:
         """Published per a date still to come: staff and board see "gaat in op ..."."""
-        return self.status == VersionStatus.GEPUBLICEERD and not self._started()
+        return self.status == VersionStatus.PUBLISHED and not self._started()
 
     @property
     def is_in_force(self) -> bool:
@@ -159,7 +159,7 @@ class ProtocolVersion(models.Model):
     def mr_decision(self) -> "MrDecision | None":
         """The MR's latest decision on the text as last adopted (one recorded before the version
         went back to concept and was adopted again is about another text)."""
-        adopted = self.steps.filter(to_status=VersionStatus.VASTGESTELD).order_by("-at", "-pk").first()
+        adopted = self.steps.filter(to_status=VersionStatus.ADOPTED).order_by("-at", "-pk").first()
         decisions = self.mr_decisions.order_by("-recorded_at", "-pk")
         if adopted is not None:
             decisions = decisions.filter(recorded_at__gte=adopted.at)
@@ -174,7 +174,7 @@ class ProtocolVersion(models.Model):
         if self.is_scheduled:
             return _("Gepubliceerd, gaat in op %(date)s") % {"date": date_format(self.effective_from, "j F Y")}
         if self.is_superseded:
-            return str(VersionStatus.VERVALLEN.label)
+            return str(VersionStatus.SUPERSEDED.label)
         return self.get_status_display()
 
     @property

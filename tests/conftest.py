@@ -59,7 +59,7 @@ def make_user(username: str, *roles: str, first_name: str = "", last_name: str =
 
 
 def make_staff(username: str, *roles: str, function: str = "") -> User:
-    user = make_user(username, Role.MEDEWERKER, *roles)
+    user = make_user(username, Role.STAFF, *roles)
     StaffMember.objects.create(user=user, first_name=user.first_name, last_name=user.last_name,
                                email=user.email, function=function)
     return user
@@ -72,7 +72,7 @@ def make_pupil(first: str, last: str, group: ClassGroup, born: datetime.date = d
 
 
 def make_parent(username: str, *children: Pupil) -> User:
-    user = make_user(username, Role.OUDER)
+    user = make_user(username, Role.GUARDIAN)
     guardian = Guardian.objects.create(user=user, first_name=user.first_name, last_name=user.last_name, email=user.email)
     for child in children:
         GuardianLink.objects.create(guardian=guardian, pupil=child)
@@ -89,12 +89,12 @@ def world(db) -> World:
     group5 = ClassGroup.objects.create(school_year=school_year, name="5")
     group7 = ClassGroup.objects.create(school_year=school_year, name="7")
     users = {
-        "directie": make_staff("directie", Role.DIRECTIE, function="directeur"),
-        "leerkracht5": make_staff("leerkracht5", Role.LEERKRACHT, function="leerkracht groep 5"),
-        "leerkracht7": make_staff("leerkracht7", Role.LEERKRACHT, function="leerkracht groep 7"),
-        "administratie": make_staff("administratie", Role.ADMINISTRATIE, function="administratie"),
+        "directie": make_staff("directie", Role.MANAGEMENT, function="directeur"),
+        "leerkracht5": make_staff("leerkracht5", Role.TEACHER, function="leerkracht groep 5"),
+        "leerkracht7": make_staff("leerkracht7", Role.TEACHER, function="leerkracht groep 7"),
+        "administratie": make_staff("administratie", Role.OFFICE, function="administratie"),
         "medewerker": make_staff("medewerker", function="conciërge"),
-        "bestuur": make_user("bestuur", Role.BESTUUR, first_name="Margreet", last_name="Lommerts"),
+        "bestuur": make_user("bestuur", Role.BOARD, first_name="Margreet", last_name="Lommerts"),
         "outsider": make_user("outsider"),
     }
     BoardMember.objects.create(user=users["bestuur"], first_name="Margreet", last_name="Lommerts", is_chair=True)

@@ -17,6 +17,7 @@ from julianaschool import school_calendar as calendar
 from julianaschool.models import Pupil, StaffMember
 
 from .. import state
+from ..audit_actions import Action
 from ..models import ConsentRecord, IntegrationToken, Purpose
 from .check import verdicts
 from .models import (
@@ -87,7 +88,7 @@ def register_publication(*, purpose: Purpose, title: str, published_on: datetime
     for entry in entries:
         entry.publication = publication
     PublicationPerson.objects.bulk_create(entries)
-    audit.record(actor=actor, action="publicatie geregistreerd", obj=publication, changes={
+    audit.record(actor=actor, action=Action.PUBLICATION_REGISTERED, obj=publication, changes={
         "kanaal": purpose.name, "herkenbaar": sum(1 for e in entries if e.recognisable),
         "onherkenbaar gemaakt": sum(1 for e in entries if not e.recognisable),
         "correctie van": replaces.pk if replaces else None, "koppeling": token.name if token else None})
@@ -161,7 +162,7 @@ def takedowns_after_ledger_change(*, records: list[ConsentRecord]) -> list[Taked
         reasons[(record.pupil_id, record.staff_id, record.purpose_id)] = reason
     takedowns = _create(entries, reasons, records[0].submission)
     if takedowns:
-        audit.record(actor=None, action="verwijdertaken aangemaakt", changes={
+        audit.record(actor=None, action=Action.TAKEDOWNS_CREATED, changes={
             "aantal": len(takedowns), "publicaties": sorted({t.publication_id for t in takedowns}),
             "reden": sorted({str(t.get_reason_display()) for t in takedowns})})
     return takedowns
@@ -187,7 +188,7 @@ def takedowns_after_reask(*, purpose: Purpose) -> list[Takedown]:
             reasons[(e.pupil_id, e.staff_id, purpose.pk)] = TakedownReason.REASKED
     takedowns = _create(entries, reasons, None)
     if takedowns:
-        audit.record(actor=None, action="verwijdertaken aangemaakt", obj=purpose, changes={
+        audit.record(actor=None, action=Action.TAKEDOWNS_CREATED, obj=purpose, changes={
             "aantal": len(takedowns), "reden": str(TakedownReason.REASKED.label)})
     return takedowns
 
@@ -205,7 +206,7 @@ def mark_takedown_done(*, takedown: Takedown, outcome: str, note: str = "", acto
     done = TakedownDone.objects.create(
         takedown=takedown, outcome=outcome, note=note.strip(), done_by=actor, token=token,
         done_by_name=_name(actor) if actor is not None else _("koppeling %(name)s") % {"name": token.name})
-    audit.record(actor=actor, action="verwijdertaak afgehandeld", obj=takedown.publication,
+    audit.record(actor=actor, action=Action.TAKEDOWN_HANDLED, obj=takedown.publication,
                  changes={"taak": takedown.pk, "uitkomst": str(done.get_outcome_display())})
     return done
 
@@ -235,7 +236,7 @@ def send_takedown_reminders(*, today: datetime.date | None = None) -> int:
     for takedown in due:
         send_takedown_reminder(takedown=takedown)
     TakedownReminder.objects.bulk_create([TakedownReminder(takedown=t) for t in due])
-    audit.record(actor=None, action="herinnering verwijdertaken verstuurd", changes={"taken": len(due)})
+    audit.record(actor=None, action=Action.TAKEDOWN_REMINDER_SENT, changes={"taken": len(due)})
     return len(due)
 
 

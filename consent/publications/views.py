@@ -233,7 +233,7 @@ def overview_rows(today: datetime.date) -> tuple[list[dict], dict]:
     return result, totals
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def overview(request):
     """Directie: what was published where, and every takedown: open, done, overdue."""
     today = timezone.localdate()
@@ -245,7 +245,7 @@ def overview(request):
         "rows": rows, "totals": totals, "takedowns": takedowns, "publications": publications, "today": today})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def overview_csv(request):
     rows, _totals = overview_rows(timezone.localdate())
     header = [_("kanaal"), _("maand"), _("publicaties"), _("herkenbaar getoonde personen"), _("verwijdertaken open"),

@@ -4,7 +4,7 @@ from django.db.models import Q
 
 from julianaschool.models import ClassGroup, Role, SchoolYear
 
-REPORTERS = (Role.DIRECTIE, Role.LEERKRACHT, Role.ADMINISTRATIE, Role.MEDEWERKER)
+REPORTERS = (Role.MANAGEMENT, Role.TEACHER, Role.OFFICE, Role.STAFF)
 
 
 def name_match(words: list[str], prefix: str) -> Q:

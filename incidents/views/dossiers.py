@@ -20,7 +20,7 @@ from ..models import (
 from ._common import list_filters, name_match
 
 
-@people_access.role_required(Role.DIRECTIE, Role.BESTUUR, Role.LEERKRACHT)
+@people_access.role_required(Role.MANAGEMENT, Role.BOARD, Role.TEACHER)
 def dossiers(request):
     """The dossiers this user may open: pupils (directie; a teacher their groups'), staff (directie,
     bestuur). Searchable by name and group; each pupil with their group, 50 a page."""

@@ -15,7 +15,7 @@ from ..models import (
 )
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def categories(request):
     form = forms.CategoryForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -25,7 +25,7 @@ def categories(request):
     return render(request, "incidents/categories.html", {"categories": Category.objects.all(), "form": form})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def category_edit(request, pk):
     category = get_object_or_404(Category, pk=pk)
     form = forms.CategoryForm(request.POST or None, instance=category)
@@ -42,14 +42,14 @@ def _school_year(request):
     return form, school_year or SchoolYear.objects.current()
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def statistics(request):
     form, school_year = _school_year(request)
     figures = stats.figures(school_year) if school_year else None
     return render(request, "incidents/statistics.html", {"form": form, "school_year": school_year, "figures": figures})
 
 
-@people_access.role_required(Role.DIRECTIE)
+@people_access.role_required(Role.MANAGEMENT)
 def statistics_csv(request):
     _form, school_year = _school_year(request)
     return csv_response(filename=f"incidenten-{slugify(school_year.name) if school_year else 'leeg'}.csv",

@@ -26,7 +26,7 @@ def measure_new(request, pk, party_pk):
         raise PermissionDenied
     # A victim gets no measure: the page offers none, and the address answers 404.
     party = get_object_or_404(Party.objects.select_related("pupil", "guardian", "staff", "incident")
-                              .exclude(role=PartyRole.SLACHTOFFER), pk=party_pk, incident=incident)
+                              .exclude(role=PartyRole.VICTIM), pk=party_pk, incident=incident)
     proposal = ladders.proposal_for(party)
     earlier = list(ladders.earlier_measures(party)) if proposal else []
     chosen = request.GET.get("maatregel", "")
@@ -66,9 +66,9 @@ def measure_detail(request, pk):
         "letter": measure.documents.filter(kind="brief").order_by("-created_at", "-id").first(),
         "email_to": letters.email_addresses(measure) if measure.is_decided else [],
         "addressees": letters.recipients(measure),
-        "response_form": forms.ResponseForm() if measure.status == MeasureStatus.VOORGENOMEN else None,
-        "can_decide": measure.status == MeasureStatus.ZIENSWIJZE,
-        "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.VERWIJDERING and measure.status == MeasureStatus.BESLOTEN else None,
+        "response_form": forms.ResponseForm() if measure.status == MeasureStatus.INTENDED else None,
+        "can_decide": measure.status == MeasureStatus.RESPONSE_RECEIVED,
+        "acceptance_form": forms.AcceptanceForm() if measure.kind == MeasureKind.EXPULSION and measure.status == MeasureStatus.DECIDED else None,
     })
 
 

@@ -103,7 +103,7 @@ def _party_view(party: Party, user, visible_pupil_ids: set[int], groups: dict[in
     if party.guardian_id and not people_access.is_directie(user):
         if not any(p.pk in visible_pupil_ids for p in party.guardian.pupils.all()):
             name = _("een ouder/verzorger")
-    return {"party": party, "name": name, "may_get_measure": party.role != PartyRole.SLACHTOFFER}
+    return {"party": party, "name": name, "may_get_measure": party.role != PartyRole.VICTIM}
 
 
 def incident_detail(request, pk):
@@ -129,7 +129,7 @@ def incident_detail(request, pk):
         names = {p.pk: people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name for p in all_parties}
         context["measures"] = [{"measure": m, "name": names.get(m.party_id, m.party.person_name)} for m in
                                incident.measures.select_related("party__pupil", "party__guardian", "party__staff")]
-        daders = [p for p in all_parties if p.role == PartyRole.DADER]
+        daders = [p for p in all_parties if p.role == PartyRole.PERPETRATOR]
         steps = ladders.proposals(daders)
         context["proposals"] = [{"party": p, "name": people.pupil_label(p.pupil, groups) if p.pupil_id else p.person_name,
                                  "proposal": steps[p.pk]} for p in daders]

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import audit
+from ..audit_actions import Action
 
 User = get_user_model()
 
@@ -120,7 +121,7 @@ def unlock(*, kind: str, value: str, actor) -> int:
     user = User.objects.filter(username=value).first() if kind == "username" else None
     audit.record(
         actor=actor,
-        action="blokkade opgeheven",
+        action=Action.LOCKOUT_LIFTED,
         obj=user,
         changes={"soort": "account" if kind == "username" else "adres", "waarde": value, "pogingen": removed},
     )

@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .. import audit
 from ..access import assigned_roles, awaits_second_factor
+from ..audit_actions import Action
 
 
 def two_factor_required(user) -> bool:
@@ -72,7 +73,7 @@ def confirm_device(*, request, device: TOTPDevice, token: str) -> TOTPDevice:
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     otp_login(request, device)
-    audit.record(actor=request.user, action="tweestapsverificatie ingesteld", obj=request.user)
+    audit.record(actor=request.user, action=Action.TWO_FACTOR_ENABLED, obj=request.user)
     return device
 
 
@@ -92,5 +93,5 @@ def remove_devices(*, user, actor) -> int:
     if two_factor_required(user):
         raise ValidationError(_("Voor uw rol is tweestapsverificatie verplicht; u kunt hem niet uitzetten."))
     removed, _details = TOTPDevice.objects.filter(user=user).delete()
-    audit.record(actor=actor, action="tweestapsverificatie uitgezet", obj=user, changes={"apparaten": removed})
+    audit.record(actor=actor, action=Action.TWO_FACTOR_DISABLED, obj=user, changes={"apparaten": removed})
     return removed

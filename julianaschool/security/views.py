@@ -75,7 +75,7 @@ def otp_remove(request):
     return redirect("security:otp_setup")
 
 
-@access.role_required(Role.ADMINISTRATIE)
+@access.role_required(Role.OFFICE)
 def lock_list(request):
     """Administratie sees which accounts and addresses are locked out after failed logins."""
     return render(request, "julianaschool/security/locks.html", {
@@ -86,7 +86,7 @@ def lock_list(request):
 
 
 @require_POST
-@access.role_required(Role.ADMINISTRATIE)
+@access.role_required(Role.OFFICE)
 def lock_release(request):
     form = UnlockForm(request.POST)
     if not form.is_valid():
@@ -112,7 +112,7 @@ def dashboard_sections(request) -> list[dict]:
 
 
 def nav_items(request) -> list[dict]:
-    if access.has_role(request.user, Role.ADMINISTRATIE):
+    if access.has_role(request.user, Role.OFFICE):
         return [{"label": _("Blokkades"), "url": reverse("security:locks"), "active_prefix": "/beveiliging/blokkades/",
                  "group": "office"}]
     return []

@@ -38,7 +38,7 @@ def _require_directie(actor, what: str) -> None:
 
 
 def _require_board(actor, what: str) -> None:
-    if not has_role(actor, Role.BESTUUR):
+    if not has_role(actor, Role.BOARD):
         raise Refused(_("Alleen het bestuur mag %(what)s.") % {"what": what})
 
 

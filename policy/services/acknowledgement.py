@@ -10,6 +10,7 @@ from julianaschool import audit, mail
 from julianaschool.access import is_staff_member
 
 from .. import acknowledgements
+from ..audit_actions import Action
 from ..models import (
     Acknowledgement,
     ProtocolVersion,
@@ -27,7 +28,7 @@ def acknowledge(*, user, version: ProtocolVersion) -> Acknowledgement:
         raise Refused(_("Alleen het geldende protocol kan als gelezen worden bevestigd."))
     ack, created = Acknowledgement.objects.get_or_create(version=version, user=user)
     if created:
-        audit.record(actor=user, action="policy.acknowledge", obj=version, changes={"version": version.number})
+        audit.record(actor=user, action=Action.VERSION_ACKNOWLEDGED, obj=version, changes={"version": version.number})
     return ack
 
 
@@ -48,5 +49,5 @@ def send_acknowledgement_reminders(*, actor, version: ProtocolVersion) -> list[s
         context = {"version": version, "staff": staff, "url": url, "sender": _name(actor)}
         mail.policy_acknowledgement_request(to=email, context=context)
         sent.append(email)
-    audit.record(actor=actor, action="policy.acknowledgement_reminder", obj=version, changes={"recipients": sent})
+    audit.record(actor=actor, action=Action.ACKNOWLEDGEMENT_REMINDER_SENT, obj=version, changes={"recipients": sent})
     return sent

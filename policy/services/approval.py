@@ -13,6 +13,7 @@ from julianaschool import audit, mail
 from julianaschool.access import has_role, is_directie
 from julianaschool.models import AuditEntry, BoardMember, Guardian, Role, StaffMember
 
+from ..audit_actions import Action
 from ..models import (
     ProtocolVersion,
     SignedCopy,
@@ -38,17 +39,17 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: st
     """concept -> vastgesteld (directie). Requires a change summary; from now on the text is fixed."""
     _require_directie(actor, _("een versie vaststellen"))
     version = _lock(version)
-    _require_status(version, VersionStatus.CONCEPT, _("vastgesteld worden"))
+    _require_status(version, VersionStatus.DRAFT, _("vastgesteld worden"))
     if not version.change_summary.strip():
         raise Refused(_("Schrijf eerst bij 'Wat is er veranderd en waarom' wat er veranderd is; dat is nodig om vast te stellen."))
     if not version.sections.exists():
         raise Refused(_("Een versie zonder hoofdstukken kan niet worden vastgesteld."))
-    version.status = VersionStatus.VASTGESTELD
+    version.status = VersionStatus.ADOPTED
     version.adopted_on = timezone.localdate()
     version.save(update_fields=["status", "adopted_on"])
-    _record_step(version=version, from_status=VersionStatus.CONCEPT, actor=actor, comment=comment,
+    _record_step(version=version, from_status=VersionStatus.DRAFT, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.adopt", obj=version, changes={"status": ["concept", "vastgesteld"]})
+    audit.record(actor=actor, action=Action.VERSION_ADOPTED, obj=version, changes={"status": ["concept", "vastgesteld"]})
     board = BoardMember.objects.filter(user__is_active=True).select_related("user")
     mail.policy_adopted(to=[m.user.email for m in board],
                         context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
@@ -58,18 +59,18 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: st
 @transaction.atomic
 def return_to_concept(*, actor, version: ProtocolVersion, comment: str, public_note: str = "") -> ProtocolVersion:
     """vastgesteld -> concept, when the board asks for changes (board or directie; a reason is required)."""
-    if not (is_directie(actor) or has_role(actor, Role.BESTUUR)):
+    if not (is_directie(actor) or has_role(actor, Role.BOARD)):
         raise Refused(_("Alleen de directie of het bestuur mag een versie terugzetten naar concept."))
     version = _lock(version)
-    _require_status(version, VersionStatus.VASTGESTELD, _("terug naar concept"))
+    _require_status(version, VersionStatus.ADOPTED, _("terug naar concept"))
     if not comment.strip():
         raise Refused(_("Schrijf bij 'Toelichting' wat er moet veranderen."))
-    version.status = VersionStatus.CONCEPT
+    version.status = VersionStatus.DRAFT
     version.adopted_on = None
     version.save(update_fields=["status", "adopted_on"])
-    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
+    _record_step(version=version, from_status=VersionStatus.ADOPTED, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.return_to_concept", obj=version,
+    audit.record(actor=actor, action=Action.VERSION_RETURNED, obj=version,
                  changes={"status": ["vastgesteld", "concept"], "comment": comment})
     return version
 
@@ -79,7 +80,7 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
     """vastgesteld -> goedgekeurd (bestuur). The voorzitter's name goes on the version."""
     _require_board(actor, _("een versie goedkeuren"))
     version = _lock(version)
-    _require_status(version, VersionStatus.VASTGESTELD, _("goedgekeurd worden"))
+    _require_status(version, VersionStatus.ADOPTED, _("goedgekeurd worden"))
     if version.mr_required:
         decision = version.mr_decision
         if decision is None:
@@ -89,15 +90,15 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
             raise Refused(_("De medezeggenschapsraad heeft de instemming geweigerd; deze versie kan niet worden "
                             "goedgekeurd. Zet haar terug naar concept."))
     chair = BoardMember.objects.filter(is_chair=True).first()
-    version.status = VersionStatus.GOEDGEKEURD
+    version.status = VersionStatus.APPROVED
     version.approved_on = timezone.localdate()
     version.chair_name = chair.full_name if chair else _name(actor)
     version.save(update_fields=["status", "approved_on", "chair_name"])
-    _record_step(version=version, from_status=VersionStatus.VASTGESTELD, actor=actor, comment=comment,
+    _record_step(version=version, from_status=VersionStatus.ADOPTED, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.approve", obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
+    audit.record(actor=actor, action=Action.VERSION_APPROVED, obj=version, changes={"status": ["vastgesteld", "goedgekeurd"]})
     User = get_user_model()
-    directie = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
+    directie = User.objects.filter(is_active=True, groups__name=Role.MANAGEMENT).exclude(email="")
     mail.policy_approved(to=[u.email for u in directie],
                          context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
     # The approval record: what the board signed, kept after publication.
@@ -118,7 +119,7 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
     board's certificate is configured), and every staff member is mailed."""
     _require_directie(actor, _("een versie publiceren"))
     version = _lock(version)
-    _require_status(version, VersionStatus.GOEDGEKEURD, _("gepubliceerd worden"))
+    _require_status(version, VersionStatus.APPROVED, _("gepubliceerd worden"))
     if version.approved_on and effective_from < version.approved_on:
         raise Refused(_("'Geldig vanaf' kan niet vóór de goedkeuring door het bestuur liggen."))
     if review_on <= effective_from:
@@ -134,27 +135,27 @@ def publish(*, actor, version: ProtocolVersion, effective_from: datetime.date, r
         previous.superseded_on = effective_from
         fields = ["superseded_on"]
         if at_once:
-            previous.status = VersionStatus.VERVALLEN
+            previous.status = VersionStatus.SUPERSEDED
             fields.append("status")
         previous.save(update_fields=fields)
-        _record_step(version=previous, from_status=VersionStatus.GEPUBLICEERD, actor=actor, comment="",
+        _record_step(version=previous, from_status=VersionStatus.PUBLISHED, actor=actor, comment="",
                      public_note=_("Vervangen door versie %(number)s per %(date)s.")
                      % {"number": version.number, "date": _date(effective_from)})
-        audit.record(actor=actor, action="policy.supersede", obj=previous,
+        audit.record(actor=actor, action=Action.VERSION_SUPERSEDED, obj=previous,
                      changes={"status": ["gepubliceerd", "vervallen"], "by": version.number,
                               "superseded_on": effective_from})
     # Tidy the stored status of versions whose end date has come (the dates already say so).
-    ProtocolVersion.objects.filter(status=VersionStatus.GEPUBLICEERD, superseded_on__lte=today).update(
-        status=VersionStatus.VERVALLEN)
-    version.status = VersionStatus.GEPUBLICEERD
+    ProtocolVersion.objects.filter(status=VersionStatus.PUBLISHED, superseded_on__lte=today).update(
+        status=VersionStatus.SUPERSEDED)
+    version.status = VersionStatus.PUBLISHED
     version.effective_from = effective_from
     version.review_on = review_on
     if not version.period:
         version.period = f"{effective_from.year}-{review_on.year}"
     version.save(update_fields=["status", "effective_from", "review_on", "period"])
-    _record_step(version=version, from_status=VersionStatus.GOEDGEKEURD, actor=actor, comment=comment,
+    _record_step(version=version, from_status=VersionStatus.APPROVED, actor=actor, comment=comment,
                  public_note=public_note)
-    audit.record(actor=actor, action="policy.publish", obj=version,
+    audit.record(actor=actor, action=Action.VERSION_PUBLISHED, obj=version,
                  changes={"status": ["goedgekeurd", "gepubliceerd"], "effective_from": effective_from,
                           "review_on": review_on, "superseded": previous.number if previous else None,
                           "scheduled": not at_once})
@@ -199,7 +200,7 @@ def inform_parents(*, actor, version: ProtocolVersion) -> list[str]:
     force, linking to the public page; returns the addresses mailed. Asked once per version."""
     _require_directie(actor, _("ouders informeren"))
     version = _lock(version)
-    if version.status != VersionStatus.GEPUBLICEERD or not (version.is_in_force or version.is_scheduled):
+    if version.status != VersionStatus.PUBLISHED or not (version.is_in_force or version.is_scheduled):
         raise Refused(_("Ouders worden alleen geïnformeerd over een gepubliceerde versie die geldt of gaat gelden."))
     if parents_informed(version):
         raise Refused(_("De ouders zijn al geïnformeerd over versie %(number)s.") % {"number": version.number})
@@ -210,7 +211,7 @@ def inform_parents(*, actor, version: ProtocolVersion) -> list[str]:
         if email and email not in sent:
             mail.policy_parents_informed(to=email, context={"version": version, "url": url})
             sent.append(email)
-    audit.record(actor=actor, action="policy.parents_informed", obj=version, changes={"count": len(sent)})
+    audit.record(actor=actor, action=Action.PARENTS_INFORMED, obj=version, changes={"count": len(sent)})
     return sent
 
 
@@ -218,5 +219,5 @@ def parents_informed(version: ProtocolVersion) -> bool:
     """Whether the guardians were already mailed about this version (the audit trail says)."""
 
 
-    return AuditEntry.objects.filter(action="policy.parents_informed", object_id=str(version.pk),
+    return AuditEntry.objects.filter(action__in=audit.stored_as(Action.PARENTS_INFORMED), object_id=str(version.pk),
                                      content_type=ContentType.objects.get_for_model(ProtocolVersion)).exists()

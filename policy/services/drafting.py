@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from julianaschool import audit
 
+from ..audit_actions import Action
 from ..models import (
     OPEN_STATUSES,
     ChangeKind,
@@ -48,7 +49,7 @@ def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion
     based_on = ProtocolVersion.objects.in_force()
     major, minor = _number_for(based_on, kind)
     version = ProtocolVersion.objects.create(
-        major=major, minor=minor, kind=kind, status=VersionStatus.CONCEPT, based_on=based_on,
+        major=major, minor=minor, kind=kind, status=VersionStatus.DRAFT, based_on=based_on,
         title=based_on.title if based_on else ProtocolVersion._meta.get_field("title").default,
         chair_name=based_on.chair_name if based_on else "", created_by=actor,
         needs_mr=settings.PROTOCOL_MR_STEP,
@@ -63,7 +64,7 @@ def start_draft(*, actor, kind: str = ChangeKind.SUBSTANTIVE) -> ProtocolVersion
             )
     _record_step(version=version, from_status="", actor=actor,
                  comment=_("Gestart vanaf versie %(number)s.") % {"number": based_on.number} if based_on else "")
-    audit.record(actor=actor, action="policy.start_draft", obj=version,
+    audit.record(actor=actor, action=Action.DRAFT_STARTED, obj=version,
                  changes={"number": version.number, "based_on": based_on.number if based_on else None})
     return version
 
@@ -84,7 +85,7 @@ def update_details(*, actor, version: ProtocolVersion, kind: str, change_summary
     if needs_mr is not None:
         version.needs_mr = needs_mr
     version.save(update_fields=["kind", "major", "minor", "change_summary", "period", "needs_mr"])
-    audit.record(actor=actor, action="policy.update_details", obj=version,
+    audit.record(actor=actor, action=Action.DETAILS_CHANGED, obj=version,
                  changes=audit.diff(before, audit.snapshot(version, list(before))))
     return version
 
@@ -112,7 +113,7 @@ def add_section(*, actor, version: ProtocolVersion, title: str, parent: Section 
         version=version, parent=parent, position=last + 1, key=_unique_key(version, title),
         title=title.strip(), body=body, style=style,
     )
-    audit.record(actor=actor, action="policy.add_section", obj=section,
+    audit.record(actor=actor, action=Action.SECTION_ADDED, obj=section,
                  changes={"version": version.number, "title": section.title, "parent": str(parent) if parent else None})
     return section
 
@@ -129,7 +130,7 @@ def update_section(*, actor, section: Section, title: str, body: str, style: str
     if style:
         section.style = style
     section.save(update_fields=["title", "body", "style"])
-    audit.record(actor=actor, action="policy.update_section", obj=section,
+    audit.record(actor=actor, action=Action.SECTION_CHANGED, obj=section,
                  changes=audit.diff(before, audit.snapshot(section, list(before))))
     return section
 
@@ -139,7 +140,7 @@ def delete_section(*, actor, section: Section) -> None:
     """Removes a concept's section together with its sub-sections."""
     _require_directie(actor, _("een hoofdstuk verwijderen"))
     _require_editable(_lock(section.version))
-    audit.record(actor=actor, action="policy.delete_section", obj=section,
+    audit.record(actor=actor, action=Action.SECTION_DELETED, obj=section,
                  changes={"version": section.version.number, "title": section.title,
                           "children": list(section.children.values_list("title", flat=True))})
     section.delete()
@@ -161,7 +162,7 @@ def move_section(*, actor, section: Section, direction: str) -> Section:
         if sibling.position != position:
             sibling.position = position
             sibling.save(update_fields=["position"])
-    audit.record(actor=actor, action="policy.move_section", obj=section,
+    audit.record(actor=actor, action=Action.SECTION_MOVED, obj=section,
                  changes={"direction": direction, "order": [s.title for s in siblings]})
     return Section.objects.get(pk=section.pk)
 
@@ -171,11 +172,11 @@ def discard_draft(*, actor, version: ProtocolVersion) -> None:
     """Throws away a concept that will not be adopted (its number becomes free again)."""
     _require_directie(actor, _("een concept weggooien"))
     version = _lock(version)
-    _require_status(version, VersionStatus.CONCEPT, _("weggegooid worden"))
+    _require_status(version, VersionStatus.DRAFT, _("weggegooid worden"))
     if version.mr_decisions.exists():
         # The MR's decision is a record of its own (append-only): it keeps its version.
         raise Refused(_("De medezeggenschapsraad heeft over deze versie besloten; die kan niet meer worden "
                         "weggegooid. Pas het concept aan of stel het opnieuw vast."))
-    audit.record(actor=actor, action="policy.discard_draft", obj=version, changes={"number": version.number})
+    audit.record(actor=actor, action=Action.DRAFT_DISCARDED, obj=version, changes={"number": version.number})
     version.sections.filter(parent__isnull=False).delete()
     version.delete()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from julianaschool import audit
 from julianaschool.uploads import accept_upload
 
+from ..audit_actions import Action
 from ..models import (
     MrDecision,
     ProtocolVersion,
@@ -25,7 +26,7 @@ def record_mr_decision(*, actor, version: ProtocolVersion, decided_on: datetime.
     (checked by the portal's upload check). Append-only: a later decision is a new row."""
     _require_directie(actor, _("het besluit van de MR vastleggen"))
     version = _lock(version)
-    _require_status(version, VersionStatus.VASTGESTELD, _("een besluit van de MR krijgen"))
+    _require_status(version, VersionStatus.ADOPTED, _("een besluit van de MR krijgen"))
     if outcome not in MrDecision.Outcome.values:
         raise Refused(_("Kies de uitkomst van de MR."))
     if decided_on > timezone.localdate():
@@ -42,6 +43,6 @@ def record_mr_decision(*, actor, version: ProtocolVersion, decided_on: datetime.
     decision.minutes.save(f"mr-versie-{version.number}-{decided_on.isoformat()}.{content_type.split('/')[-1]}",
                           minutes, save=False)
     decision.save()
-    audit.record(actor=actor, action="policy.mr_decision", obj=version,
+    audit.record(actor=actor, action=Action.MR_DECISION_RECORDED, obj=version,
                  changes={"outcome": outcome, "decided_on": decided_on, "sha256": digest})
     return decision

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from julianaschool import audit, mail, school_calendar
 from julianaschool.models import BoardMember, Role
 
+from ..audit_actions import Action
 from ..models import (
     REVIEW_SOON_SCHOOL_DAYS,
     REVIEW_WARNING_SCHOOL_DAYS,
@@ -35,7 +36,7 @@ def record_review(*, actor, version: ProtocolVersion, next_review_on: datetime.d
         raise Refused(_("Er wacht al een herziening op bevestiging door het bestuur."))
     review = Review.objects.create(version=version, previous_review_on=version.review_on,
                                    next_review_on=next_review_on, comment=comment, recorded_by=actor)
-    audit.record(actor=actor, action="policy.record_review", obj=version,
+    audit.record(actor=actor, action=Action.REVIEW_RECORDED, obj=version,
                  changes={"next_review_on": next_review_on, "comment": comment})
     return review
 
@@ -56,14 +57,14 @@ def confirm_review(*, actor, review: Review) -> Review:
     before = version.review_on
     version.review_on = review.next_review_on
     version.save(update_fields=["review_on"])
-    audit.record(actor=actor, action="policy.confirm_review", obj=version,
+    audit.record(actor=actor, action=Action.REVIEW_CONFIRMED, obj=version,
                  changes={"review_on": [before, version.review_on]})
     return review
 
 
 def _review_recipients() -> list[str]:
     User = get_user_model()
-    users = User.objects.filter(is_active=True, groups__name=Role.DIRECTIE).exclude(email="")
+    users = User.objects.filter(is_active=True, groups__name=Role.MANAGEMENT).exclude(email="")
     emails = sorted({u.email for u in users})
     chair = BoardMember.objects.filter(is_chair=True).select_related("user").first()
     if chair and chair.user.is_active and chair.user.email and chair.user.email not in emails:
@@ -109,6 +110,6 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReviewRemind
     mail.policy_review_reminder(to=recipients, context=context)
     reminder = ReviewReminder.objects.create(version=version, review_on=version.review_on, milestone=milestone,
                                              recipients=", ".join(recipients))
-    audit.record(actor=None, action="policy.review_reminder", obj=version,
+    audit.record(actor=None, action=Action.REVIEW_REMINDER_SENT, obj=version,
                  changes={"milestone": milestone, "review_on": version.review_on, "recipients": recipients})
     return reminder

@@ -12,6 +12,7 @@ from django.db import transaction
 from julianaschool import audit
 
 from ..access import SIGNABLE
+from ..audit_actions import Action
 from ..models import ProtocolVersion, SignedCopy, VersionStatus
 from . import render as pdf
 from . import sign as signing
@@ -23,7 +24,7 @@ class NotSignable(Exception):
     """The version was not approved by the board (a draft, or adopted but not yet approved)."""
 
 
-PUBLISHED = {VersionStatus.GEPUBLICEERD, VersionStatus.VERVALLEN}
+PUBLISHED = {VersionStatus.PUBLISHED, VersionStatus.SUPERSEDED}
 
 
 def default_kind(version: ProtocolVersion) -> str:
@@ -82,7 +83,7 @@ def signed_copy(*, version: ProtocolVersion, actor, kind: str | None = None) -> 
         copy.save()
         audit.record(
             actor=actor,
-            action="policy.pdf_signed",
+            action=Action.PDF_SIGNED,
             obj=locked,
             changes={"sha256": digest, "certificaat": key.subject, "bestand": copy.file.name, "soort": kind},
         )
@@ -100,7 +101,7 @@ def export_signed_copy(*, version: ProtocolVersion, actor, channel: str = "downl
     copy = signed_copy(version=version, actor=actor, kind=kind)
     audit.record(
         actor=actor,
-        action="policy.pdf_exported",
+        action=Action.PDF_EXPORTED,
         obj=copy.version,
         changes={"sha256": copy.sha256, "via": channel, "versie": copy.version.number},
     )

@@ -58,7 +58,7 @@ def signed_pdf(request, pk):
 
 
 @require_GET
-@role_required(Role.BESTUUR, Role.DIRECTIE)
+@role_required(Role.BOARD, Role.MANAGEMENT)
 def approval_pdf(request, pk):
     """The copy the board signed at approval: the approval record, kept after publication."""
     version = version_for(request.user, pk)
@@ -98,7 +98,7 @@ def poster_pdf(request, size):
 
 
 @require_GET
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def concept_pdf(request, pk):
     version = version_for(request.user, pk)
     data = pdf.render_version(version, draft=True).data

@@ -19,7 +19,7 @@ from ..rendering import section_tree
 from ._common import _with_sections
 
 
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def acknowledgement_list(request, pk):
     """Per version: which staff members confirmed reading it (and when), and who did not."""
     version = version_for(request.user, pk)
@@ -33,7 +33,7 @@ def acknowledgement_list(request, pk):
 
 
 @require_POST
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def acknowledgement_remind(request, pk):
     version = version_for(request.user, pk)
     try:
@@ -54,7 +54,7 @@ def acknowledge(request):
         # A tampered form (no number) is a missing version, not a server error.
         version_id = request.POST.get("version", "")
         version = get_object_or_404(ProtocolVersion, pk=version_id if version_id.isdigit() else None,
-                                    status=VersionStatus.GEPUBLICEERD)
+                                    status=VersionStatus.PUBLISHED)
         try:
             services.acknowledge(user=request.user, version=version)
         except Refused as error:

@@ -30,7 +30,7 @@ STEPS = {
 
 
 @require_POST
-@role_required(Role.DIRECTIE, Role.BESTUUR)
+@role_required(Role.MANAGEMENT, Role.BOARD)
 def step(request, pk, step):
     version = version_for(request.user, pk)
     if step not in STEPS:
@@ -53,7 +53,7 @@ def step(request, pk, step):
 
 
 @require_POST
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def mr_record(request, pk):
     version = version_for(request.user, pk)
     form = MrDecisionForm(request.POST, request.FILES)
@@ -69,7 +69,7 @@ def mr_record(request, pk):
     return redirect("policy:version", pk=version.pk)
 
 
-@role_required(Role.DIRECTIE, Role.BESTUUR)
+@role_required(Role.MANAGEMENT, Role.BOARD)
 def mr_minutes(request, pk):
     """The MR's minutes as uploaded (directie and bestuur read them on the version's page)."""
 
@@ -82,7 +82,7 @@ def mr_minutes(request, pk):
     return response
 
 
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def inform_parents(request, pk):
     """'Ouders informeren': first the count of guardians who will get the note, then the mail."""
     version = version_for(request.user, pk)
@@ -97,7 +97,7 @@ def inform_parents(request, pk):
     return render(request, "policy/inform_parents.html", {
         "version": version, "count": services.parents_to_inform().count(),
         "already": services.parents_informed(version),
-        "allowed": version.status == VersionStatus.GEPUBLICEERD and (version.is_in_force or version.is_scheduled),
+        "allowed": version.status == VersionStatus.PUBLISHED and (version.is_in_force or version.is_scheduled),
     })
 
 
@@ -105,7 +105,7 @@ def inform_parents(request, pk):
 
 
 @require_POST
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def review_record(request, pk):
     version = version_for(request.user, pk)
     form = ReviewForm(request.POST)

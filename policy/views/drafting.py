@@ -21,7 +21,7 @@ from ._common import _form_errors, _with_sections
 
 
 @require_POST
-@role_required(Role.DIRECTIE)
+@role_required(Role.MANAGEMENT)
 def draft_start(request):
     form = StartDraftForm(request.POST)
     if not form.is_valid():

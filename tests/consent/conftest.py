@@ -32,7 +32,7 @@ def purposes(db) -> dict[str, Purpose]:
 @pytest.fixture
 def second_parent5(world):
     """Another guardian of pupil5 with an account of their own."""
-    user = make_user("ouder5b", Role.OUDER, first_name="Pieter", last_name="de Vries")
+    user = make_user("ouder5b", Role.GUARDIAN, first_name="Pieter", last_name="de Vries")
     guardian = Guardian.objects.create(user=user, first_name="Pieter", last_name="de Vries", email="pieter@example.org")
     GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5)
     return user

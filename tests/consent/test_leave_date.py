@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from julianaschool import retention, services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, Pupil
 from tests.consent.conftest import answer_as, current
 
@@ -59,7 +60,7 @@ def test_office_undoes_a_leave_and_the_consent_given_before_counts_again(client_
     assert current(world.pupil5, purposes["parro"]).answered and not current(world.pupil5, purposes["parro"]).given
     # A question nobody had answered before the leave still counts as no.
     assert current(world.pupil5, purposes["nieuwsbrief"]).given is False
-    entry = AuditEntry.objects.get(action="uitschrijving teruggedraaid")
+    entry = AuditEntry.objects.get(action=CoreAction.PUPIL_REINSTATED)
     assert entry.actor == world.administratie and entry.object_id == str(world.pupil5.pk)
 
 
@@ -72,7 +73,7 @@ def test_a_leave_cannot_be_undone_once_the_retention_grace_has_passed(client_for
     assert "kan niet meer worden teruggedraaid" in response.content.decode()
     world.pupil5.refresh_from_db()
     assert world.pupil5.left_on == long_ago
-    assert not AuditEntry.objects.filter(action="uitschrijving teruggedraaid").exists()
+    assert not AuditEntry.objects.filter(action=CoreAction.PUPIL_REINSTATED).exists()
 
 
 def test_a_teacher_cannot_undo_a_leave(client_for, world):

@@ -34,7 +34,7 @@ def pdf_upload(name: str = "brief.pdf") -> SimpleUploadedFile:
 
 
 def report(world, *, reporter=None, category: str = "Pesten", severity: str | None = None, parties=None,
-           attachments=None, occurred_at=None, place=Place.ONLINE, platform=Platform.KLASSENCHAT, description=None):
+           attachments=None, occurred_at=None, place=Place.ONLINE, platform=Platform.CLASS_CHAT, description=None):
     """An incident reported through the service, by leerkracht5 unless told otherwise."""
     category = Category.objects.get(name=category)
     return services.report_incident(
@@ -44,8 +44,8 @@ def report(world, *, reporter=None, category: str = "Pesten", severity: str | No
         severity=severity or category.default_severity,
         description=description or "Sanne stuurde gemene berichten over Daan in de klassenchat.",
         parties=parties if parties is not None else [
-            {"role": PartyRole.DADER, "pupil": world.pupil5},
-            {"role": PartyRole.SLACHTOFFER, "pupil": world.pupil5b},
+            {"role": PartyRole.PERPETRATOR, "pupil": world.pupil5},
+            {"role": PartyRole.VICTIM, "pupil": world.pupil5b},
         ],
         attachments=attachments,
     )
@@ -55,10 +55,10 @@ def report(world, *, reporter=None, category: str = "Pesten", severity: str | No
 def busy_incident(world):
     """Pesten with several parties: two groep 5 pupils, a groep 7 pupil, a parent, a staff member, an outsider."""
     return report(world, reporter=world.directie, parties=[
-        {"role": PartyRole.DADER, "pupil": world.pupil5},
-        {"role": PartyRole.SLACHTOFFER, "pupil": world.pupil5b},
-        {"role": PartyRole.GETUIGE, "pupil": world.pupil7},
-        {"role": PartyRole.MELDER, "guardian": world.guardian7},
-        {"role": PartyRole.GETUIGE, "staff": world.medewerker.staff},
-        {"role": PartyRole.GETUIGE, "name": "Buurman Kees"},
+        {"role": PartyRole.PERPETRATOR, "pupil": world.pupil5},
+        {"role": PartyRole.VICTIM, "pupil": world.pupil5b},
+        {"role": PartyRole.WITNESS, "pupil": world.pupil7},
+        {"role": PartyRole.REPORTER, "guardian": world.guardian7},
+        {"role": PartyRole.WITNESS, "staff": world.medewerker.staff},
+        {"role": PartyRole.WITNESS, "name": "Buurman Kees"},
     ], description="Sanne de Vries pestte Daan Jansen in de klassenchat; Mila Bakker zag het.")

@@ -38,16 +38,16 @@ def setup(world):
         category=Category.objects.get(name="Pesten"), severity="middel", description="Matrix", reported_by=world.leerkracht5,
         group=world.group5,
     )
-    party = Party.objects.create(incident=incident, role=PartyRole.DADER, pupil=world.pupil5)
-    Party.objects.create(incident=incident, role=PartyRole.SLACHTOFFER, pupil=world.pupil5b)
+    party = Party.objects.create(incident=incident, role=PartyRole.PERPETRATOR, pupil=world.pupil5)
+    Party.objects.create(incident=incident, role=PartyRole.VICTIM, pupil=world.pupil5b)
     TimelineEntry.objects.create(incident=incident, author=world.leerkracht5, author_name="Leerkracht5", kind=EntryKind.STATUS,
                                  new_status="gemeld")
     attachment = Attachment(incident=incident, original_name="scherm.png", content_type="image/png", size=4, sha256="0" * 64,
                             uploaded_by=world.leerkracht5)
     attachment.file.save("scherm.png", ContentFile(b"\x89PNG"), save=False)
     attachment.save()
-    measure = Measure.objects.create(incident=incident, party=party, kind=MeasureKind.WAARSCHUWING, grounds="Matrix",
-                                     status=MeasureStatus.BESLOTEN, created_by=world.directie, decided_by=world.directie,
+    measure = Measure.objects.create(incident=incident, party=party, kind=MeasureKind.WARNING, grounds="Matrix",
+                                     status=MeasureStatus.DECIDED, created_by=world.directie, decided_by=world.directie,
                                      decided_on=datetime.date.today())
     document = DossierDocument(pupil=world.pupil5, kind=DocumentKind.LETTER, title="Brief", measure=measure,
                                original_name="brief.pdf", content_type="application/pdf", size=5, sha256="0" * 64)

@@ -16,7 +16,7 @@ PROTOCOL = [
 def test_the_protocols_categories_are_seeded_in_order_with_severity_and_criminal_flag(db):
     assert list(Category.objects.values_list("name", flat=True)) == PROTOCOL
     assert Category.objects.get(name="Hacken van een account").possibly_criminal
-    assert Category.objects.get(name="Bedreigen").default_severity == Severity.ERNSTIG
+    assert Category.objects.get(name="Bedreigen").default_severity == Severity.SERIOUS
     assert not Category.objects.get(name="Telefoon aan tijdens schooltijd").possibly_criminal
 
 

@@ -12,7 +12,7 @@ def test_demo_seed_is_idempotent_and_has_a_serious_incident_with_a_letter(world)
     demo.seed(school=school)
     demo.seed(school=school)
     assert Incident.objects.count() == 3
-    serious = Incident.objects.get(severity=Severity.ERNSTIG)
+    serious = Incident.objects.get(severity=Severity.SERIOUS)
     assert serious.reported_by == world.leerkracht5 and serious.group == world.group5
     measure = Measure.objects.get()
     assert DossierDocument.objects.filter(measure=measure).count() == 1

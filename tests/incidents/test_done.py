@@ -35,11 +35,11 @@ def test_done_means(world, client_for):
     assert first.place_display == "online (klassenchat)" and first.attachments.count() == 1
 
     # As directie: a warning is proposed and decided, its letter is in the pupil's dossier.
-    dader = first.parties.get(role=PartyRole.DADER)
+    dader = first.parties.get(role=PartyRole.PERPETRATOR)
     form_url = reverse("incidents:measure_new", args=[first.pk, dader.pk])
     assert "Voorgestelde stap: <strong>waarschuwing</strong>" in director.get(form_url).content.decode()
     director.post(form_url, {"kind": "waarschuwing", "grounds": "Pesten in de klassenchat."})
-    warning = Measure.objects.get(kind=MeasureKind.WAARSCHUWING)
+    warning = Measure.objects.get(kind=MeasureKind.WARNING)
     letter = DossierDocument.objects.get(measure=warning)
     dossier = director.get(reverse("incidents:pupil_dossier", args=[world.pupil5.pk])).content.decode()
     assert letter.title in dossier
@@ -47,7 +47,7 @@ def test_done_means(world, client_for):
 
     # A second incident proposes schorsing.
     second = report_pesten(teacher, world, "Weer gemene berichten, nu met een foto.")
-    dader = second.parties.get(role=PartyRole.DADER)
+    dader = second.parties.get(role=PartyRole.PERPETRATOR)
     form_url = reverse("incidents:measure_new", args=[second.pk, dader.pk])
     # A primary school climbs slowly: after one warning the portal proposes another, and says why.
     page = director.get(form_url).content.decode()
@@ -66,10 +66,10 @@ def test_done_means(world, client_for):
     # One of 2 days is accepted only with the inspectorate notification recorded.
     response = director.post(form_url, {"kind": "schorsing", "grounds": "Herhaald pesten.", **reason, **days(2)})
     assert "WPO art. 40c lid 3 (melding aan de inspectie)" in response.content.decode()
-    assert not Measure.objects.filter(kind=MeasureKind.SCHORSING).exists()
+    assert not Measure.objects.filter(kind=MeasureKind.SUSPENSION).exists()
     response = director.post(form_url, {"kind": "schorsing", "grounds": "Herhaald pesten.", **reason, **days(2),
                                         "inspectorate_notified_on": TODAY.isoformat()})
-    schorsing = Measure.objects.get(kind=MeasureKind.SCHORSING)
+    schorsing = Measure.objects.get(kind=MeasureKind.SUSPENSION)
     assert response.status_code == 302 and schorsing.calendar_days == 2
     assert DossierDocument.objects.filter(measure=schorsing, pupil=world.pupil5).exists()
 

@@ -8,9 +8,9 @@ from incidents.models import DocumentKind, DossierDocument, MeasureKind, PartyRo
 from .conftest import pdf_upload, report
 
 
-def warn(world, incident, role=PartyRole.DADER):
+def warn(world, incident, role=PartyRole.PERPETRATOR):
     return services.decide_measure(incident=incident, party=incident.parties.get(role=role), actor=world.directie,
-                                   kind=MeasureKind.WAARSCHUWING, grounds="x", deviation_reason="Eerste keer in dit incident")
+                                   kind=MeasureKind.WARNING, grounds="x", deviation_reason="Eerste keer in dit incident")
 
 
 def test_a_pupils_dossier_shows_their_incidents_with_their_role_measures_and_letters(world, client_for, busy_incident):
@@ -55,7 +55,7 @@ def test_bestuur_sees_staff_dossiers_only(world, client_for):
 
 
 def test_a_staff_dossier_shows_incidents_without_links_for_bestuur(world, client_for):
-    incident = report(world, reporter=world.directie, parties=[{"role": PartyRole.DADER, "staff": world.medewerker.staff}])
+    incident = report(world, reporter=world.directie, parties=[{"role": PartyRole.PERPETRATOR, "staff": world.medewerker.staff}])
     text = client_for(world.bestuur).get(reverse("incidents:staff_dossier", args=[world.medewerker.staff.pk])).content.decode()
     assert "rol: dader" in text and reverse("incidents:detail", args=[incident.pk]) not in text
 

@@ -15,9 +15,9 @@ from .conftest import report
 
 
 def test_a_serious_incident_mails_every_director_at_once(world, django_capture_on_commit_callbacks):
-    second = make_staff("adjunct", Role.DIRECTIE)
+    second = make_staff("adjunct", Role.MANAGEMENT)
     with django_capture_on_commit_callbacks(execute=True):
-        report(world, severity=Severity.ERNSTIG)
+        report(world, severity=Severity.SERIOUS)
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == sorted([world.directie.email, second.email])
     assert "Pesten" in mail.outbox[0].subject
@@ -28,7 +28,7 @@ def test_a_serious_incident_mails_every_director_at_once(world, django_capture_o
 
 def test_a_possibly_criminal_category_mails_directie_even_when_not_marked_serious(world, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        report(world, category="In diskrediet brengen", severity=Severity.LICHT)
+        report(world, category="In diskrediet brengen", severity=Severity.MINOR)
     assert len(mail.outbox) == 1
 
 
@@ -38,14 +38,14 @@ def test_an_ordinary_incident_sends_no_mail(world):
 
 
 def test_a_serious_incident_tops_the_directors_dashboard(world, client_for):
-    report(world, severity=Severity.ERNSTIG)
+    report(world, severity=Severity.SERIOUS)
     page = client_for(world.directie).get(reverse("dashboard")).content.decode()
     assert "Incidenten die aandacht vragen" in page
     assert page.index("Incidenten die aandacht vragen") < page.index("Welkom")
 
 
 def test_a_teacher_sees_no_urgent_section_but_their_own_report(world, client_for):
-    report(world, severity=Severity.ERNSTIG)
+    report(world, severity=Severity.SERIOUS)
     page = client_for(world.leerkracht5).get(reverse("dashboard")).content.decode()
     assert "Incidenten die aandacht vragen" not in page
     assert "Uw meldingen" in page and "gemeld" in page
@@ -87,7 +87,7 @@ def test_an_incident_picked_up_is_no_longer_flagged(world, client_for):
 def test_an_incident_reported_before_a_holiday_is_flagged_only_after_two_school_days(world):
     incident = report(world, category="Telefoon aan tijdens schooltijd")
     friday = datetime.datetime(2026, 12, 18, 10, tzinfo=timezone.get_current_timezone())
-    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.KERSTVAKANTIE,
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.CHRISTMAS_HOLIDAY,
                           starts_on=datetime.date(2026, 12, 19), ends_on=datetime.date(2027, 1, 3))
     Incident.objects.filter(pk=incident.pk).update(reported_at=friday)
     incident.refresh_from_db()

@@ -26,9 +26,9 @@ def test_saving_an_incident_with_a_changed_description_is_refused_too(world):
 
 def test_other_fields_of_an_incident_still_change_through_the_services(world):
     incident = report(world)
-    services.change_status(incident=incident, new_status=Status.IN_BEHANDELING, actor=world.directie)
+    services.change_status(incident=incident, new_status=Status.IN_PROGRESS, actor=world.directie)
     incident.refresh_from_db()
-    assert incident.status == Status.IN_BEHANDELING
+    assert incident.status == Status.IN_PROGRESS
 
 
 def test_the_database_refuses_to_change_a_timeline_entry(world):

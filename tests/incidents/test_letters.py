@@ -22,8 +22,8 @@ def pdf_text(document) -> str:
 
 def test_a_decided_warning_files_a_letter_to_the_parents_in_the_pupils_dossier(world, private_media):
     incident = report(world)
-    measure = services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER),
-                                      actor=world.directie, kind=MeasureKind.WAARSCHUWING, grounds="Kwetsende berichten.")
+    measure = services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR),
+                                      actor=world.directie, kind=MeasureKind.WARNING, grounds="Kwetsende berichten.")
     letter = DossierDocument.objects.get(measure=measure)
     assert letter.kind == DocumentKind.LETTER and letter.pupil == world.pupil5 and letter.staff is None
     assert (private_media / letter.file.name).exists()
@@ -41,24 +41,24 @@ def test_a_decided_warning_files_a_letter_to_the_parents_in_the_pupils_dossier(w
 def test_a_suspension_letter_names_the_days_and_the_inspectorate_notification(world):
     incident = report(world)
     measure = services.decide_measure(
-        incident=incident, party=incident.parties.get(role=PartyRole.DADER), actor=world.directie,
-        kind=MeasureKind.SCHORSING, grounds="Herhaald pesten.", deviation_reason="Ernstig",
+        incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR), actor=world.directie,
+        kind=MeasureKind.SUSPENSION, grounds="Herhaald pesten.", deviation_reason="Ernstig",
         starts_on=TODAY, ends_on=TODAY + datetime.timedelta(days=1), inspectorate_notified_on=TODAY)
     text = pdf_text(DossierDocument.objects.get(measure=measure))
     assert "te schorsen" in text and "inspectie" in text
 
 
 def test_a_parents_measure_is_filed_in_their_childs_dossier(world):
-    incident = report(world, parties=[{"role": PartyRole.DADER, "guardian": world.guardian5}])
+    incident = report(world, parties=[{"role": PartyRole.PERPETRATOR, "guardian": world.guardian5}])
     measure = services.decide_measure(incident=incident, party=incident.parties.get(), actor=world.directie,
-                                      kind=MeasureKind.WAARSCHUWING, grounds="Dreigende berichten aan de leerkracht.")
+                                      kind=MeasureKind.WARNING, grounds="Dreigende berichten aan de leerkracht.")
     assert [d.pupil for d in DossierDocument.objects.filter(measure=measure)] == [world.pupil5]
 
 
 def test_a_staff_decision_letter_is_filed_in_the_personnel_file_and_read_by_bestuur(world, client_for):
-    incident = report(world, reporter=world.directie, parties=[{"role": PartyRole.DADER, "staff": world.medewerker.staff}])
+    incident = report(world, reporter=world.directie, parties=[{"role": PartyRole.PERPETRATOR, "staff": world.medewerker.staff}])
     measure = services.intend_staff_measure(incident=incident, party=incident.parties.get(), actor=world.directie,
-                                            kind=MeasureKind.WAARSCHUWING, grounds="Foto's van leerlingen gedeeld.")
+                                            kind=MeasureKind.WARNING, grounds="Foto's van leerlingen gedeeld.")
     services.record_response(measure=measure, actor=world.directie, response="Het spijt me.", received_on=TODAY)
     services.decide_staff_measure(measure=measure, actor=world.directie)
     letter = DossierDocument.objects.get(measure=measure)
@@ -72,8 +72,8 @@ def test_a_staff_decision_letter_is_filed_in_the_personnel_file_and_read_by_best
 
 def test_a_pupils_letter_is_read_by_directie_only(world, client_for):
     incident = report(world)
-    measure = services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER),
-                                      actor=world.directie, kind=MeasureKind.WAARSCHUWING, grounds="x")
+    measure = services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR),
+                                      actor=world.directie, kind=MeasureKind.WARNING, grounds="x")
     url = reverse("incidents:document", args=[DossierDocument.objects.get(measure=measure).pk])
     assert client_for(world.directie).get(url)["Content-Type"] == "application/pdf"
     for role in ("leerkracht5", "ouder5", "bestuur", "administratie"):
@@ -82,8 +82,8 @@ def test_a_pupils_letter_is_read_by_directie_only(world, client_for):
 
 def _warning(world):
     incident = report(world)
-    return services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER),
-                                   actor=world.directie, kind=MeasureKind.WAARSCHUWING, grounds="Kwetsende berichten.")
+    return services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR),
+                                   actor=world.directie, kind=MeasureKind.WARNING, grounds="Kwetsende berichten.")
 
 
 def test_the_letter_carries_both_addresses_a_personal_salutation_and_the_objection_deadline(world, settings):

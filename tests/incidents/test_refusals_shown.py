@@ -8,7 +8,7 @@ from .conftest import report
 
 
 def test_a_measure_other_than_the_proposed_step_without_a_reason_is_refused_on_the_reason_field(client_for, world):
-    incident = report(world, reporter=world.directie, parties=[{"role": PartyRole.DADER, "pupil": world.pupil5}])
+    incident = report(world, reporter=world.directie, parties=[{"role": PartyRole.PERPETRATOR, "pupil": world.pupil5}])
     party = incident.parties.get()
     response = client_for(world.directie).post(reverse("incidents:measure_new", args=[incident.pk, party.pk]),
                                                {"kind": "schorsing", "grounds": "Gemene berichten."})

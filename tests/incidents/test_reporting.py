@@ -39,8 +39,8 @@ def test_teacher_reports_pesten_with_a_screenshot_and_three_parties(world, clien
     incident = Incident.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("incidents:detail", args=[incident.pk])
-    assert incident.status == Status.GEMELD
-    assert incident.severity == Severity.MIDDEL  # the category's default, since none was chosen
+    assert incident.status == Status.REPORTED
+    assert incident.severity == Severity.MODERATE  # the category's default, since none was chosen
     assert incident.group == world.group5
     assert sorted((p.role, p.person_name) for p in Party.objects.all()) == [
         ("dader", "Sanne de Vries"), ("getuige", "Buurman Kees"), ("slachtoffer", "Daan Jansen")]
@@ -50,7 +50,7 @@ def test_teacher_reports_pesten_with_a_screenshot_and_three_parties(world, clien
     # Stored under the private root with a random name: the original name stays in the database.
     path = private_media / attachment.file.name
     assert path.exists() and "schermafbeelding" not in attachment.file.name
-    assert TimelineEntry.objects.get(incident=incident).new_status == Status.GEMELD
+    assert TimelineEntry.objects.get(incident=incident).new_status == Status.REPORTED
 
 
 def test_the_report_page_offers_pupils_of_every_group_with_their_group_beside_the_name(world, client_for):

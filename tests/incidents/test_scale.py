@@ -57,7 +57,7 @@ def test_a_teacher_searches_only_the_dossiers_of_their_own_groups(world, client_
 def _reports(world, n: int) -> None:
     start = timezone.now() - datetime.timedelta(days=60)
     for i in range(n):
-        report(world, occurred_at=start + datetime.timedelta(days=5 * i), severity=Severity.ERNSTIG)
+        report(world, occurred_at=start + datetime.timedelta(days=5 * i), severity=Severity.SERIOUS)
 
 
 def test_the_statistics_ask_as_many_queries_for_three_times_the_incidents(world, client_for):

@@ -20,7 +20,7 @@ def test_counts_per_category_month_and_group(world, client_for):
     report(world, occurred_at=at(world, 9, 20))
     report(world, category="Kwetsen", occurred_at=at(world, 10))
     report(world, reporter=world.leerkracht7, category="Kwetsen", occurred_at=at(world, 10),
-           parties=[{"role": PartyRole.DADER, "pupil": world.pupil7}])
+           parties=[{"role": PartyRole.PERPETRATOR, "pupil": world.pupil7}])
     response = client_for(world.directie).get(reverse("incidents:statistics"), {"school_year": world.school_year.pk})
     figures = response.context["figures"]
     rows = {row["category"].name: row["counts"] for row in figures["table"]}

@@ -18,7 +18,7 @@ def test_directie_moves_an_incident_along_and_each_change_is_on_the_timeline(wor
     client.post(url, {"status": "afgehandeld", "note": "Opgelost met beide gezinnen."})
     client.post(url, {"status": "in_behandeling"})
     incident.refresh_from_db()
-    assert incident.status == Status.IN_BEHANDELING
+    assert incident.status == Status.IN_PROGRESS
     changes = list(TimelineEntry.objects.filter(incident=incident, kind=EntryKind.STATUS)
                    .values_list("old_status", "new_status", "author_name"))
     name = world.directie.get_full_name()
@@ -32,33 +32,33 @@ def test_a_teacher_cannot_close_their_own_report(world, client_for):
     response = client_for(world.leerkracht5).post(reverse("incidents:change_status", args=[incident.pk]), {"status": "afgehandeld"})
     assert response.status_code == 403
     with pytest.raises(PermissionDenied):
-        services.change_status(incident=incident, new_status=Status.AFGEHANDELD, actor=world.leerkracht5)
+        services.change_status(incident=incident, new_status=Status.RESOLVED, actor=world.leerkracht5)
     incident.refresh_from_db()
-    assert incident.status == Status.GEMELD
+    assert incident.status == Status.REPORTED
 
 
 def test_a_closed_incident_cannot_jump_back_to_reported(world):
     incident = report(world)
-    services.change_status(incident=incident, new_status=Status.AFGEHANDELD, actor=world.directie)
+    services.change_status(incident=incident, new_status=Status.RESOLVED, actor=world.directie)
     with pytest.raises(ValidationError):
-        services.change_status(incident=incident, new_status=Status.GEMELD, actor=world.directie)
+        services.change_status(incident=incident, new_status=Status.REPORTED, actor=world.directie)
 
 
 def test_a_closed_incident_takes_no_new_measure_until_reopened(world):
     from incidents.models import MeasureKind, PartyRole
 
     incident = report(world)
-    services.change_status(incident=incident, new_status=Status.AFGEHANDELD, actor=world.directie)
-    party = incident.parties.get(role=PartyRole.DADER)
+    services.change_status(incident=incident, new_status=Status.RESOLVED, actor=world.directie)
+    party = incident.parties.get(role=PartyRole.PERPETRATOR)
     with pytest.raises(ValidationError):
-        services.decide_measure(incident=incident, party=party, actor=world.directie, kind=MeasureKind.WAARSCHUWING, grounds="x")
+        services.decide_measure(incident=incident, party=party, actor=world.directie, kind=MeasureKind.WARNING, grounds="x")
 
 
 def test_deciding_a_measure_picks_up_a_reported_incident(world):
     from incidents.models import MeasureKind, PartyRole
 
     incident = report(world)
-    services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER), actor=world.directie,
-                            kind=MeasureKind.WAARSCHUWING, grounds="x")
+    services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR), actor=world.directie,
+                            kind=MeasureKind.WARNING, grounds="x")
     incident.refresh_from_db()
-    assert incident.status == Status.IN_BEHANDELING
+    assert incident.status == Status.IN_PROGRESS

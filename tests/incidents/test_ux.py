@@ -14,8 +14,8 @@ from .conftest import report
 
 def test_the_victims_row_offers_no_measure_and_each_measure_link_says_whose_it_is(world, client_for, busy_incident):
     page = client_for(world.directie).get(reverse("incidents:detail", args=[busy_incident.pk])).content.decode()
-    victim = busy_incident.parties.get(role=PartyRole.SLACHTOFFER)
-    dader = busy_incident.parties.get(role=PartyRole.DADER)
+    victim = busy_incident.parties.get(role=PartyRole.VICTIM)
+    dader = busy_incident.parties.get(role=PartyRole.PERPETRATOR)
     assert reverse("incidents:measure_new", args=[busy_incident.pk, victim.pk]) not in page
     assert reverse("incidents:measure_new", args=[busy_incident.pk, dader.pk]) in page
     assert 'aria-label="Maatregel voor Sanne de Vries (groep 5)"' in page
@@ -23,14 +23,14 @@ def test_the_victims_row_offers_no_measure_and_each_measure_link_says_whose_it_i
 
 
 def test_directie_cannot_open_a_measure_form_for_the_victim(world, client_for, busy_incident):
-    victim = busy_incident.parties.get(role=PartyRole.SLACHTOFFER)
+    victim = busy_incident.parties.get(role=PartyRole.VICTIM)
     url = reverse("incidents:measure_new", args=[busy_incident.pk, victim.pk])
     assert client_for(world.directie).get(url).status_code == 404
 
 
 def test_the_measure_form_shows_only_the_fields_of_the_chosen_measure_without_a_script(world, client_for):
     incident = report(world)
-    dader = incident.parties.get(role=PartyRole.DADER)
+    dader = incident.parties.get(role=PartyRole.PERPETRATOR)
     url = reverse("incidents:measure_new", args=[incident.pk, dader.pk])
     client = client_for(world.directie)
     page = client.get(url).content.decode()
@@ -44,12 +44,12 @@ def test_the_measure_form_shows_only_the_fields_of_the_chosen_measure_without_a_
 
 def test_a_hidden_field_of_another_measure_is_ignored_when_deciding(world, client_for):
     incident = report(world)
-    dader = incident.parties.get(role=PartyRole.DADER)
+    dader = incident.parties.get(role=PartyRole.PERPETRATOR)
     response = client_for(world.directie).post(reverse("incidents:measure_new", args=[incident.pk, dader.pk]), {
         "kind": "waarschuwing", "grounds": "Kwetsend", "starts_on": "9999-12-31", "reference": "PV-1"})
     assert response.status_code == 302
     measure = incident.measures.get()
-    assert measure.kind == MeasureKind.WAARSCHUWING and measure.starts_on is None and measure.reference == ""
+    assert measure.kind == MeasureKind.WARNING and measure.starts_on is None and measure.reference == ""
 
 
 def test_the_incident_list_is_newest_first_by_when_it_happened(world, client_for):
@@ -63,7 +63,7 @@ def test_the_incident_list_is_newest_first_by_when_it_happened(world, client_for
 
 def test_directie_searches_incidents_by_a_name_and_by_group(world, client_for):
     mine = report(world)
-    other = report(world, reporter=world.directie, parties=[{"role": PartyRole.DADER, "pupil": world.pupil7}])
+    other = report(world, reporter=world.directie, parties=[{"role": PartyRole.PERPETRATOR, "pupil": world.pupil7}])
     client = client_for(world.directie)
     page = client.get(reverse("incidents:list"), {"q": "mila bakker"}).content.decode()
     assert reverse("incidents:detail", args=[other.pk]) + '"' in page
@@ -74,8 +74,8 @@ def test_directie_searches_incidents_by_a_name_and_by_group(world, client_for):
 
 
 def test_a_teacher_cannot_find_an_incident_by_the_name_of_a_pupil_hidden_from_them(world, client_for):
-    incident = report(world, parties=[{"role": PartyRole.DADER, "pupil": world.pupil5},
-                                      {"role": PartyRole.SLACHTOFFER, "pupil": world.pupil7}])
+    incident = report(world, parties=[{"role": PartyRole.PERPETRATOR, "pupil": world.pupil5},
+                                      {"role": PartyRole.VICTIM, "pupil": world.pupil7}])
     client = client_for(world.leerkracht5)
     assert reverse("incidents:detail", args=[incident.pk]) + '"' in client.get(
         reverse("incidents:list"), {"q": "Sanne"}).content.decode()
@@ -140,8 +140,8 @@ def test_a_decided_measures_link_says_what_and_for_whom(world, client_for):
     from incidents import services
 
     incident = report(world)
-    services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER), actor=world.directie,
-                            kind=MeasureKind.WAARSCHUWING, grounds="Kwetsend")
+    services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR), actor=world.directie,
+                            kind=MeasureKind.WARNING, grounds="Kwetsend")
     page = client_for(world.directie).get(reverse("incidents:detail", args=[incident.pk])).content.decode()
     assert 'aria-label="waarschuwing voor Sanne de Vries (groep 5)"' in page
 
@@ -153,9 +153,9 @@ def test_what_the_portal_writes_on_the_timeline_reads_in_each_readers_language(w
     from incidents.models import MeasureKind, PartyRole, TimelineEntry
 
     incident = report(world)
-    dader = incident.parties.get(role=PartyRole.DADER)
+    dader = incident.parties.get(role=PartyRole.PERPETRATOR)
     with translation.override("en"):  # a director who reads the portal in English decides
-        services.decide_measure(incident=incident, party=dader, actor=world.directie, kind=MeasureKind.WAARSCHUWING,
+        services.decide_measure(incident=incident, party=dader, actor=world.directie, kind=MeasureKind.WARNING,
                                 grounds="x", deviation_reason="Eerste keer in dit incident")
     entry = TimelineEntry.objects.filter(incident=incident, message__startswith="Besloten").get()
     assert entry.text == f"Besloten: waarschuwing voor {dader.person_name}."  # the record, in Dutch

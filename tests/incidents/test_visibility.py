@@ -22,8 +22,8 @@ def parties_section(response) -> str:
 
 
 def decide_warning(world, incident):
-    return services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.DADER),
-                                   actor=world.directie, kind=MeasureKind.WAARSCHUWING, grounds="Geheime motivering")
+    return services.decide_measure(incident=incident, party=incident.parties.get(role=PartyRole.PERPETRATOR),
+                                   actor=world.directie, kind=MeasureKind.WARNING, grounds="Geheime motivering")
 
 
 def test_directie_sees_everyone_involved_and_the_measures(world, client_for, busy_incident):
@@ -70,7 +70,7 @@ def test_a_teacher_sees_their_own_notes_but_not_those_of_directie(world, client_
 def test_the_reporter_follows_their_report_without_seeing_pupils_they_do_not_teach(world, client_for):
     # leerkracht7 reports what they saw on the schoolplein about groep 5 pupils, through directie's
     # record (a teacher can only pick their own pupils, so directie names them).
-    incident = report(world, reporter=world.leerkracht7, parties=[{"role": PartyRole.GETUIGE, "staff": world.leerkracht7.staff}])
+    incident = report(world, reporter=world.leerkracht7, parties=[{"role": PartyRole.WITNESS, "staff": world.leerkracht7.staff}])
     services.add_note(incident=incident, author=world.directie, text="Betrokken: leerlingen van groep 5.")
     response = page(client_for, world.leerkracht7, incident)
     assert response.status_code == 200 and "gemeld" in response.content.decode()
@@ -101,7 +101,7 @@ def test_bestuur_administratie_and_outsiders_do_not_see_the_incident(world, clie
 def test_the_incident_list_shows_each_teacher_only_their_incidents(world, client_for):
     mine = report(world, category="Kwetsen")
     other = report(world, reporter=world.leerkracht7, category="Stalken",
-                   parties=[{"role": PartyRole.DADER, "pupil": world.pupil7}])
+                   parties=[{"role": PartyRole.PERPETRATOR, "pupil": world.pupil7}])
     text5 = client_for(world.leerkracht5).get(reverse("incidents:list")).content.decode()
     assert reverse("incidents:detail", args=[mine.pk]) in text5
     assert reverse("incidents:detail", args=[other.pk]) not in text5

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from julianaschool import services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, Guardian, GuardianLink, LinkCode
 
 
@@ -37,7 +38,7 @@ def test_the_account_with_the_invited_address_gets_the_other_child(world, parent
     response = client_for(parent5).post(reverse("people:redeem"), {"code": code})
     assert response.status_code == 302
     assert set(parent5.guardian.pupils.all()) == {world.pupil5, world.pupil7}
-    assert AuditEntry.objects.filter(action="koppelcode gebruikt", actor=parent5).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.LINK_CODE_REDEEMED, actor=parent5).exists()
 
 
 def test_a_code_of_a_guardian_who_has_an_account_does_not_make_a_second_one(world, parent5, client):

@@ -25,7 +25,7 @@ def _password_only(user) -> Client:
 
 def test_directie_with_password_only_cannot_read_a_draft_through_the_public_version_page(world):
     version = draft(world)
-    assert version.status == VersionStatus.CONCEPT
+    assert version.status == VersionStatus.DRAFT
     client = _password_only(world.directie)
     assert client.get(reverse("policy:version", args=[version.pk])).status_code == 404
     assert version not in client.get(reverse("policy:versions")).context["versions"]

@@ -11,7 +11,7 @@ def setup(world):
     from julianaschool.models import DayOff, DayOffKind, MailStatus, OutgoingMail
 
     start = world.school_year.starts_on
-    world.day_off = DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.HERFSTVAKANTIE,
+    world.day_off = DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.AUTUMN_HOLIDAY,
                                           starts_on=start + datetime.timedelta(days=80),
                                           ends_on=start + datetime.timedelta(days=86))
     world.failed_mail = OutgoingMail.objects.create(kind="other", to=["x@example.org"], subject="Test", body="Test",

@@ -5,6 +5,7 @@ import datetime
 from django.urls import reverse
 
 from julianaschool import services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry
 
 
@@ -12,7 +13,7 @@ def test_marking_a_pupil_as_left_is_recorded_with_who_and_what(world, administra
     client = client_for(administrator)
     response = client.post(reverse("people:pupil_leave", args=[world.pupil5.pk]), {"left_on": "2026-12-01"})
     assert response.status_code == 302
-    entry = AuditEntry.objects.get(action="leerling uitgeschreven")
+    entry = AuditEntry.objects.get(action=CoreAction.PUPIL_DEREGISTERED)
     assert entry.actor == administrator
     assert entry.object_id == str(world.pupil5.pk)
     assert entry.changes == {"left_on": [None, "2026-12-01"]}
@@ -40,6 +41,6 @@ def test_director_filters_the_trail_by_person_and_object(world, director, admini
 def test_a_refused_write_leaves_no_entry(world, administrator, client_for):
     client = client_for(administrator)
     client.post(reverse("people:pupil_leave", args=[world.pupil5.pk]), {"left_on": "geen datum"})
-    assert not AuditEntry.objects.filter(action="leerling uitgeschreven").exists()
+    assert not AuditEntry.objects.filter(action=CoreAction.PUPIL_DEREGISTERED).exists()
     world.pupil5.refresh_from_db()
     assert world.pupil5.left_on is None

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, DayOff, DayOffKind, SchoolYear
 from julianaschool.school_calendar import add_school_days, is_school_day, school_days_between
 
@@ -20,7 +21,7 @@ def year(db) -> SchoolYear:
 
 @pytest.fixture
 def christmas(year) -> DayOff:
-    return DayOff.objects.create(school_year=year, kind=DayOffKind.KERSTVAKANTIE, starts_on=D(2026, 12, 19),
+    return DayOff.objects.create(school_year=year, kind=DayOffKind.CHRISTMAS_HOLIDAY, starts_on=D(2026, 12, 19),
                                  ends_on=D(2027, 1, 3))
 
 
@@ -97,8 +98,8 @@ def test_the_office_enters_the_christmas_holiday_and_it_is_in_the_audit_trail(wo
         "starts_on": f"{world.school_year.starts_on.year}-12-19", "ends_on": f"{world.school_year.ends_on.year}-01-03"})
     assert response.status_code == 302
     day_off = DayOff.objects.get()
-    assert day_off.kind == DayOffKind.KERSTVAKANTIE and day_off.school_year == world.school_year
-    entry = AuditEntry.objects.get(action="calendar.day_off.added")
+    assert day_off.kind == DayOffKind.CHRISTMAS_HOLIDAY and day_off.school_year == world.school_year
+    entry = AuditEntry.objects.get(action=CoreAction.DAY_OFF_ADDED)
     assert entry.actor == world.administratie
     page = client_for(world.administratie).get(response["Location"]).content.decode()
     assert "kerstvakantie" in page and "19 december" in page
@@ -110,7 +111,7 @@ def test_directie_removes_a_day_off_and_the_audit_trail_keeps_what_it_was(world,
                                     ends_on=world.school_year.starts_on + datetime.timedelta(days=60))
     client_for(world.directie).post(reverse("office:calendar_delete", args=[day_off.pk]))
     assert not DayOff.objects.exists()
-    assert AuditEntry.objects.get(action="calendar.day_off.removed").changes["name"] == "Studiedag"
+    assert AuditEntry.objects.get(action=CoreAction.DAY_OFF_REMOVED).changes["name"] == "Studiedag"
 
 
 @pytest.mark.parametrize("starts_on,ends_on,message", [
@@ -143,11 +144,11 @@ def test_the_office_imports_the_holidays_from_an_ics_file(year, client):
     assert "4 vrije periode(s) toegevoegd; 0 stond(en) er al, 1 hoort/horen bij een ander schooljaar." in (
         response.content.decode())
     days = {d.kind: (d.starts_on, d.ends_on, d.name) for d in DayOff.objects.all()}
-    assert days[DayOffKind.HERFSTVAKANTIE][:2] == (D(2026, 10, 17), D(2026, 10, 25))  # DTEND is the day after
-    assert days[DayOffKind.KERSTVAKANTIE][:2] == (D(2026, 12, 19), D(2027, 1, 3))
+    assert days[DayOffKind.AUTUMN_HOLIDAY][:2] == (D(2026, 10, 17), D(2026, 10, 25))  # DTEND is the day after
+    assert days[DayOffKind.CHRISTMAS_HOLIDAY][:2] == (D(2026, 12, 19), D(2027, 1, 3))
     assert days[DayOffKind.STUDY_DAY] == (D(2026, 11, 18), D(2026, 11, 18), "Studiedag team (de kinderen zijn vrij)")
-    assert days[DayOffKind.ZOMERVAKANTIE][:2] == (D(2027, 7, 17), D(2027, 7, 31))  # this school year's part
-    assert AuditEntry.objects.filter(action="calendar.imported").count() == 1
+    assert days[DayOffKind.SUMMER_HOLIDAY][:2] == (D(2027, 7, 17), D(2027, 7, 31))  # this school year's part
+    assert AuditEntry.objects.filter(action=CoreAction.CALENDAR_IMPORTED).count() == 1
     # The same file again adds nothing.
     response = client.post(reverse("office:calendar_import"), {"jaar": year.pk, "file": upload(ICS)}, follow=True)
     assert "0 vrije periode(s) toegevoegd; 4 stond(en) er al" in response.content.decode()
@@ -210,8 +211,8 @@ def test_seed_demo_puts_this_school_years_holidays_in_the_calendar(db, settings)
     call_command("seed_demo", verbosity=0)
     school_year = SchoolYear.objects.current()
     kinds = set(DayOff.objects.filter(school_year=school_year).values_list("kind", flat=True))
-    assert {DayOffKind.HERFSTVAKANTIE, DayOffKind.KERSTVAKANTIE, DayOffKind.VOORJAARSVAKANTIE,
-            DayOffKind.MEIVAKANTIE, DayOffKind.ZOMERVAKANTIE, DayOffKind.STUDY_DAY} <= kinds
+    assert {DayOffKind.AUTUMN_HOLIDAY, DayOffKind.CHRISTMAS_HOLIDAY, DayOffKind.SPRING_HOLIDAY,
+            DayOffKind.MAY_HOLIDAY, DayOffKind.SUMMER_HOLIDAY, DayOffKind.STUDY_DAY} <= kinds
     count = DayOff.objects.count()
     call_command("seed_demo", verbosity=0)
     assert DayOff.objects.count() == count

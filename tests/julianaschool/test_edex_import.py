@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from julianaschool import edex, edex_services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, ClassGroup, Enrollment, Pupil, SchoolYear, StaffMember
 from tests.julianaschool.edex_files import G, P, T, assert_valid, build
 
@@ -92,8 +93,8 @@ def test_administrator_previews_then_saves_the_first_export(year, administrator,
 def test_every_change_is_audited_as_uit_edex_with_the_files_hash(year, administrator):
     data = first_file(year)
     save(data, administrator)
-    entries = AuditEntry.objects.filter(action__endswith="(uit EDEX)")
-    assert entries.filter(action="leerling aangemaakt (uit EDEX)").count() == 4
+    entries = AuditEntry.objects.filter(changes__bron="uit EDEX")
+    assert entries.filter(action=CoreAction.PUPIL_REGISTERED).count() == 4
     assert all(e.changes["bestand_sha256"] == hashlib.sha256(data).hexdigest() for e in entries)
     assert all(e.actor == administrator for e in entries)
 
@@ -134,7 +135,7 @@ def test_a_later_export_shows_the_moved_pupil_the_leaver_the_renamed_group_and_t
     assert moved.group_in(year, on=datetime.date(2027, 1, 9)).name == "5"
     assert Pupil.objects.get(external_key="#L2").left_on == datetime.date(2026, 10, 1)
     assert StaffMember.objects.get(external_key="#T3").groups.get().name == "5"
-    assert AuditEntry.objects.filter(action="leerling verplaatst (uit EDEX)", changes__per="2027-01-10").exists()
+    assert AuditEntry.objects.filter(action=CoreAction.PUPIL_MOVED, changes__per="2027-01-10").exists()
 
 
 def test_a_pupil_absent_from_a_full_export_is_only_proposed(year, administrator):
@@ -183,7 +184,7 @@ def test_the_command_prints_the_summary_and_dry_run_saves_nothing(year, tmp_path
     assert not Pupil.objects.filter(external_key="#L1").exists()
     call_command("import_edex", str(path), stdout=out)
     assert Pupil.objects.filter(external_key="#L1").exists()
-    assert AuditEntry.objects.filter(action="import (uit EDEX)", actor_name="systeem").exists()
+    assert AuditEntry.objects.filter(action=CoreAction.FILE_IMPORTED, actor_name="systeem").exists()
 
 
 def test_the_command_exits_non_zero_on_problems(year, tmp_path):

@@ -8,6 +8,7 @@ from django.urls import reverse
 from consent import state
 from consent.models import ConsentRecord
 from julianaschool import family_services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, EndedGuardianLink, Guardian, GuardianLink, LinkCode, OutgoingMail
 from tests.consent.conftest import seed_purposes
 
@@ -54,7 +55,7 @@ def test_a_removed_guardians_no_stays_in_the_ledger_but_no_longer_counts(world, 
     assert ConsentRecord.objects.filter(pupil=world.pupil5, guardian=second).exists()
     assert state.answer(state.pupil_answers([world.pupil5.pk], [parro]), world.pupil5.pk, parro.pk).given is True
     assert EndedGuardianLink.objects.get(pupil=world.pupil5, guardian=second).reason == "gezag beëindigd (rechter)"
-    assert AuditEntry.objects.filter(action="people.guardian.removed").exists()
+    assert AuditEntry.objects.filter(action=CoreAction.GUARDIAN_UNLINKED).exists()
 
 
 def test_removing_a_guardian_needs_a_reason(world, administrator, client_for):
@@ -68,7 +69,7 @@ def test_the_office_corrects_a_guardians_e_mail_address_and_the_trail_shows_old_
     response = client_for(administrator).post(reverse("people:guardian_edit", args=[world.guardian7.pk]), {
         "email": "nieuw@example.org", "phone": "06-1", "street": "", "postcode": "", "city": ""})
     assert response.status_code == 302
-    entry = AuditEntry.objects.get(action="people.guardian.changed")
+    entry = AuditEntry.objects.get(action=CoreAction.GUARDIAN_CHANGED)
     assert entry.changes["email"] == [old, "nieuw@example.org"]
 
 

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from julianaschool import access, edex_services, group_services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, ClassGroup, GroupTeacher, SchoolYear, TeacherRole
 from tests.conftest import make_pupil
 
@@ -16,7 +17,7 @@ def test_the_office_creates_a_combination_group_whose_year_groups_are_known(worl
                                               {"name": "4/5", "year_groups": ""})
     group = ClassGroup.objects.get(school_year=world.school_year, name="4/5")
     assert response.status_code == 302 and group.grades == [4, 5] and group.is_combination
-    assert AuditEntry.objects.filter(action="people.group.created", object_id=str(group.pk)).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.GROUP_CREATED, object_id=str(group.pk)).exists()
 
 
 def test_a_group_name_is_unique_in_its_school_year(world, administrator, client_for):

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from julianaschool import imports, services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, Guardian, GuardianLink, Pupil
 
 SAMPLE = Path(__file__).resolve().parents[2] / "docs" / "import-voorbeeld.csv"
@@ -48,7 +49,7 @@ def test_administrator_previews_then_saves_the_sample_file(groups, administrator
     # Siblings share their parents: one guardian record linked to both children.
     marieke = Guardian.objects.get(email="marieke.devries@example.nl")
     assert set(marieke.pupils.values_list("student_number", flat=True)) == {"1001", "1002"}
-    assert AuditEntry.objects.filter(action="import", actor=administrator).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.FILE_IMPORTED, actor=administrator).exists()
 
 
 def test_importing_the_same_file_again_changes_nothing(groups, administrator):

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from julianaschool import mail, services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, DayOff, DayOffKind, Guardian, MailStatus, OutgoingMail, SchoolYear
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
@@ -143,7 +144,7 @@ def test_a_mail_that_keeps_failing_is_marked_failed_and_shown_to_directie(client
         run_worker()
     failed = OutgoingMail.objects.get()
     assert failed.status == MailStatus.FAILED and failed.attempts == 3
-    assert AuditEntry.objects.filter(action="mail.delivery.failed").exists()
+    assert AuditEntry.objects.filter(action=CoreAction.MAIL_FAILED).exists()
     director = make_staff("directie", "directie")
     client.force_login(director)
     assert "1 mail kon na een paar pogingen niet worden verstuurd" in client.get(reverse("dashboard")).content.decode()
@@ -155,7 +156,7 @@ def test_a_mail_that_keeps_failing_is_marked_failed_and_shown_to_directie(client
         run_worker()
     failed.refresh_from_db()
     assert failed.status == MailStatus.SENT
-    assert AuditEntry.objects.filter(action="mail.retried", actor=director).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.MAIL_RETRIED, actor=director).exists()
 
 
 def test_a_mail_that_is_on_its_way_cannot_be_retried(world, client_for):
@@ -163,7 +164,7 @@ def test_a_mail_that_is_on_its_way_cannot_be_retried(world, client_for):
                                        send_after=timezone.now(), status=MailStatus.SENT)
     response = client_for(world.directie).post(reverse("office:mail_retry", args=[item.pk]), follow=True)
     assert "Alleen een mislukte mail kan opnieuw worden verstuurd." in response.content.decode()
-    assert not AuditEntry.objects.filter(action="mail.retried").exists()
+    assert not AuditEntry.objects.filter(action=CoreAction.MAIL_RETRIED).exists()
 
 
 # --- Quiet in weekends and holidays
@@ -181,7 +182,7 @@ def test_an_urgent_mail_on_a_saturday_goes_at_once(db):
 
 @override_settings(MAIL_QUIET_HOURS=True)
 def test_a_reminder_in_the_christmas_holiday_waits_for_the_first_school_day_after_it(world):
-    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.KERSTVAKANTIE,
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.CHRISTMAS_HOLIDAY,
                           starts_on=datetime.date(2026, 12, 19), ends_on=datetime.date(2027, 1, 3))
     assert mail.release_time(urgent=False, at=at(2026, 12, 23, 14, 0)) == at(2027, 1, 4, 7, 30)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from julianaschool import access, group_services, year_services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, ClassGroup, Enrollment, Pupil, SchoolYear, YearPlan, YearPlanStatus
 from tests.conftest import make_pupil
 
@@ -88,9 +89,9 @@ def test_saving_writes_the_next_year_all_at_once_and_it_starts_on_its_first_day(
     assert Pupil.objects.get(pk=june.pupil8.pk).left_on == june.school_year.ends_on
     assert Pupil.objects.get(pk=june.pupil5.pk).enrollments.count() == 2
     assert YearPlan.objects.get().status == YearPlanStatus.STARTED
-    entries = AuditEntry.objects.filter(action="people.year_plan.started").count()
+    entries = AuditEntry.objects.filter(action=CoreAction.YEAR_PLAN_STARTED).count()
     call_command("start_school_year", date=next_year.starts_on.isoformat())
-    assert AuditEntry.objects.filter(action="people.year_plan.started").count() == entries
+    assert AuditEntry.objects.filter(action=CoreAction.YEAR_PLAN_STARTED).count() == entries
     assert list(access.taught_groups(teacher5, next_year)) == [ClassGroup.objects.get(school_year=next_year, name="6")]
 
 

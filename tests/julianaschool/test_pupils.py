@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from julianaschool import access, group_services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, Enrollment, Pupil
 from tests.conftest import make_pupil
 
@@ -19,7 +20,7 @@ def test_the_office_corrects_a_misspelt_name_and_the_trail_shows_it(world, admin
     assert response.status_code == 302
     world.pupil5.refresh_from_db()
     assert world.pupil5.full_name == "Sanne de Vries" and world.pupil5.student_number == "L-1005"
-    assert AuditEntry.objects.filter(action="people.pupil.changed", object_id=str(world.pupil5.pk)).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.PUPIL_CHANGED, object_id=str(world.pupil5.pk)).exists()
 
 
 def test_a_leerlingnummer_belongs_to_one_pupil(world, administrator, client_for):

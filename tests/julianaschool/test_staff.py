@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from julianaschool import staff_services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, BoardMember, Role, StaffMember
 
 User = get_user_model()
@@ -41,7 +42,7 @@ def test_the_office_adds_a_teacher_who_chooses_her_password_from_the_mail(world,
     response = anonymous.post(link, {"new_password1": "een-lang-wachtwoord-42", "new_password2": "een-lang-wachtwoord-42"})
     assert response.status_code == 302
     assert anonymous.login(username="f.amrani@example.org", password="een-lang-wachtwoord-42")
-    assert AuditEntry.objects.filter(action="people.staff.added", object_id=str(staff.pk)).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.STAFF_MEMBER_ADDED, object_id=str(staff.pk)).exists()
 
 
 def test_the_invitation_link_works_once(world, administrator, client_for, django_capture_on_commit_callbacks):
@@ -87,7 +88,7 @@ def test_directie_gives_the_directie_role_and_nobody_removes_the_last_one(world,
     staff = world.leerkracht5.staff
     data = {"first_name": staff.first_name, "last_name": staff.last_name, "email": staff.email, "function": "adjunct"}
     staff_services.update_staff_member(staff=staff, **data, roles=["leerkracht", "directie"], actor=director)
-    assert world.leerkracht5.groups.filter(name=Role.DIRECTIE).exists()
+    assert world.leerkracht5.groups.filter(name=Role.MANAGEMENT).exists()
     staff_services.update_staff_member(staff=staff, **data, roles=["leerkracht"], actor=director)
     own = director.staff
     with pytest.raises(ValidationError, match="laatste directie"):
@@ -104,7 +105,7 @@ def test_a_staff_member_who_leaves_can_no_longer_sign_in_and_her_records_stay(wo
     assert not teacher.is_active and teacher.staff.left_on == timezone.localdate()
     assert StaffMember.objects.filter(pk=teacher.staff.pk).exists()
     assert client_for(None).login(username="leerkracht5", password="julianaschool-test") is False
-    assert AuditEntry.objects.filter(action="people.staff.ended").exists()
+    assert AuditEntry.objects.filter(action=CoreAction.STAFF_MEMBER_ENDED).exists()
 
 
 def test_a_staff_member_ending_next_month_signs_in_until_then(world, administrator):
@@ -148,5 +149,5 @@ def test_a_teacher_who_leaves_is_taken_off_this_years_group_and_the_trail_says_s
     teacher = world.leerkracht5
     staff_services.end_staff_member(staff=teacher.staff, left_on=timezone.localdate(), actor=administrator)
     assert not world.group5.assignments.exists()
-    entry = AuditEntry.objects.get(action="people.staff.ended")
+    entry = AuditEntry.objects.get(action=CoreAction.STAFF_MEMBER_ENDED)
     assert entry.changes["uit groepen"] == [f"groep 5 ({world.school_year})"]

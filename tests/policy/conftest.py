@@ -11,7 +11,7 @@ from tests.conftest import make_staff
 def more_staff(world):
     def make(n, acknowledge=None):
         for i in range(n):
-            user = make_staff(f"extra{i}", Role.LEERKRACHT)
+            user = make_staff(f"extra{i}", Role.TEACHER)
             if acknowledge is not None and i % 2:
                 services.acknowledge(user=user, version=acknowledge)
 

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from julianaschool.errors import Refused
 from policy import services
+from policy.audit_actions import Action as PolicyAction
 from policy.models import ProtocolVersion, Section
 from policy.rendering import section_tree
 
@@ -88,7 +89,7 @@ def test_saving_through_the_page_stores_the_text_and_audits_it(world, client_for
                                     {"title": "De website", "body": "- Eén regel.", "style": "normaal", "save": "1"})
     section.refresh_from_db()
     assert (section.title, section.body, section.key) == ("De website", "- Eén regel.", "schoolwebsite")
-    entry = AuditEntry.objects.filter(action="policy.update_section").latest("pk")
+    entry = AuditEntry.objects.filter(action=PolicyAction.SECTION_CHANGED).latest("pk")
     assert entry.changes["title"] == ["Schoolwebsite", "De website"]
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from julianaschool.models import AuditEntry
 from policy import services
+from policy.audit_actions import Action as PolicyAction
 from policy.models import ProtocolVersion, SignedCopy, VersionStatus
 
 pytest_plugins = ["tests.policy.pdf_fixtures"]
@@ -34,7 +35,7 @@ def test_board_member_downloads_the_signed_pdf_and_the_export_is_audited(world, 
     data = _body(response)
     assert data.startswith(b"%PDF-")
     digest = hashlib.sha256(data).hexdigest()
-    export = AuditEntry.objects.get(action="policy.pdf_exported")
+    export = AuditEntry.objects.get(action=PolicyAction.PDF_EXPORTED)
     assert export.actor == board
     assert export.changes["sha256"] == digest
     assert export.at is not None
@@ -48,10 +49,10 @@ def test_repeated_downloads_are_byte_identical_and_each_one_is_recorded(world, c
     by_director = _body(client_for(world.users["directie"]).get(url))
     assert first == second == by_director
     assert SignedCopy.objects.count() == 1
-    exports = AuditEntry.objects.filter(action="policy.pdf_exported")
+    exports = AuditEntry.objects.filter(action=PolicyAction.PDF_EXPORTED)
     assert exports.count() == 3
     assert {e.changes["sha256"] for e in exports} == {hashlib.sha256(first).hexdigest()}
-    assert AuditEntry.objects.filter(action="policy.pdf_signed").count() == 1
+    assert AuditEntry.objects.filter(action=PolicyAction.PDF_SIGNED).count() == 1
 
 
 @pytest.mark.parametrize("role", OTHER_ROLES)
@@ -65,14 +66,14 @@ def test_a_visitor_without_login_downloads_the_signed_pdf_of_a_published_version
     response = client_for(None).get(reverse("signing:signed_pdf", args=[_v1().pk]))
     assert response.status_code == 200
     assert "public" in response["Cache-Control"]
-    export = AuditEntry.objects.get(action="policy.pdf_exported")
+    export = AuditEntry.objects.get(action=PolicyAction.PDF_EXPORTED)
     assert export.actor is None and export.changes["via"] == "publiek"
 
 
 @pytest.mark.parametrize("role", ["leerkracht5", "administratie", "medewerker"])
 def test_other_staff_cannot_download_an_approved_version_not_yet_published(world, client_for, board_settings, role):
     draft = services.start_draft(actor=world.users["directie"])
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.APPROVED)
     response = client_for(world.users[role]).get(reverse("signing:signed_pdf", args=[draft.pk]))
     assert response.status_code == 403
     assert not SignedCopy.objects.exists()
@@ -81,7 +82,7 @@ def test_other_staff_cannot_download_an_approved_version_not_yet_published(world
 @pytest.mark.parametrize("role", ["ouder5", "outsider", None])
 def test_outsiders_do_not_learn_an_approved_version_exists(world, client_for, board_settings, role):
     draft = services.start_draft(actor=world.users["directie"])
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.APPROVED)
     user = world.users[role] if role else None
     assert client_for(user).get(reverse("signing:signed_pdf", args=[draft.pk])).status_code == 404
     assert client_for(user).get(reverse("signing:approval_pdf", args=[draft.pk])).status_code in (302, 403, 404)
@@ -98,12 +99,12 @@ def test_board_asking_for_a_signed_draft_is_refused_clearly(world, client_for, b
     assert response.status_code == 409
     assert "kan niet ondertekend worden" in response.content.decode()
     assert not SignedCopy.objects.exists()
-    assert not AuditEntry.objects.filter(action__startswith="policy.pdf_").exists()
+    assert not AuditEntry.objects.filter(action__in=[PolicyAction.PDF_SIGNED, PolicyAction.PDF_EXPORTED]).exists()
 
 
 def test_an_approved_version_can_be_signed(world, client_for, board_settings):
     draft = services.start_draft(actor=world.users["directie"])
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.GOEDGEKEURD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.APPROVED)
     response = client_for(world.users["bestuur"]).get(reverse("signing:signed_pdf", args=[draft.pk]))
     assert response.status_code == 200
     assert SignedCopy.objects.get().version == draft
@@ -150,7 +151,7 @@ def test_export_command_writes_the_same_stored_file_as_the_download(world, clien
     call_command("export_protocol_pdf", "--version", "current", "--output", str(current), stdout=io.StringIO())
     call_command("export_protocol_pdf", "--version", "1.0", "--output", str(numbered), stdout=io.StringIO())
     assert current.read_bytes() == numbered.read_bytes() == downloaded
-    exports = AuditEntry.objects.filter(action="policy.pdf_exported", changes__via="export_protocol_pdf")
+    exports = AuditEntry.objects.filter(action=PolicyAction.PDF_EXPORTED, changes__via="export_protocol_pdf")
     assert exports.count() == 2
     assert all(e.actor is None and e.actor_name == "systeem" for e in exports)
 
@@ -167,14 +168,14 @@ def test_export_command_refuses_a_draft_and_an_unknown_version(world, board_sett
 def test_a_superseded_version_keeps_serving_the_copy_signed_while_it_was_in_force(world, client_for, board_settings):
     url = reverse("signing:signed_pdf", args=[_v1().pk])
     signed_in_force = _body(client_for(world.users["bestuur"]).get(url))
-    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.VERVALLEN)
+    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.SUPERSEDED)
     response = client_for(world.users["bestuur"]).get(url)
     assert response.status_code == 200
     assert _body(response) == signed_in_force
 
 
 def test_a_superseded_version_without_a_signed_copy_is_not_signed_afterwards(world, client_for, board_settings):
-    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.VERVALLEN)
+    ProtocolVersion.objects.filter(pk=_v1().pk).update(status=VersionStatus.SUPERSEDED)
     response = client_for(world.users["bestuur"]).get(reverse("signing:signed_pdf", args=[_v1().pk]))
     assert response.status_code == 409
     assert not SignedCopy.objects.exists()

@@ -176,7 +176,7 @@ def test_drafts_and_approved_versions_stay_internal(world, client_for):
 
 
 def test_the_stable_address_is_a_404_when_nothing_is_in_force(db, client_for):
-    ProtocolVersion.objects.update(status=VersionStatus.VERVALLEN, superseded_on=TODAY)
+    ProtocolVersion.objects.update(status=VersionStatus.SUPERSEDED, superseded_on=TODAY)
     assert client_for(None).get(reverse("signing:current_pdf")).status_code == 404
 
 
@@ -192,7 +192,7 @@ def test_a_version_published_per_a_date_takes_over_on_that_day_without_a_job(wor
     assert ProtocolVersion.objects.in_force() == old
     assert ProtocolVersion.objects.in_force(start - datetime.timedelta(days=1)) == old
     assert ProtocolVersion.objects.in_force(start) == version
-    assert old.superseded_on == start and old.status == VersionStatus.GEPUBLICEERD
+    assert old.superseded_on == start and old.status == VersionStatus.PUBLISHED
     # Staff and board see "gaat in op"; visitors do not see it yet; staff are not asked yet.
     for user in (world.directie, world.bestuur, world.medewerker):
         page = client_for(user).get(reverse("policy:version", args=[version.pk])).content.decode()
@@ -275,7 +275,7 @@ def test_with_the_mr_step_on_the_board_cannot_approve_before_the_mr_is_recorded(
         actor=world.directie, version=version, decided_on=TODAY, outcome=MrDecision.Outcome.CONSENT,
         minutes=SimpleUploadedFile("notulen.pdf", PDF_BYTES, content_type="application/pdf"))
     assert decision.minutes_content_type == "application/pdf"
-    assert services.approve(actor=world.bestuur, version=version).status == VersionStatus.GOEDGEKEURD
+    assert services.approve(actor=world.bestuur, version=version).status == VersionStatus.APPROVED
 
 
 def test_directie_turns_the_mr_step_on_for_one_version_and_refused_consent_blocks(world, client_for):

@@ -132,7 +132,7 @@ def test_review_reminders_count_school_days_and_never_go_in_a_holiday(world, dja
         review_on += datetime.timedelta(days=1)
     _in_force_with_review_on(world, review_on)
     holiday_end = review_on + datetime.timedelta(days=9)
-    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.HERFSTVAKANTIE,
+    DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.AUTUMN_HOLIDAY,
                           starts_on=review_on + datetime.timedelta(days=1), ends_on=holiday_end)
     DayOff.objects.create(school_year=world.school_year, kind=DayOffKind.STUDY_DAY,
                           starts_on=review_on - datetime.timedelta(days=30), ends_on=review_on - datetime.timedelta(days=30))

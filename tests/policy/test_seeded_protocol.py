@@ -82,7 +82,7 @@ def test_the_seeded_version_is_the_2022_2024_protocol_in_force_with_its_real_dat
     assert seeded.number == "1.0"
     assert seeded.title == "Protocol sociale media en internetgebruik"
     assert seeded.period == "2022-2024"
-    assert seeded.status == VersionStatus.GEPUBLICEERD
+    assert seeded.status == VersionStatus.PUBLISHED
     assert seeded.kind == "inhoudelijk"
     assert seeded.adopted_on == datetime.date(2022, 6, 1)
     # The cover's "September 022" is a misprint for 2022.

@@ -92,7 +92,7 @@ def test_a_draft_cannot_be_signed(world, board_settings):
 
 def test_an_adopted_but_unapproved_version_cannot_be_signed(world, board_settings):
     draft = _start_draft(world)
-    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.VASTGESTELD)
+    ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.ADOPTED)
     draft.refresh_from_db()
     with pytest.raises(pdf_services.NotSignable):
         pdf_services.signed_copy(version=draft, actor=world.users["bestuur"])

@@ -10,6 +10,7 @@ from django.urls import reverse
 from julianaschool.errors import Refused
 from julianaschool.models import AuditEntry
 from policy import services
+from policy.audit_actions import Action
 from policy.models import ProtocolVersion, VersionStatus, VersionStep
 
 from .helpers import TODAY, adopted, approved, draft, publish
@@ -35,10 +36,10 @@ def _take(step, world, role, version):
 
 STEPS = {
     # step: (state the version must be in, roles allowed, status afterwards)
-    "adopt": ("concept", {"directie"}, VersionStatus.VASTGESTELD),
-    "return": ("vastgesteld", {"directie", "bestuur"}, VersionStatus.CONCEPT),
-    "approve": ("vastgesteld", {"bestuur"}, VersionStatus.GOEDGEKEURD),
-    "publish": ("goedgekeurd", {"directie"}, VersionStatus.GEPUBLICEERD),
+    "adopt": ("concept", {"directie"}, VersionStatus.ADOPTED),
+    "return": ("vastgesteld", {"directie", "bestuur"}, VersionStatus.DRAFT),
+    "approve": ("vastgesteld", {"bestuur"}, VersionStatus.APPROVED),
+    "publish": ("goedgekeurd", {"directie"}, VersionStatus.PUBLISHED),
 }
 
 
@@ -83,14 +84,14 @@ def test_adopting_without_a_change_summary_is_refused(world):
     version = draft(world, summary="")
     with pytest.raises(Refused, match="Wat is er veranderd en waarom"):
         services.adopt(actor=world.directie, version=version)
-    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.CONCEPT
+    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.DRAFT
 
 
 def test_returning_to_concept_needs_a_reason(world):
     version = adopted(world)
     with pytest.raises(Refused, match="Toelichting"):
         services.return_to_concept(actor=world.bestuur, version=version, comment=" ")
-    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.VASTGESTELD
+    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.ADOPTED
 
 
 def test_publishing_supersedes_the_version_in_force_and_keeps_one_in_force(world):
@@ -98,9 +99,9 @@ def test_publishing_supersedes_the_version_in_force_and_keeps_one_in_force(world
     new = publish(world, approved(world), effective_from=TODAY)
     old.refresh_from_db()
     assert ProtocolVersion.objects.in_force() == new
-    assert old.status == VersionStatus.VERVALLEN and old.superseded_on == TODAY
-    assert ProtocolVersion.objects.filter(status=VersionStatus.GEPUBLICEERD).count() == 1
-    assert old.steps.last().to_status == VersionStatus.VERVALLEN
+    assert old.status == VersionStatus.SUPERSEDED and old.superseded_on == TODAY
+    assert ProtocolVersion.objects.filter(status=VersionStatus.PUBLISHED).count() == 1
+    assert old.steps.last().to_status == VersionStatus.SUPERSEDED
     assert new.period == f"{TODAY.year}-{TODAY.year + 2}"
     assert new.approved_on == TODAY and new.chair_name == "Margreet Lommerts"
 
@@ -109,7 +110,7 @@ def test_publishing_with_an_effective_date_before_the_approval_is_refused(world)
     version = approved(world)
     with pytest.raises(Refused, match="Geldig vanaf"):
         publish(world, version, effective_from=TODAY - datetime.timedelta(days=3))
-    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.GOEDGEKEURD
+    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.APPROVED
 
 
 def test_only_one_version_is_on_its_way_at_a_time(world):
@@ -122,7 +123,7 @@ def test_only_one_version_is_on_its_way_at_a_time(world):
 def test_every_step_is_in_the_audit_trail(world):
     version = approved(world)
     actions = list(AuditEntry.objects.filter(object_id=str(version.pk)).values_list("action", flat=True))
-    assert {"policy.start_draft", "policy.update_details", "policy.adopt", "policy.approve"} <= set(actions)
+    assert {Action.DRAFT_STARTED, Action.DETAILS_CHANGED, Action.VERSION_ADOPTED, Action.VERSION_APPROVED} <= set(actions)
 
 
 def test_board_member_asking_for_changes_through_the_page_sees_it_in_the_history(world, client_for):
@@ -139,7 +140,7 @@ def test_board_member_trying_to_adopt_through_the_page_gets_a_clear_message_and_
     version = draft(world)
     response = client_for(world.bestuur).post(reverse("policy:step", args=[version.pk, "vaststellen"]), follow=True)
     assert "Alleen de directie mag een versie vaststellen." in response.content.decode()
-    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.CONCEPT
+    assert ProtocolVersion.objects.get(pk=version.pk).status == VersionStatus.DRAFT
     assert VersionStep.objects.filter(version=version).count() == 1
 
 
@@ -160,7 +161,7 @@ def test_the_whole_path_through_the_pages_publishes_the_change_for_everyone(worl
     directie.post(reverse("policy:step", args=[version.pk, "publiceren"]),
                   {"effective_from": TODAY.isoformat(), "review_on": TODAY.replace(year=TODAY.year + 2).isoformat()})
     version.refresh_from_db()
-    assert version.status == VersionStatus.GEPUBLICEERD and version.number == "2.0"
+    assert version.status == VersionStatus.PUBLISHED and version.number == "2.0"
     public = client_for(None).get(reverse("policy:current")).content.decode()
     assert "De telefoon gaat in de telefoonbak van de groep." in public
     assert "bureaulade" not in public

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.middleware import SessionRefreshMiddleware
 from julianaschool.models import AuditEntry
 from tests.conftest import PASSWORD
@@ -75,7 +76,7 @@ def test_administratie_sees_the_locked_account_and_unlocks_it(client_for, admini
 
     response = office.post(reverse("security:unlock"), {"kind": "username", "value": "ouder5"}, follow=True)
     assert "Het account ouder5 kan weer inloggen" in response.content.decode()
-    entry = AuditEntry.objects.get(action="blokkade opgeheven")
+    entry = AuditEntry.objects.get(action=CoreAction.LOCKOUT_LIFTED)
     assert entry.actor == administrator and entry.object_repr == str(parent5)
     assert entry.changes["waarde"] == "ouder5"
     assert login(Client(), "ouder5", PASSWORD, ip="192.0.2.1").status_code == 302
@@ -86,7 +87,7 @@ def test_administratie_unlocks_a_locked_address(client_for, administrator, paren
         login(Client(), f"guess{n}", "wrong-password", ip="203.0.113.10")
     client_for(administrator).post(reverse("security:unlock"), {"kind": "ip", "value": "203.0.113.10"})
     assert login(Client(), "ouder5", PASSWORD, ip="203.0.113.10").status_code == 302
-    assert AuditEntry.objects.filter(action="blokkade opgeheven", changes__waarde="203.0.113.10").exists()
+    assert AuditEntry.objects.filter(action=CoreAction.LOCKOUT_LIFTED, changes__waarde="203.0.113.10").exists()
 
 
 def test_a_teacher_cannot_unlock_an_account(client_for, teacher5, parent5):
@@ -226,7 +227,7 @@ def test_with_require_2fa_directie_must_enrol_before_anything_else(settings, dir
     response = client.post(reverse("security:otp_setup"), {"token": current_code(device), "next": reverse("people:audit")})
     assert response.status_code == 302 and response.url == reverse("people:audit")
     assert client.get(reverse("people:audit")).status_code == 200
-    assert AuditEntry.objects.filter(action="tweestapsverificatie ingesteld", actor=director).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.TWO_FACTOR_ENABLED, actor=director).exists()
 
     # Next time: password, then the code.
     client = Client()
@@ -268,7 +269,7 @@ def test_a_parent_may_switch_two_factor_off_again(client_for, parent5):
     session.save()
     client.post(reverse("security:otp_remove"))
     assert not TOTPDevice.objects.filter(user=parent5).exists()
-    assert AuditEntry.objects.filter(action="tweestapsverificatie uitgezet", actor=parent5).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.TWO_FACTOR_DISABLED, actor=parent5).exists()
 
 
 def test_a_wrong_enrolment_code_confirms_nothing(client_for, parent5):

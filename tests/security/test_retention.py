@@ -13,8 +13,10 @@ from django.utils import timezone
 from consent import services as consent_services
 from consent.models import ConsentRecord, Purpose
 from incidents import services as incident_services
+from incidents.audit_actions import Action as IncidentAction
 from incidents.models import Category, Incident, TimelineEntry
 from julianaschool import retention, services
+from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, LinkCode
 
 
@@ -83,7 +85,7 @@ def test_after_the_consent_period_the_leavers_consent_records_are_deleted_and_th
     leaver.refresh_from_db()
     assert leaver.first_name == "Mila"  # anonymised only after the people period
     assert Incident.objects.filter(pk=world.incident7.pk).exists()  # incidents are kept for 5 years
-    entry = AuditEntry.objects.get(action="bewaartermijn: leerling opgeschoond", object_id=str(leaver.pk))
+    entry = AuditEntry.objects.get(action=CoreAction.PUPIL_PURGED, object_id=str(leaver.pk))
     assert entry.changes["toestemmingsbesluiten verwijderd"] > 0 and entry.actor_name == "systeem"
 
 
@@ -121,8 +123,8 @@ def test_after_the_people_period_the_pupil_guardian_and_incident_are_gone_or_ano
     # The audit trail keeps that it happened, not who it was.
     trail = " ".join(f"{e.actor_name} {e.object_repr} {e.changes}" for e in AuditEntry.objects.all())
     assert "Mila" not in trail and "Bakker" not in trail
-    assert AuditEntry.objects.filter(action="bewaartermijn: incident verwijderd").count() == 1
-    assert AuditEntry.objects.filter(action="bewaartermijn: ouder/verzorger geanonimiseerd").count() == 1
+    assert AuditEntry.objects.filter(action=IncidentAction.INCIDENT_PURGED).count() == 1
+    assert AuditEntry.objects.filter(action=CoreAction.GUARDIAN_ANONYMISED).count() == 1
     # Others are untouched.
     world.pupil5.refresh_from_db()
     assert world.pupil5.first_name == "Sanne" and ConsentRecord.objects.filter(pupil=world.pupil5).exists()

@@ -57,18 +57,18 @@ PARENT_FIRST_NAMES = [
 
 STAFF = [
     # username, first, last, function, roles, group taught
-    ("directie", "Anja", "Hermans", "directeur", [Role.DIRECTIE], None),
-    ("leerkracht", "Jeroen", "Smits", "leerkracht groep 5", [Role.LEERKRACHT], "5"),
-    ("administratie", "Petra", "van Gils", "administratief medewerker", [Role.ADMINISTRATIE], None),
+    ("directie", "Anja", "Hermans", "directeur", [Role.MANAGEMENT], None),
+    ("leerkracht", "Jeroen", "Smits", "leerkracht groep 5", [Role.TEACHER], "5"),
+    ("administratie", "Petra", "van Gils", "administratief medewerker", [Role.OFFICE], None),
     ("medewerker", "Karin", "Arts", "intern begeleider", [], None),
-    ("lk-groep12", "Monique", "Peeters", "leerkracht groep 1/2", [Role.LEERKRACHT], "1/2"),
-    ("lk-groep3", "Ellen", "Martens", "leerkracht groep 3", [Role.LEERKRACHT], "3"),
-    ("lk-groep4", "Wendy", "Claassen", "leerkracht groep 4", [Role.LEERKRACHT], "4"),
+    ("lk-groep12", "Monique", "Peeters", "leerkracht groep 1/2", [Role.TEACHER], "1/2"),
+    ("lk-groep3", "Ellen", "Martens", "leerkracht groep 3", [Role.TEACHER], "3"),
+    ("lk-groep4", "Wendy", "Claassen", "leerkracht groep 4", [Role.TEACHER], "4"),
     # Groep 4 has duo teachers (Wendy on Monday to Wednesday, Sandra on Thursday and Friday).
-    ("lk-groep4-duo", "Sandra", "Hendriks", "leerkracht groep 4 (duo)", [Role.LEERKRACHT], "4"),
-    ("lk-groep6", "Hans", "Wouters", "leerkracht groep 6", [Role.LEERKRACHT], "6"),
-    ("lk-groep7", "Inge", "Gerritsen", "leerkracht groep 7", [Role.LEERKRACHT], "7"),
-    ("lk-groep8", "Roel", "Derksen", "leerkracht groep 8", [Role.LEERKRACHT], "8"),
+    ("lk-groep4-duo", "Sandra", "Hendriks", "leerkracht groep 4 (duo)", [Role.TEACHER], "4"),
+    ("lk-groep6", "Hans", "Wouters", "leerkracht groep 6", [Role.TEACHER], "6"),
+    ("lk-groep7", "Inge", "Gerritsen", "leerkracht groep 7", [Role.TEACHER], "7"),
+    ("lk-groep8", "Roel", "Derksen", "leerkracht groep 8", [Role.TEACHER], "8"),
 ]
 BOARD = [
     ("bestuur", "Margreet", "Lommerts", True),
@@ -133,7 +133,7 @@ class Command(BaseCommand):
         users = {}
         for username, first, last, function, roles, group in STAFF:
             email = f"{first.lower()}.{last.lower().replace(' ', '')}@julianaschool.be"
-            user = _user(username, first, last, email, [Role.MEDEWERKER, *roles], usable=username in (
+            user = _user(username, first, last, email, [Role.STAFF, *roles], usable=username in (
                 "directie", "leerkracht", "administratie", "medewerker"))
             tussenvoegsel, last_name = split_tussenvoegsel(last)
             staff, _ = StaffMember.objects.get_or_create(
@@ -145,7 +145,7 @@ class Command(BaseCommand):
                                                    defaults={"role": TeacherRole.GROUP_TEACHER})
             users[username] = user
         for username, first, last, chair in BOARD:
-            user = _user(username, first, last, f"{username}@sintjosephscholen.nl", [Role.BESTUUR])
+            user = _user(username, first, last, f"{username}@sintjosephscholen.nl", [Role.BOARD])
             BoardMember.objects.get_or_create(user=user, defaults={"first_name": first, "last_name": last, "is_chair": chair})
             users[username] = user
 
@@ -191,7 +191,7 @@ class Command(BaseCommand):
                     GuardianLink.objects.get_or_create(guardian=guardian, pupil=child)
 
         # The demo parent: a guardian with a child in groep 5 and one in groep 7.
-        ouder = _user("ouder", "Marieke", "Janssen", "marieke.janssen@example.nl", [Role.OUDER])
+        ouder = _user("ouder", "Marieke", "Janssen", "marieke.janssen@example.nl", [Role.GUARDIAN])
         guardian = Guardian.objects.filter(user=ouder).first()
         if guardian is None:
             guardian = Guardian.objects.create(user=ouder, first_name="Marieke", last_name="Janssen",
