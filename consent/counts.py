@@ -1,4 +1,5 @@
-"""The whole school's consent in numbers, counted by the database (directie's overview).
+"""The whole school's consent in numbers, counted by the database (directie's overview), from
+the current-consent projection (`CurrentAnswer`), not the whole ledger.
 
 `state.py` folds the ledger in Python for the people on one page; for the whole school that
 would send every group's latest records through the ORM. These queries give the same answers
@@ -16,7 +17,7 @@ from django.db.models import Count
 from julianaschool.models import EndedGuardianLink, Enrollment, GuardianLink, Pupil
 
 from . import state
-from .models import ConsentRecord, Purpose, PurposeVersion
+from .models import CurrentAnswer, Purpose
 
 
 def _current_placements(group_ids: list[int]):
@@ -30,53 +31,61 @@ def _pupils_cte(group_ids: list[int]) -> tuple[str, list]:
 
 
 def _answered_ctes(group_ids: list[int], purposes: list[Purpose]) -> tuple[str, list]:
-    """WITH pupils, counting, placed, voices, verdicts, answered: the SQL twin of state._reduce.
+    """WITH pupils, live, last_end, voices, verdicts, answered: the SQL twin of state._reduce,
+    over the current-consent projection (`CurrentAnswer`: per voice and version only the latest
+    ledger record), so its cost follows the number of pupils, not the length of the history.
 
-    `position` orders a pupil's records per purpose as state.py folds them (time, then id);
-    `last_end` is the position of the latest "consent ended" record: a voice counts when its
-    latest record comes after it. Window functions only, no self-join: one pass over the ledger.
+    Applied here, as state.py applies it: answers to a version before the purpose's `asked_from`
+    do not count; a guardian whose link ended has no voice; the latest "consent ended" record
+    (`last_end`) voids every voice whose latest counting answer came before it; per voice only
+    its latest counting answer counts (`newest`); the guardian rule folds the voices.
     """
-    record, version = ConsentRecord._meta.db_table, PurposeVersion._meta.db_table
+    current = CurrentAnswer._meta.db_table
     # A guardian the office removed from the pupil keeps their records, which no longer count.
     link, ended = GuardianLink._meta.db_table, EndedGuardianLink._meta.db_table
     pupils_sql, params = _pupils_cte(group_ids)
-    counts = " OR ".join(["(r.purpose_id = %s AND v.number >= %s)"] * len(purposes)) or "1 = 0"
+    counts = " OR ".join(["(c.purpose_id = %s AND c.version >= %s)"] * len(purposes)) or "1 = 0"
+    params += [True]
     for purpose in purposes:
         params += [purpose.pk, purpose.asked_from]
-    params += [True, False]
+    params += [True, True, False]
     latest_rule = state.guardian_rule() == state.LATEST
+    later = "({a}.recorded_at > {b}.recorded_at OR ({a}.recorded_at = {b}.recorded_at AND {a}.record_id > {b}.record_id))"
     sql = f"""
 WITH pupils AS ({pupils_sql}),
-counting AS (
-  SELECT r.id, r.pupil_id, r.purpose_id, r.given, r.ended,
-         ROW_NUMBER() OVER (PARTITION BY r.pupil_id, r.purpose_id, r.guardian_id, r.ended
-                            ORDER BY r.recorded_at DESC, r.id DESC) AS newest,
-         ROW_NUMBER() OVER (PARTITION BY r.pupil_id, r.purpose_id ORDER BY r.recorded_at, r.id) AS position
-  FROM {record} r JOIN {version} v ON v.id = r.purpose_version_id
-  WHERE r.pupil_id IN (SELECT pupil_id FROM pupils) AND (({counts}) OR r.ended = %s)
-    AND NOT (EXISTS (SELECT 1 FROM {ended} x WHERE x.pupil_id = r.pupil_id AND x.guardian_id = r.guardian_id)
-             AND NOT EXISTS (SELECT 1 FROM {link} gl WHERE gl.pupil_id = r.pupil_id AND gl.guardian_id = r.guardian_id))
+live AS (
+  SELECT c.pupil_id, c.purpose_id, c.guardian_id, c.given, c.ended, c.recorded_at, c.record_id
+  FROM {current} c
+  WHERE c.pupil_id IN (SELECT pupil_id FROM pupils) AND (c.ended = %s OR {counts})
+    AND NOT (c.guardian_id IS NOT NULL
+             AND EXISTS (SELECT 1 FROM {ended} x WHERE x.pupil_id = c.pupil_id AND x.guardian_id = c.guardian_id)
+             AND NOT EXISTS (SELECT 1 FROM {link} gl WHERE gl.pupil_id = c.pupil_id AND gl.guardian_id = c.guardian_id))
 ),
-placed AS (
-  SELECT pupil_id, purpose_id, given, ended, newest, position,
-         MAX(CASE WHEN ended THEN position ELSE 0 END) OVER (PARTITION BY pupil_id, purpose_id) AS last_end
-  FROM counting
+last_end AS (
+  SELECT e.pupil_id, e.purpose_id, e.recorded_at, e.record_id FROM live e
+  WHERE e.ended = %s AND NOT EXISTS (
+    SELECT 1 FROM live f WHERE f.ended = %s AND f.pupil_id = e.pupil_id AND f.purpose_id = e.purpose_id
+      AND {later.format(a="f", b="e")})
 ),
 voices AS (
-  SELECT pupil_id, purpose_id, given,
-         ROW_NUMBER() OVER (PARTITION BY pupil_id, purpose_id ORDER BY position DESC) AS recent
-  FROM placed WHERE newest = 1 AND ended = %s AND position > last_end
+  SELECT v.pupil_id, v.purpose_id, v.given,
+         ROW_NUMBER() OVER (PARTITION BY v.pupil_id, v.purpose_id, v.guardian_id
+                            ORDER BY v.recorded_at DESC, v.record_id DESC) AS newest,
+         ROW_NUMBER() OVER (PARTITION BY v.pupil_id, v.purpose_id
+                            ORDER BY v.recorded_at DESC, v.record_id DESC) AS recent
+  FROM live v LEFT JOIN last_end e ON e.pupil_id = v.pupil_id AND e.purpose_id = v.purpose_id
+  WHERE v.ended = %s AND (e.pupil_id IS NULL OR {later.format(a="v", b="e")})
 ),
 verdicts AS (
   SELECT pupil_id, purpose_id,
          {"MAX(CASE WHEN recent = 1 AND given THEN 1 ELSE 0 END)" if latest_rule
           else "MIN(CASE WHEN given THEN 1 ELSE 0 END)"} AS yes,
          MAX(CASE WHEN given THEN 1 ELSE 0 END) - MIN(CASE WHEN given THEN 1 ELSE 0 END) AS disagreement
-  FROM voices GROUP BY pupil_id, purpose_id
+  FROM voices WHERE newest = 1 GROUP BY pupil_id, purpose_id
 ),
 answered AS (
   SELECT pupil_id, purpose_id FROM verdicts
-  UNION SELECT pupil_id, purpose_id FROM placed WHERE last_end > 0
+  UNION SELECT pupil_id, purpose_id FROM last_end
 )
 """
     return sql, params
