@@ -220,3 +220,17 @@ def test_the_publication_check_asks_as_many_questions_for_three_times_the_pupils
     with django_assert_num_queries(len(small.captured_queries)):
         result = ask(many)
     assert sum(1 for p in result["pupils"] if p["allowed"]) == 8  # both guardians said yes for the even ones
+
+
+def test_the_migration_fills_the_projection_the_services_keep(world, purposes, second_parent5):
+    import importlib
+
+    from django.apps import apps
+
+    answer_as(world.ouder5, world.pupil5, website=True, parro=True)
+    answer_as(second_parent5, world.pupil5, website=False)
+    people.mark_pupil_left(pupil=world.pupil7, left_on=timezone.localdate(), actor=world.administratie)
+    kept = _rows_stored()
+    CurrentAnswer.objects.all().delete()
+    importlib.import_module("consent.migrations.0007_current_answers").fill(apps, None)
+    assert _rows_stored() == kept
