@@ -103,6 +103,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from throwaway_db import create_database_if_missing  # noqa: E402
 
+from consent.current import services as projection  # noqa: E402
 from consent.demo import ledger_rows  # noqa: E402
 from consent.models import ConsentRecord, Purpose  # noqa: E402
 from julianaschool import services  # noqa: E402
@@ -147,8 +148,9 @@ def seed():
                                       for i, p in enumerate(pupils) for k in (0, 1)])
     purposes = list(Purpose.objects.active().select_related("current_version"))
     families = [(p, [guardians[2 * i], guardians[2 * i + 1]]) for i, p in enumerate(pupils)]
-    ConsentRecord.objects.bulk_create(ledger_rows(pupils_with_guardians=families, purposes=purposes, rng=rng,
-                                                  now=timezone.now(), answer_rate=1.0, changes=3), batch_size=2000)
+    # Through the service that writes the ledger with its current-consent projection.
+    projection.append(ledger_rows(pupils_with_guardians=families, purposes=purposes, rng=rng, now=timezone.now(),
+                                  answer_rate=1.0, changes=3))
     user = get_user_model().objects.create_user("bench-teacher", password="x" * 12)
     services.grant_role(user=user, role=Role.TEACHER)
     services.grant_role(user=user, role=Role.STAFF)

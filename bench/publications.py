@@ -47,6 +47,7 @@ from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from consent import services as consent_services  # noqa: E402
+from consent.current import services as projection  # noqa: E402
 from consent.models import ConsentRecord, Purpose  # noqa: E402
 from consent.publications import services  # noqa: E402
 from consent.publications.models import Publication, PublicationPerson, Takedown  # noqa: E402
@@ -102,7 +103,7 @@ def withdraw(pupil, purpose) -> tuple[int, int, float]:
     record = ConsentRecord(pupil=pupil, purpose=purpose, purpose_version=purpose.current_version, given=False,
                            guardian=guardian, decider_role="ouder", decided_by_name="bench", method="web",
                            text_sha256=purpose.current_version.text_sha256)
-    ConsentRecord.objects.bulk_create([record])
+    projection.append([record])
     with CaptureQueriesContext(connection) as context:
         t0 = time.perf_counter()
         services.takedowns_after_ledger_change(records=[record])

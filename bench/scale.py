@@ -127,8 +127,9 @@ def seed(size: int):
     from django.utils import timezone
 
     from consent.audit_actions import Action as ConsentAction
+    from consent.current import services as projection
     from consent.demo import ledger_rows
-    from consent.models import ConsentRecord, Purpose
+    from consent.models import Purpose
     from incidents.models import Category, Incident, Party, PartyRole, Place, Severity, Status
     from julianaschool.models import (
         AuditEntry,
@@ -173,8 +174,9 @@ def seed(size: int):
     purposes = list(Purpose.objects.active().select_related("current_version"))
     for k in (0, 1):  # both guardians answer
         families = [(p, [guardians[2 * i + k]]) for i, p in enumerate(pupils)]
-        ConsentRecord.objects.bulk_create(ledger_rows(pupils_with_guardians=families, purposes=purposes, rng=rng,
-                                                      now=now, answer_rate=1.0, changes=1), batch_size=2000)
+        # Through the service that writes the ledger with its current-consent projection.
+        projection.append(ledger_rows(pupils_with_guardians=families, purposes=purposes, rng=rng, now=now,
+                                      answer_rate=1.0, changes=1))
     roles = {r: Group.objects.get_or_create(name=r)[0] for r in Role.values}
     teachers = User.objects.bulk_create([User(username=f"lk{g.name}", password="!") for g in groups])
     staff = StaffMember.objects.bulk_create([StaffMember(user=t, first_name="Leerkracht", last_name=t.username,

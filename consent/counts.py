@@ -1,4 +1,5 @@
-"""The whole school's consent in numbers, counted by the database (directie's overview).
+"""The whole school's consent in numbers, counted by the database (directie's overview), from
+the current-consent projection (`CurrentAnswer`), not the whole ledger.
 
 `state.py` folds the ledger in Python for the people on one page; for the whole school that
 would send every group's latest records through the ORM. These queries give the same answers
@@ -16,7 +17,7 @@ from django.db.models import Count
 from julianaschool.models import EndedGuardianLink, Enrollment, GuardianLink, Pupil
 
 from . import state
-from .models import ConsentRecord, Purpose, PurposeVersion
+from .models import CurrentAnswer, Purpose
 
 
 def _current_placements(group_ids: list[int]):
@@ -30,53 +31,51 @@ def _pupils_cte(group_ids: list[int]) -> tuple[str, list]:
 
 
 def _answered_ctes(group_ids: list[int], purposes: list[Purpose]) -> tuple[str, list]:
-    """WITH pupils, counting, placed, voices, verdicts, answered: the SQL twin of state._reduce.
+    """WITH pupils, counting, verdicts (one row per answered pupil and purpose): the SQL twin of state._reduce, over the
+    current-consent projection (`CurrentAnswer`), so that it reads a few rows per pupil and
+    purpose however long the ledger's history, in one pass without a window function.
 
-    `position` orders a pupil's records per purpose as state.py folds them (time, then id);
-    `last_end` is the position of the latest "consent ended" record: a voice counts when its
-    latest record comes after it. Window functions only, no self-join: one pass over the ledger.
+    The projection has left out every answer a later "consent ended" record voids, and per voice
+    every answer a later one of a newer version outdoes (consent/current/fold.py). Applied here,
+    as state.py applies them: per voice the row that counts is the one on a version at or after
+    the purpose's `asked_from` whose `later_version` is missing or older than it; a guardian
+    whose link ended has no voice; an ended record with no voice after it makes the answer "no,
+    ended"; the guardian rule folds the voices.
     """
-    record, version = ConsentRecord._meta.db_table, PurposeVersion._meta.db_table
+    current = CurrentAnswer._meta.db_table
     # A guardian the office removed from the pupil keeps their records, which no longer count.
     link, ended = GuardianLink._meta.db_table, EndedGuardianLink._meta.db_table
     pupils_sql, params = _pupils_cte(group_ids)
-    counts = " OR ".join(["(r.purpose_id = %s AND v.number >= %s)"] * len(purposes)) or "1 = 0"
+    counts = " OR ".join(
+        ["(c.purpose_id = %s AND c.version >= %s AND (c.later_version IS NULL OR c.later_version < %s))"]
+        * len(purposes)) or "1 = 0"
+    params += [p.pk for p in purposes] + [True]
     for purpose in purposes:
-        params += [purpose.pk, purpose.asked_from]
-    params += [True, False]
-    latest_rule = state.guardian_rule() == state.LATEST
+        params += [purpose.pk, purpose.asked_from, purpose.asked_from]
+    in_purposes = ", ".join(["%s"] * len(purposes)) or "NULL"
+    if state.guardian_rule() == state.LATEST:
+        # The most recent voice decides: the first row in this order (voices before ended rows).
+        recent = ", ROW_NUMBER() OVER (PARTITION BY c.pupil_id, c.purpose_id ORDER BY c.ended, c.recorded_at DESC, " \
+                 "c.record_id DESC) AS recent"
+        yes = "MAX(CASE WHEN recent = 1 AND NOT ended AND given THEN 1 ELSE 0 END)"
+    else:
+        recent, yes = "", "MIN(CASE WHEN ended THEN NULL WHEN given THEN 1 ELSE 0 END)"
     sql = f"""
 WITH pupils AS ({pupils_sql}),
 counting AS (
-  SELECT r.id, r.pupil_id, r.purpose_id, r.given, r.ended,
-         ROW_NUMBER() OVER (PARTITION BY r.pupil_id, r.purpose_id, r.guardian_id, r.ended
-                            ORDER BY r.recorded_at DESC, r.id DESC) AS newest,
-         ROW_NUMBER() OVER (PARTITION BY r.pupil_id, r.purpose_id ORDER BY r.recorded_at, r.id) AS position
-  FROM {record} r JOIN {version} v ON v.id = r.purpose_version_id
-  WHERE r.pupil_id IN (SELECT pupil_id FROM pupils) AND (({counts}) OR r.ended = %s)
-    AND NOT (EXISTS (SELECT 1 FROM {ended} x WHERE x.pupil_id = r.pupil_id AND x.guardian_id = r.guardian_id)
-             AND NOT EXISTS (SELECT 1 FROM {link} gl WHERE gl.pupil_id = r.pupil_id AND gl.guardian_id = r.guardian_id))
-),
-placed AS (
-  SELECT pupil_id, purpose_id, given, ended, newest, position,
-         MAX(CASE WHEN ended THEN position ELSE 0 END) OVER (PARTITION BY pupil_id, purpose_id) AS last_end
-  FROM counting
-),
-voices AS (
-  SELECT pupil_id, purpose_id, given,
-         ROW_NUMBER() OVER (PARTITION BY pupil_id, purpose_id ORDER BY position DESC) AS recent
-  FROM placed WHERE newest = 1 AND ended = %s AND position > last_end
+  SELECT c.pupil_id, c.purpose_id, c.given, c.ended{recent}
+  FROM {current} c
+  WHERE c.pupil_id IN (SELECT pupil_id FROM pupils) AND c.purpose_id IN ({in_purposes})
+    AND (c.ended = %s OR {counts})
+    AND NOT (c.guardian_id IS NOT NULL
+             AND EXISTS (SELECT 1 FROM {ended} x WHERE x.pupil_id = c.pupil_id AND x.guardian_id = c.guardian_id)
+             AND NOT EXISTS (SELECT 1 FROM {link} gl WHERE gl.pupil_id = c.pupil_id AND gl.guardian_id = c.guardian_id))
 ),
 verdicts AS (
-  SELECT pupil_id, purpose_id,
-         {"MAX(CASE WHEN recent = 1 AND given THEN 1 ELSE 0 END)" if latest_rule
-          else "MIN(CASE WHEN given THEN 1 ELSE 0 END)"} AS yes,
-         MAX(CASE WHEN given THEN 1 ELSE 0 END) - MIN(CASE WHEN given THEN 1 ELSE 0 END) AS disagreement
-  FROM voices GROUP BY pupil_id, purpose_id
-),
-answered AS (
-  SELECT pupil_id, purpose_id FROM verdicts
-  UNION SELECT pupil_id, purpose_id FROM placed WHERE last_end > 0
+  SELECT pupil_id, purpose_id, COALESCE({yes}, 0) AS yes,
+         COALESCE(MAX(CASE WHEN ended THEN NULL WHEN given THEN 1 ELSE 0 END)
+                  - MIN(CASE WHEN ended THEN NULL WHEN given THEN 1 ELSE 0 END), 0) AS disagreement
+  FROM counting GROUP BY pupil_id, purpose_id
 )
 """
     return sql, params
@@ -105,15 +104,14 @@ def school_counts(groups, purposes: list[Purpose], *, missing_shown: int = 50) -
         # pupils with an open question (with how many there are in all).
         with connection.cursor() as cursor:
             cursor.execute(ctes + f"""
-SELECT 'g', pu.group_id, a.purpose_id, COUNT(*), SUM(COALESCE(s.yes, 0)), SUM(COALESCE(s.disagreement, 0))
-FROM pupils pu JOIN answered a ON a.pupil_id = pu.pupil_id
-LEFT JOIN verdicts s ON s.pupil_id = a.pupil_id AND s.purpose_id = a.purpose_id
-GROUP BY pu.group_id, a.purpose_id
+SELECT 'g', pu.group_id, s.purpose_id, COUNT(*), SUM(s.yes), SUM(s.disagreement)
+FROM pupils pu JOIN verdicts s ON s.pupil_id = pu.pupil_id
+GROUP BY pu.group_id, s.purpose_id
 UNION ALL
 SELECT 'm', id, NULL, total, NULL, NULL FROM (
   SELECT p.id AS id, COUNT(*) OVER () AS total FROM pupils pu JOIN {pupil} p ON p.id = pu.pupil_id
-  LEFT JOIN answered a ON a.pupil_id = pu.pupil_id
-  GROUP BY p.id, p.last_name, p.first_name HAVING COUNT(a.purpose_id) < %s
+  LEFT JOIN verdicts s ON s.pupil_id = pu.pupil_id
+  GROUP BY p.id, p.last_name, p.first_name HAVING COUNT(s.purpose_id) < %s
   ORDER BY p.last_name, p.first_name, p.id LIMIT %s
 ) missing""", params + [len(purposes), missing_shown])
             rows = cursor.fetchall()

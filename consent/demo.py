@@ -16,6 +16,7 @@ from django.utils import timezone
 from julianaschool.models import Pupil, StaffMember
 
 from . import services
+from .current import services as projection
 from .models import ConsentRecord, DeciderRole, Method, Purpose
 
 # How likely a family says yes, per channel: closed channels get more yeses than public ones.
@@ -75,7 +76,7 @@ def seed(*, school) -> None:
               if p.pk not in own_ids]
     rng.shuffle(others)
     paper, disagree, rest = others[:4], others[4:5], others[5:]
-    ConsentRecord.objects.bulk_create(ledger_rows(
+    projection.append(ledger_rows(
         pupils_with_guardians=[(p, list(p.guardians.all())) for p in rest], purposes=purposes, rng=rng, now=now))
 
     # The demo parent: Sanne (groep 5) answered a week ago; Daan (groep 7) not yet.
@@ -84,7 +85,7 @@ def seed(*, school) -> None:
                    "geluid": True}
         at = now - datetime.timedelta(days=7)
         submission = uuid.uuid4()
-        ConsentRecord.objects.bulk_create([_row(sanne, ouder.guardian, by_slug[slug], given, at, submission)
+        projection.append([_row(sanne, ouder.guardian, by_slug[slug], given, at, submission)
                                            for slug, given in answers.items() if slug in by_slug])
 
     # Families without an account: the office entered their paper forms (with a scan).

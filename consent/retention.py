@@ -7,6 +7,7 @@ entries on publications are deleted; the audit trail keeps that it happened, not
 from julianaschool.models import StaffMember
 from julianaschool.retention import Periods, delete_files, scrub_audit, scrub_ids
 
+from .current import services as projection
 from .models import ConsentRecord, PaperForm
 from .publications import services as publications
 from .publications.models import PublicationPerson
@@ -37,6 +38,8 @@ def purge_person(person, removals: dict[str, list], *, periods: Periods) -> None
     if removals.get(ENTRIES):
         publications.purge_person(**_whose(person))
     if removals.get(RECORDS):
+        # The projection points at the records: its rows of this person go first.
+        projection.forget(**_whose(person))
         ConsentRecord.objects.filter(pk__in=removals[RECORDS]).delete()
         scrub_ids(ConsentRecord, removals[RECORDS])
     if removals.get(FORMS):

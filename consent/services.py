@@ -1,4 +1,5 @@
-"""Every write of the consent app. The ledger only ever grows: nothing here updates a record."""
+"""Every write of the consent app. The ledger only ever grows: nothing here updates a record.
+New records go in through `projection.append`, which keeps the current-consent projection beside them."""
 
 import logging
 import secrets
@@ -21,6 +22,7 @@ from julianaschool.uploads import accept_upload
 
 from . import state
 from .audit_actions import Action
+from .current import services as projection
 from .models import (
     ConsentRecord,
     DeciderRole,
@@ -172,7 +174,7 @@ def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uui
         records.append(ConsentRecord(purpose=purpose, purpose_version=version, given=choices[purpose.pk],
                                      text_sha256=shown.sha256, language=shown.language, submission=submission,
                                      recorded_at=at, **fields))
-    records = ConsentRecord.objects.bulk_create(records)
+    records = projection.append(records)
     # A no that stops someone being shown puts their recognisable publications on the takedown list.
     publications.takedowns_after_ledger_change(records=records)
     return records
@@ -391,7 +393,7 @@ def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
                 note=_("Antwoord van %(date)s hersteld (besluit %(submission)s).") % {
                     "date": f"{timezone.localtime(original.recorded_at):%d-%m-%Y %H:%M}", "submission": original.submission},
                 submission=submission, recorded_at=at))
-    records = ConsentRecord.objects.bulk_create(records)
+    records = projection.append(records)
     audit.record(actor=actor, action=Action.DECISIONS_RESTORED, obj=pupil,
                  changes={"besluiten": len(records)})
     return records

@@ -1,4 +1,5 @@
-"""What consent *is* now, computed from the append-only ledger.
+"""What consent *is* now, computed from the append-only ledger (through its current-consent
+projection, `CurrentAnswer`: the latest record of each voice, kept in step with the ledger).
 
 The current state of a person and a purpose comes from the latest record of each "voice" (each
 guardian; the office entering a form for the family; a staff member about themselves). Answers
@@ -16,12 +17,11 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Exists, OuterRef
 
 from julianaschool.models import EndedGuardianLink, GuardianLink
 
-from .models import ConsentRecord, Purpose
+from .models import CurrentAnswer, Purpose
 
 MOST_RESTRICTIVE = "most_restrictive"
 LATEST = "latest"
@@ -90,25 +90,16 @@ def _purposes(purposes) -> list[Purpose]:
 
 
 def _latest_per_voice(person: str, person_ids, purposes: list[Purpose]):
-    """The rows `_reduce` needs and no others: per person, purpose and voice only the latest
-    record that still counts (an answer to a version at or after the purpose's `asked_from`), and
-    per person and purpose the latest "consent ended" record. Folding these gives what folding
-    the whole history gives (a later record of a voice replaces its earlier ones; an ended record
-    voids everything before it), but the rows sent to Python stay few however long the history
-    grows: the database picks them with a window function."""
-    counts = Q()
-    for purpose in purposes:
-        counts |= Q(purpose_id=purpose.pk, purpose_version__number__gte=purpose.asked_from)
-    newest = Window(RowNumber(), partition_by=[F(person), F("purpose_id"), F("guardian_id"), F("ended")],
-                    order_by=[F("recorded_at").desc(), F("id").desc()])
+    """The rows `_reduce` needs, read from the current-consent projection (`CurrentAnswer`,
+    written with every ledger record): per person, purpose, voice and version answered only the
+    latest record, and per person and purpose the latest "consent ended" records. Folding these
+    gives what folding the whole history gives (a later record of a voice replaces its earlier
+    ones; an ended record voids everything before it; `_reduce` skips answers to a version before
+    `asked_from`), and their number does not grow with the length of the ledger's history."""
     return (
-        ConsentRecord.objects.filter(**{f"{person}__in": list(person_ids)}, purpose_id__in=[p.pk for p in purposes])
-        .filter(Q(ended=True) | counts)
-        .annotate(newest=newest)
-        .filter(newest=1)
-        .order_by("recorded_at", "id")
-        .values_list("id", person, "purpose_id", "guardian_id", "given", "ended", "recorded_at",
-                     "purpose_version__number")
+        CurrentAnswer.objects.filter(**{f"{person}__in": list(person_ids)}, purpose_id__in=[p.pk for p in purposes])
+        .order_by("recorded_at", "record_id")
+        .values_list("record_id", person, "purpose_id", "guardian_id", "given", "ended", "recorded_at", "version")
     )
 
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from consent import state
+from consent.current import services as projection
 from julianaschool import services as people
 from tests.conftest import make_pupil
 from tests.consent.conftest import answer_as
@@ -138,7 +139,7 @@ def test_latest_record_per_voice_gives_the_same_state_as_the_whole_history(world
                 given=rng.random() < 0.5, ended=ended, guardian=None if ended else rng.choice(voices),
                 decider_role="systeem" if ended else "ouder", decided_by_name="test", method="web",
                 recorded_at=start + datetime.timedelta(hours=rng.randint(0, 12)), text_sha256="x" * 64))
-    ConsentRecord.objects.bulk_create(records)
+    projection.append(records)  # into the ledger, as the services write it (with its projection)
     ids = [p.pk for p in pupils]
 
     latest, whole = state.pupil_answers(ids, chosen), _whole_history(ids, chosen, rule)

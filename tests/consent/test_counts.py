@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from consent import counts, sheet, state
+from consent.current import services as projection
 from consent.models import ConsentRecord, DeciderRole, Method, Purpose, PurposeVersion
 from julianaschool.models import ClassGroup, Enrollment, Guardian, GuardianLink, Pupil
 
@@ -56,7 +57,7 @@ def _school(world, pupils_per_group: int, rng: random.Random, *, prefix: str):
                 decided_by_name="Test", method=Method.WEB, text_sha256="a" * 64, submission=uuid.uuid4(),
                 # Few distinct moments: records at the same time are ordered by id, as in state.py.
                 recorded_at=base + datetime.timedelta(hours=rng.randint(0, 12))))
-    ConsentRecord.objects.bulk_create(records)
+    projection.append(records)  # into the ledger, as the services write it (with its projection)
     return purposes
 
 
@@ -111,7 +112,7 @@ def test_the_overview_asks_the_database_the_same_number_of_questions_for_three_t
                                                      date_of_birth=datetime.date(2017, 1, 1)) for i in range(10)])
             Enrollment.objects.bulk_create([Enrollment(pupil=p, group=group, school_year=world.school_year)
                                             for p in batch])
-            ConsentRecord.objects.bulk_create([
+            projection.append([
                 ConsentRecord(pupil=p, purpose=q, purpose_version=q.current_version, given=True,
                               decider_role=DeciderRole.GUARDIAN, decided_by_name="Test", method=Method.WEB,
                               text_sha256="a" * 64) for p in batch for q in active])
