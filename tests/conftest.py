@@ -1,7 +1,8 @@
 """Role fixtures: a small school in which every test can be read as a sentence about who may do what.
 
-`world` holds one of everything; the single-role fixtures (`director`, `teacher5`, `parent5`, ...)
-return the users of that same world.
+`world` holds one of everything: the groups, the pupils, their guardians and one user per role
+(`world.directie`, `world.leerkracht5`, `world.ouder5`, ...; see World). It is the suite's one set
+of role fixtures: tests take `world`, not a fixture per role.
 """
 
 import datetime
@@ -33,9 +34,9 @@ class World:
     school_year: SchoolYear
     group5: ClassGroup
     group7: ClassGroup
-    pupil5: Pupil  # child of parent5, in groep 5
+    pupil5: Pupil  # child of ouder5, in groep 5
     pupil5b: Pupil  # another pupil in groep 5, child of nobody here
-    pupil7: Pupil  # child of parent7, in groep 7
+    pupil7: Pupil  # child of ouder7, in groep 7
     guardian5: Guardian
     guardian7: Guardian
     users: dict
@@ -109,25 +110,6 @@ def world(db) -> World:
         school_year=school_year, group5=group5, group7=group7, pupil5=pupil5, pupil5b=pupil5b, pupil7=pupil7,
         guardian5=users["ouder5"].guardian, guardian7=users["ouder7"].guardian, users=users,
     )
-
-
-def _role_fixture(fixture_name: str, role: str):
-    @pytest.fixture(name=fixture_name)
-    def fixture(world):
-        return world.users[role]
-
-    return fixture
-
-
-director = _role_fixture("director", "directie")
-teacher5 = _role_fixture("teacher5", "leerkracht5")
-teacher7 = _role_fixture("teacher7", "leerkracht7")
-administrator = _role_fixture("administrator", "administratie")
-staff_member = _role_fixture("staff_member", "medewerker")
-board_member = _role_fixture("board_member", "bestuur")
-parent5 = _role_fixture("parent5", "ouder5")
-parent7 = _role_fixture("parent7", "ouder7")
-outsider = _role_fixture("outsider", "outsider")
 
 
 @pytest.fixture
