@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from consent.models import ConsentRecord
-from tests.consent.conftest import answer_as, seen
+from tests.consent.helpers import answer_as, seen
 
 
 def _checked(html: str, name: str) -> list[str]:

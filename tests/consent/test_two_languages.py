@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from consent import services, state
 from consent.models import ConsentRecord, Purpose, PurposeVersion
-from tests.consent.conftest import answer_as, seen
+from tests.consent.helpers import answer_as, seen
 
 
 def english(client):

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import Category, DossierDocument, Incident, Measure, MeasureKind, PartyRole
-
-from .conftest import screenshot
+from tests.incidents.helpers import screenshot
 
 TODAY = timezone.localdate()
 

@@ -10,8 +10,7 @@ from django.urls import reverse
 from incidents import services
 from incidents.models import DossierDocument, Measure, MeasureKind, MeasureStatus, PartyRole
 from julianaschool.models import AuditEntry
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 TODAY = datetime.date.today().isoformat()
 

@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import PartyRole
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def at(world, month: int, day: int = 10) -> datetime.datetime:

@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from julianaschool import services
 from julianaschool.models import Guardian, GuardianLink
 from policy.models import VersionStatus
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 from tests.policy.helpers import draft
 from tests.security.test_login import current_code
 

@@ -9,7 +9,7 @@ from consent import state
 from consent.models import ConsentRecord
 from julianaschool import family_services
 from julianaschool.models import AuditEntry, EndedGuardianLink, Guardian, GuardianLink, LinkCode, OutgoingMail
-from tests.consent.conftest import seed_purposes
+from tests.consent.helpers import seed_purposes
 
 
 @pytest.fixture

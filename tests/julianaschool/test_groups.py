@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from julianaschool import access, edex_services, group_services
 from julianaschool.models import AuditEntry, ClassGroup, GroupTeacher, SchoolYear, TeacherRole
-from tests.conftest import make_pupil
+from tests.helpers import make_pupil
 
 
 def test_the_office_creates_a_combination_group_whose_year_groups_are_known(world, client_for):

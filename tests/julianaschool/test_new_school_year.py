@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from julianaschool import access, group_services, year_services
 from julianaschool.models import AuditEntry, ClassGroup, Enrollment, Pupil, SchoolYear, YearPlan, YearPlanStatus
-from tests.conftest import make_pupil
+from tests.helpers import make_pupil
 
 
 @pytest.fixture

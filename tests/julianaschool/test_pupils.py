@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from julianaschool import access, group_services
 from julianaschool.models import AuditEntry, Enrollment, Pupil
-from tests.conftest import make_pupil
+from tests.helpers import make_pupil
 
 
 def test_the_office_corrects_a_misspelt_name_and_the_trail_shows_it(world, client_for):

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from julianaschool.middleware import SessionRefreshMiddleware
 from julianaschool.models import AuditEntry
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 
 def login(client, username, password, ip="127.0.0.1"):
