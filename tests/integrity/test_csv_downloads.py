@@ -40,7 +40,7 @@ def test_an_ordinary_cell_is_left_alone(value):
     assert safe_cell(value) == value
 
 
-def test_numbers_stay_numbers():
+def test_a_csv_cell_keeps_numbers_even_negative_ones_as_numbers():
     assert safe_cell(-2) == -2 and safe_cell(3) == 3
 
 

@@ -108,7 +108,7 @@ def test_invite_all_shows_the_count_first_and_sends_on_confirmation(world, clien
     assert "niemand uit te nodigen" in client.get(reverse("people:guardians_invite")).content.decode()
 
 
-def test_invite_a_group_or_a_selection(world, client_for):
+def test_the_office_invites_the_guardians_of_a_group_or_of_a_selection(world, client_for):
     a = Guardian.objects.create(first_name="A", last_name="Kok", email="a@example.org")
     b = Guardian.objects.create(first_name="B", last_name="Kok", email="b@example.org")
     GuardianLink.objects.create(guardian=a, pupil=world.pupil5b)

@@ -44,7 +44,7 @@ def test_the_office_adds_a_teacher_who_chooses_her_password_from_the_mail(world,
     assert AuditEntry.objects.filter(action="people.staff.added", object_id=str(staff.pk)).exists()
 
 
-def test_the_invitation_link_works_once(world, client_for, django_capture_on_commit_callbacks):
+def test_the_invitation_link_sets_a_password_once_and_then_answers_not_found(world, client_for, django_capture_on_commit_callbacks):
     _add_teacher(client_for(world.administratie), django_capture_on_commit_callbacks)
     link = _welcome_link(mail.outbox[-1])
     anonymous = client_for(None)
