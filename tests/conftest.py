@@ -1,82 +1,17 @@
 """Role fixtures: a small school in which every test can be read as a sentence about who may do what.
 
-`world` holds one of everything; the single-role fixtures (`director`, `teacher5`, `parent5`, ...)
-return the users of that same world.
+`world` holds one of everything: the groups, the pupils, their guardians and one user per role
+(`world.directie`, `world.leerkracht5`, `world.ouder5`, ...; see World). It is the suite's one set
+of role fixtures: tests take `world`, not a fixture per role.
 """
 
 import datetime
-from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
 
-from julianaschool import services
-from julianaschool.models import (
-    BoardMember,
-    ClassGroup,
-    Enrollment,
-    Guardian,
-    GuardianLink,
-    Pupil,
-    Role,
-    SchoolYear,
-    StaffMember,
-)
-
-User = get_user_model()
-PASSWORD = "julianaschool-test"
-
-
-@dataclass
-class World:
-    school_year: SchoolYear
-    group5: ClassGroup
-    group7: ClassGroup
-    pupil5: Pupil  # child of parent5, in groep 5
-    pupil5b: Pupil  # another pupil in groep 5, child of nobody here
-    pupil7: Pupil  # child of parent7, in groep 7
-    guardian5: Guardian
-    guardian7: Guardian
-    users: dict
-
-    def __getattr__(self, name):
-        # Lets `world.directie` stand for `world.users["directie"]`.
-        users = self.__dict__.get("users", {})
-        if name in users:
-            return users[name]
-        raise AttributeError(name)
-
-
-def make_user(username: str, *roles: str, first_name: str = "", last_name: str = "") -> User:
-    user = User.objects.create_user(
-        username=username, password=PASSWORD, email=f"{username}@example.org",
-        first_name=first_name or username.capitalize(), last_name=last_name or "Test",
-    )
-    for role in roles:
-        services.grant_role(user=user, role=role)
-    return user
-
-
-def make_staff(username: str, *roles: str, function: str = "") -> User:
-    user = make_user(username, Role.STAFF, *roles)
-    StaffMember.objects.create(user=user, first_name=user.first_name, last_name=user.last_name,
-                               email=user.email, function=function)
-    return user
-
-
-def make_pupil(first: str, last: str, group: ClassGroup, born: datetime.date = datetime.date(2016, 3, 1)) -> Pupil:
-    pupil = Pupil.objects.create(first_name=first, last_name=last, date_of_birth=born)
-    Enrollment.objects.create(pupil=pupil, group=group, school_year=group.school_year)
-    return pupil
-
-
-def make_parent(username: str, *children: Pupil) -> User:
-    user = make_user(username, Role.GUARDIAN)
-    guardian = Guardian.objects.create(user=user, first_name=user.first_name, last_name=user.last_name, email=user.email)
-    for child in children:
-        GuardianLink.objects.create(guardian=guardian, pupil=child)
-    return user
+from julianaschool.models import BoardMember, ClassGroup, Role, SchoolYear
+from tests.helpers import World, make_parent, make_pupil, make_staff, make_user
 
 
 @pytest.fixture
@@ -109,25 +44,6 @@ def world(db) -> World:
         school_year=school_year, group5=group5, group7=group7, pupil5=pupil5, pupil5b=pupil5b, pupil7=pupil7,
         guardian5=users["ouder5"].guardian, guardian7=users["ouder7"].guardian, users=users,
     )
-
-
-def _role_fixture(fixture_name: str, role: str):
-    @pytest.fixture(name=fixture_name)
-    def fixture(world):
-        return world.users[role]
-
-    return fixture
-
-
-director = _role_fixture("director", "directie")
-teacher5 = _role_fixture("teacher5", "leerkracht5")
-teacher7 = _role_fixture("teacher7", "leerkracht7")
-administrator = _role_fixture("administrator", "administratie")
-staff_member = _role_fixture("staff_member", "medewerker")
-board_member = _role_fixture("board_member", "bestuur")
-parent5 = _role_fixture("parent5", "ouder5")
-parent7 = _role_fixture("parent7", "ouder7")
-outsider = _role_fixture("outsider", "outsider")
 
 
 @pytest.fixture

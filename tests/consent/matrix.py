@@ -10,7 +10,7 @@ def setup(world):
     """A decision by ouder5 (a receipt), a paper form with its scan, and an integration token."""
     from consent import services
     from consent.models import Purpose
-    from tests.consent.conftest import pdf_upload, seed_purposes
+    from tests.consent.helpers import pdf_upload, seed_purposes
 
     seed_purposes()
     website = Purpose.objects.get(slug="website")

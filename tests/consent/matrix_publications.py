@@ -14,7 +14,7 @@ def setup(world):
     from consent.models import Purpose
     from consent.publications import services
     from consent.publications.models import Takedown
-    from tests.consent.conftest import answer_as, seed_purposes
+    from tests.consent.helpers import answer_as, seed_purposes
 
     seed_purposes()
     parro = Purpose.objects.get(slug="parro")

@@ -8,7 +8,7 @@ OFFICE = ("directie", "administratie")
 
 
 def setup(world):
-    from tests.consent.conftest import seed_purposes
+    from tests.consent.helpers import seed_purposes
 
     seed_purposes()
 

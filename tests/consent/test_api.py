@@ -8,7 +8,7 @@ from django.urls import reverse
 from consent import services
 from consent.models import IntegrationToken
 from julianaschool import services as people
-from tests.consent.conftest import answer_as
+from tests.consent.helpers import answer_as
 
 
 def _api(raw: str | None) -> Client:

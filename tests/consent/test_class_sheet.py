@@ -10,8 +10,8 @@ from django.urls import reverse
 from consent import state
 from consent.current import services as projection
 from julianaschool import services as people
-from tests.conftest import make_pupil
-from tests.consent.conftest import answer_as
+from tests.consent.helpers import answer_as
+from tests.helpers import make_pupil
 
 
 def _fill(group, count):

@@ -17,8 +17,8 @@ from consent.models import ConsentRecord, CurrentAnswer, Purpose
 from julianaschool import family_services, retention
 from julianaschool import services as people
 from julianaschool.models import ClassGroup, Guardian, GuardianLink, Pupil
-from tests.conftest import make_pupil
-from tests.consent.conftest import answer_as, current
+from tests.consent.helpers import answer_as, current
+from tests.helpers import make_pupil
 
 
 def _rows_from_scratch() -> set[tuple]:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from consent.models import ConsentRecord
 from julianaschool.models import StaffMember
-from tests.consent.conftest import seen
+from tests.consent.helpers import seen
 
 TIMES = 6
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from julianaschool import retention, services
 from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry, Pupil
-from tests.consent.conftest import answer_as, current
+from tests.consent.helpers import answer_as, current
 
 
 def _leave(client, world, day):

@@ -8,7 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from consent import services
 from consent.models import ConsentRecord
 from julianaschool import services as people
-from tests.consent.conftest import answer_as, current
+from tests.consent.helpers import answer_as, current
 
 
 def _one_record(world, purposes):

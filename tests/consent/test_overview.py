@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from consent.models import ConsentRecord
-from tests.consent.conftest import answer_as, current
+from tests.consent.helpers import answer_as, current
 
 
 def test_overview_counts_answered_and_yes_per_group_and_purpose(client_for, world, purposes):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from PIL import Image
 
 from consent.models import ConsentRecord, PaperForm
-from tests.consent.conftest import PDF_BYTES, current, pdf_upload, seen
+from tests.consent.helpers import PDF_BYTES, current, pdf_upload, seen
 
 
 def _post(client, world, purposes, **extra):

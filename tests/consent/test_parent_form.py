@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 
 from consent.models import ConsentRecord
-from tests.consent.conftest import answer_as, seen
+from tests.consent.helpers import answer_as, seen
 
 
 def _checked(html: str, name: str) -> list[str]:
@@ -72,7 +72,7 @@ def test_saving_without_a_change_sends_nothing(client_for, world, purposes):
     assert ConsentRecord.objects.count() == 1
 
 
-def test_done_means_refuse_see_on_class_sheet_give_again(client_for, world, purposes, django_capture_on_commit_callbacks):
+def test_a_parents_no_shows_on_the_class_sheet_at_once_and_a_yes_again_takes_the_child_off(client_for, world, purposes, django_capture_on_commit_callbacks):
     """As ouder: refuse the website for the child in groep 5; as leerkracht: the class sheet shows
     the child as not allowed on the website at once; as ouder: give it again. Three records and
     three receipts."""

@@ -21,8 +21,8 @@ from julianaschool import retention
 from julianaschool import school_calendar as calendar
 from julianaschool import services as people
 from julianaschool.models import DayOff, DayOffKind
-from tests.conftest import make_pupil
-from tests.consent.conftest import answer_as
+from tests.consent.helpers import answer_as
+from tests.helpers import make_pupil
 
 
 def publish(world, purpose, *people_shown, by=None, title="Schoolreis Ouwehands"):

@@ -9,7 +9,7 @@ from django.utils import timezone
 from consent import services
 from consent.publications import services as publications
 from consent.publications.models import Publication, Takedown, TakedownDone
-from tests.consent.conftest import answer_as
+from tests.consent.helpers import answer_as
 
 
 def _api(raw: str) -> Client:

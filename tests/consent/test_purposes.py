@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from consent import services
 from consent.models import Purpose
-from tests.consent.conftest import answer_as, current
+from tests.consent.helpers import answer_as, current
 
 
 def _edit(client, purpose, **changes):

@@ -6,8 +6,7 @@ from django.utils import timezone
 
 from consent.models import ConsentRecord
 from julianaschool import services as people_services
-
-from .conftest import pdf_upload, seen
+from tests.consent.helpers import pdf_upload, seen
 
 
 def _office_entry(client, world, purposes, **extra):

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.conftest import make_pupil
-from tests.consent.conftest import answer_as
+from tests.consent.helpers import answer_as
+from tests.helpers import make_pupil
 
 
 def test_a_teacher_reaches_who_may_not_be_on_parro_in_one_tap_from_the_dashboard(client_for, world, purposes):

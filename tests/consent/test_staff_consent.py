@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from consent import state
 from consent.models import ConsentRecord
-from tests.consent.conftest import seen
+from tests.consent.helpers import seen
 
 
 def test_a_staff_member_records_their_own_choices(client_for, world, purposes, django_capture_on_commit_callbacks):

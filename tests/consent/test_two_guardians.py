@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from consent import services
 from consent.models import ConsentRecord
-from tests.consent.conftest import answer_as, current
+from tests.consent.helpers import answer_as, current
 
 
 def test_a_no_by_either_guardian_is_a_no_by_default(world, purposes, second_parent5):
@@ -97,10 +97,10 @@ def test_two_guardians_saving_in_parallel_threads_both_records_are_kept(world, p
     assert current(world.pupil5, purposes["website"]).given is False
 
 
-def test_paper_form_for_the_family_and_a_guardians_web_answer_are_both_voices(world, purposes, administrator):
-    from tests.consent.conftest import pdf_upload
+def test_paper_form_for_the_family_and_a_guardians_web_answer_are_both_voices(world, purposes):
+    from tests.consent.helpers import pdf_upload
 
-    services.record_office_entry(pupil=world.pupil5, choices={purposes["website"].pk: True}, actor=administrator,
+    services.record_office_entry(pupil=world.pupil5, choices={purposes["website"].pk: True}, actor=world.administratie,
                                  scan=pdf_upload())
     assert current(world.pupil5, purposes["website"]).given is True
     answer_as(world.ouder5, world.pupil5, website=False)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from consent import services, state
 from consent.models import ConsentRecord, Purpose, PurposeVersion
-from tests.consent.conftest import answer_as, seen
+from tests.consent.helpers import answer_as, seen
 
 
 def english(client):
@@ -60,9 +60,9 @@ def test_records_from_before_english_existed_stay_dutch_and_valid(world, purpose
     assert record.text_sha256 == PurposeVersion.hash_text(record.purpose_version.shown_text)
 
 
-def test_a_version_without_english_is_shown_and_recorded_in_dutch(client_for, world, purposes, director):
+def test_a_version_without_english_is_shown_and_recorded_in_dutch(client_for, world, purposes):
     purpose = services.create_purpose(slug="jaarboek", name="Jaarboek", explanation="Een boekje.", covers_photo=True,
-                                      covers_film=False, covers_sound=False, is_public=False, actor=director)
+                                      covers_film=False, covers_sound=False, is_public=False, actor=world.directie)
     html = english(client_for(world.ouder5)).get(reverse("consent:child", args=[world.pupil5.pk])).content.decode()
     assert 'name="taal_%d" value="nl"' % purpose.pk in html
     english(client_for(world.ouder5)).post(reverse("consent:child", args=[world.pupil5.pk]),

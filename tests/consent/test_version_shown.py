@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from consent import services
 from consent.models import ConsentRecord, Purpose
-from tests.consent.conftest import pdf_upload, seen
+from tests.consent.helpers import pdf_upload, seen
 
 
 def _change_in_substance(world, purpose: Purpose) -> Purpose:

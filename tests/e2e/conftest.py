@@ -8,21 +8,30 @@ with `check(page, name)`: axe-core against WCAG 2.1 AA, and no Content Security 
 
 Playwright's own browser download does not work on the school's machines, so only Debian's
 Chromium is used. Without it the tests are skipped locally and fail in CI (CI is set).
+
+This file holds the fixtures and hooks; what the stories call themselves (screenshots, the main
+menu, signature checks, the window sizes and roles) is in tests/e2e/helpers.py.
 """
 
 import io
 import os
-import subprocess
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import (
+    BOARD_PASSPHRASE,
+    DESKTOP,
+    PHONE,
+    WIDTHS,
+    Cast,
+    CspGuard,
+    axe_violations,
+    describe_violations,
+)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -35,13 +44,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-DOCS = ROOT / "docs"
-AXE_JS = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 # Auto-waiting expectations give up after this long; a live server on a laptop answers well within it.
 expect.set_options(timeout=10_000)
 
@@ -119,42 +121,6 @@ def browser_context_args(browser_context_args):
 
 
 # --- the Content Security Policy guard
-
-# Chromium reports a blocked (or report-only) inline script or style in the console; the event
-# listener catches the violations it reports only as a DOM event. Init scripts run outside the
-# page's CSP, so the listener itself never trips the policy.
-_CSP_LISTENER = """
-document.addEventListener('securitypolicyviolation', (e) => {
-  console.error('securitypolicyviolation (Content Security Policy): ' + e.violatedDirective +
-                ' blocked ' + (e.blockedURI || 'inline') + ' in ' + e.sourceFile + ':' + e.lineNumber);
-});
-"""
-
-
-def _is_csp_message(message: ConsoleMessage) -> bool:
-    text = message.text
-    return "Content Security Policy" in text or "Content-Security-Policy" in text or "securitypolicyviolation" in text
-
-
-@dataclass
-class CspGuard:
-    """Collects every console message about a Content Security Policy from every page of a test."""
-
-    violations: list[str] = field(default_factory=list)
-
-    def watch(self, context: BrowserContext) -> BrowserContext:
-        context.add_init_script(_CSP_LISTENER)
-        context.on("console", lambda message: self._console(message))
-        return context
-
-    def _console(self, message: ConsoleMessage) -> None:
-        if _is_csp_message(message):
-            self.violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
-
-    def assert_clean(self, where: str = "") -> None:
-        assert not self.violations, f"Content Security Policy violations{' on ' + where if where else ''}:\n" + "\n".join(
-            self.violations
-        )
 
 
 @pytest.fixture
@@ -242,19 +208,6 @@ def pytest_collection_modifyitems(items):
 # --- the demo school
 
 
-ROLES = ["directie", "bestuur", "leerkracht", "administratie", "ouder", "medewerker"]
-
-
-@dataclass
-class Cast:
-    """Who plays which role in the stories: the demo accounts of `seed_demo` (see the README)."""
-
-    password: str
-
-    def username(self, role: str) -> str:
-        return role
-
-
 @pytest.fixture
 def cast(settings, tmp_path, _sequences_past_restored_rows) -> Cast:
     """The demo school, as `make run` shows it."""
@@ -268,11 +221,6 @@ def cast(settings, tmp_path, _sequences_past_restored_rows) -> Cast:
     call_command("seed_demo", stdout=io.StringIO())
     settings.DEBUG = False
     return Cast(password=seed_demo.DEMO_PASSWORD)
-
-
-def full_name(username: str) -> str:
-    user = get_user_model().objects.get(username=username)
-    return user.get_full_name() or username
 
 
 @pytest.fixture
@@ -293,35 +241,6 @@ def login(cast):
 
 
 # --- accessibility
-
-
-def axe_violations(page: Page) -> list[dict]:
-    """axe-core's serious and critical WCAG 2.1 AA violations on the page as it is now."""
-    if not page.evaluate("() => typeof window.axe === 'object'"):
-        # Evaluated through the DevTools protocol rather than page.add_script_tag: the portal's
-        # strict CSP blocks an injected inline <script> (and that would trip the CSP guard), but
-        # does not apply to code the test evaluates. axe stays the test's; the portal never has it.
-        page.evaluate(AXE_JS.read_text(encoding="utf-8") + "\n;undefined")
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_21_AA,
-    )
-    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-
-
-def describe_violations(violations: list[dict]) -> str:
-    lines = []
-    for v in violations:
-        lines.append(f"[{v['impact']}] {v['id']}: {v['help']} ({v['helpUrl']})")
-        for node in v["nodes"][:5]:
-            lines.append(f"    {' '.join(node['target'])}: {node.get('failureSummary', '').splitlines()[-1:]}")
-            lines.append(f"      {node['html'][:200]}")
-    return "\n".join(lines)
-
-
-# Every checked page is checked at both widths the school's people use: a 390 px phone and a
-# 1366 px laptop, whichever the story runs at (the page is put back at its own size afterwards).
-WIDTHS = {"phone": {"width": 390, "height": 844}, "laptop": {"width": 1366, "height": 768}}
 
 
 @pytest.fixture
@@ -348,102 +267,7 @@ def check(csp_guard):
     return check_page
 
 
-# --- screenshots
-
-
-def screenshot(page: Page, name: str, *, full_page: bool = True, docs: bool = False) -> Path:
-    """Saves test-artifacts/screenshots/<name>.png; with docs=True and E2E_UPDATE_DOCS set, also a small
-    copy (the viewport, at most 1000 px wide, 128 colours) in docs/ for the README."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=full_page)
-    if docs and os.environ.get("E2E_UPDATE_DOCS"):
-        save_for_docs(page.screenshot(full_page=False), name)
-    return path
-
-
-def save_for_docs(png: bytes, name: str) -> Path:
-    from PIL import Image
-
-    DOCS.mkdir(exist_ok=True)
-    image = Image.open(io.BytesIO(png)).convert("RGB")
-    if image.width > 1000:
-        image = image.resize((1000, round(image.height * 1000 / image.width)), Image.LANCZOS)
-    target = DOCS / f"{name}.png"
-    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
-    return target
-
-
 # --- signed PDFs
-
-
-def board_certificate(pkcs12_path: Path, passphrase: str = ""):
-    """The board's certificate from its PKCS#12 file, as pyHanko's validator takes a trust root."""
-    from asn1crypto import x509
-    from cryptography.hazmat.primitives.serialization import Encoding, pkcs12
-
-    _key, certificate, _chain = pkcs12.load_key_and_certificates(
-        pkcs12_path.read_bytes(), passphrase.encode() if passphrase else None
-    )
-    return x509.Certificate.load(certificate.public_bytes(Encoding.DER))
-
-
-def validate_signature(pdf: Path, trust_root):
-    """pyHanko's status of the PDF's one signature, with only `trust_root` trusted.
-
-    pyHanko's validator runs its own asyncio loop, which Python refuses inside the loop that
-    Playwright keeps running in this thread; a worker thread has none.
-    """
-    from pyhanko.pdf_utils.reader import PdfFileReader
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko_certvalidator import ValidationContext
-
-    def validate():
-        with pdf.open("rb") as handle:
-            signatures = PdfFileReader(handle).embedded_signatures
-            assert len(signatures) == 1, f"expected one signature in {pdf.name}, found {len(signatures)}"
-            context = ValidationContext(trust_roots=[trust_root])
-            return validate_pdf_signature(signatures[0], context)
-
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        return worker.submit(validate).result()
-
-
-def render_first_page(pdf: Path, name: str, *, dpi: int = 60, docs: bool = False) -> Path:
-    """The PDF's first page as test-artifacts/screenshots/<name>.png (pdftoppm from poppler-utils);
-    with docs=True and E2E_UPDATE_DOCS set, also a small copy in docs/."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    stem = SCREENSHOTS / name
-    subprocess.run(
-        ["pdftoppm", "-png", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf), str(stem)],
-        check=True, capture_output=True, timeout=60,
-    )
-    png = stem.with_suffix(".png")
-    if docs and os.environ.get("E2E_UPDATE_DOCS"):
-        save_for_docs(png.read_bytes(), name)
-    return png
-
-
-# --- moving around as a person does
-
-
-def open_menu(page: Page, label: str) -> None:
-    """Clicks `label` in the main menu, first opening the menu when the screen is narrow enough to fold it."""
-    # Until the stylesheet has loaded, the folded menu's toggler shows on any screen.
-    page.wait_for_load_state("load")
-    toggler = page.get_by_role("button", name="Menu openen")
-    if toggler.is_visible():
-        toggler.click()
-    nav = page.get_by_role("navigation", name="Hoofdmenu")
-    link = nav.get_by_role("link", name=label, exact=True)
-    if not link.is_visible():
-        # Pages of one group sit under one menu entry (PORTAL_NAV_GROUPS): open that dropdown first.
-        hidden = page.get_by_role("link", name=label, exact=True, include_hidden=True)
-        nav.locator("li.dropdown").filter(has=hidden).get_by_role("button").click()
-    link.click()
-
-
-BOARD_PASSPHRASE = "e2e-bestuur"
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from django.utils import dateformat, timezone, translation
 from playwright.sync_api import expect
 
 from julianaschool.models import ClassGroup, Pupil, SchoolYear
-
-from .conftest import open_menu, screenshot
+from tests.e2e.helpers import open_menu, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

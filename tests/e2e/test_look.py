@@ -5,7 +5,7 @@ and directie's menu fits one line on the laptop, its dropdowns working by keyboa
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import PHONE, ROLES, screenshot
+from tests.e2e.helpers import PHONE, ROLES, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -13,7 +13,7 @@ from django.conf import settings as django_settings
 from playwright.sync_api import expect
 from pyhanko.sign.validation import SignatureCoverageLevel
 
-from .conftest import PHONE, board_certificate, open_menu, screenshot, validate_signature
+from tests.e2e.helpers import PHONE, board_certificate, open_menu, screenshot, validate_signature
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -6,7 +6,7 @@ done; the parent sees the publication and its takedown on Sanne's page."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import PHONE, open_menu, screenshot
+from tests.e2e.helpers import PHONE, open_menu, screenshot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

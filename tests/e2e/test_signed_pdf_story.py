@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings as django_settings
 from pyhanko.sign.validation import SignatureCoverageLevel
 
-from .conftest import board_certificate, open_menu, render_first_page, validate_signature
+from tests.e2e.helpers import board_certificate, open_menu, render_first_page, validate_signature
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

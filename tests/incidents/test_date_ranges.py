@@ -11,8 +11,8 @@ from incidents import forms as incident_forms
 from incidents.models import Incident, Party
 from julianaschool.forms import LeaveForm
 from policy import forms as policy_forms
+from tests.incidents.helpers import report
 
-from .conftest import report
 from .test_reporting import form_data
 
 HOSTILE_DATES = ["0001-01-01", "1000-01-01", "1899-12-31", "9999-12-31"]

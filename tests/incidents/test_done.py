@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import Category, DossierDocument, Incident, Measure, MeasureKind, PartyRole
-
-from .conftest import screenshot
+from tests.incidents.helpers import screenshot
 
 TODAY = timezone.localdate()
 
@@ -27,7 +26,7 @@ def report_pesten(client, world, description):
     return Incident.objects.latest("id")
 
 
-def test_done_means(world, client_for):
+def test_a_teacher_reports_pesten_and_directie_decides_a_warning_then_a_suspension_within_the_law(world, client_for):
     teacher, director = client_for(world.leerkracht5), client_for(world.directie)
 
     # As leerkracht: pesten via the class chat by a groep 5 pupil against another, with a screenshot.

@@ -4,8 +4,7 @@ from django.urls import reverse
 
 from incidents import services
 from incidents.models import DocumentKind, DossierDocument, MeasureKind, PartyRole
-
-from .conftest import pdf_upload, report
+from tests.incidents.helpers import pdf_upload, report
 
 
 def warn(world, incident, role=PartyRole.PERPETRATOR):

@@ -9,9 +9,8 @@ from django.utils import timezone
 
 from incidents.models import Incident, Severity, school_days_between
 from julianaschool.models import DayOff, DayOffKind, Role
-from tests.conftest import make_staff
-
-from .conftest import report
+from tests.helpers import make_staff
+from tests.incidents.helpers import report
 
 
 def test_a_serious_incident_mails_every_director_at_once(world, django_capture_on_commit_callbacks):

@@ -5,8 +5,7 @@ from django.db import DatabaseError, transaction
 
 from incidents import services
 from incidents.models import Incident, Status, TimelineEntry
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def test_the_database_refuses_to_change_a_description(world):

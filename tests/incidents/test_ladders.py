@@ -7,8 +7,7 @@ import pytest
 from incidents import ladders, services
 from incidents.models import Measure, MeasureKind, PartyRole
 from julianaschool.errors import Refused
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 TODAY = datetime.date.today()
 

@@ -9,8 +9,7 @@ from pypdf import PdfReader
 
 from incidents import services
 from incidents.models import DocumentKind, DossierDocument, EntryKind, MeasureKind, PartyRole, TimelineEntry
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 TODAY = datetime.date.today()
 

@@ -11,8 +11,7 @@ from incidents import services
 from incidents.audit_actions import Action
 from incidents.models import DossierDocument, Measure, MeasureKind, MeasureStatus, PartyRole
 from julianaschool.models import AuditEntry
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 TODAY = datetime.date.today().isoformat()
 

@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from incidents.models import Measure, PartyRole
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def test_a_measure_other_than_the_proposed_step_without_a_reason_is_refused_on_the_reason_field(client_for, world):

@@ -7,8 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import Attachment, Category, Incident, Party, Severity, Status, TimelineEntry
-
-from .conftest import pdf_upload, png_bytes, screenshot
+from tests.incidents.helpers import pdf_upload, png_bytes, screenshot
 
 
 def form_data(world, **extra):
@@ -66,7 +65,7 @@ def test_a_teacher_names_a_pupil_of_another_group(world, client_for):
 
 
 def test_two_pupils_of_the_same_name_are_told_apart_by_their_group(world, client_for):
-    from tests.conftest import make_pupil
+    from tests.helpers import make_pupil
 
     make_pupil("Liam", "Hendriks", world.group5)
     make_pupil("Liam", "Hendriks", world.group7)

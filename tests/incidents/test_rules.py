@@ -10,8 +10,7 @@ from incidents import services
 from incidents.models import DossierDocument, MeasureKind, MeasureStatus, PartyRole
 from julianaschool.errors import Refused
 from julianaschool.models import DayOff, DayOffKind, Guardian, GuardianLink
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 TODAY = datetime.date.today()
 

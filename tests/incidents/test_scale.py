@@ -12,8 +12,7 @@ from incidents import stats
 from incidents.dashboard import SHOWN
 from incidents.models import Incident, Severity
 from julianaschool.models import Enrollment, Pupil
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def _queries(client, url) -> tuple[int, str]:

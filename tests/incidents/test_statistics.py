@@ -6,8 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import PartyRole
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def at(world, month: int, day: int = 10) -> datetime.datetime:
@@ -15,7 +14,7 @@ def at(world, month: int, day: int = 10) -> datetime.datetime:
     return datetime.datetime(year, month, day, 11, tzinfo=timezone.get_current_timezone())
 
 
-def test_counts_per_category_month_and_group(world, client_for):
+def test_directie_sees_incidents_counted_per_category_month_and_group(world, client_for):
     report(world, occurred_at=at(world, 9))
     report(world, occurred_at=at(world, 9, 20))
     report(world, category="Kwetsen", occurred_at=at(world, 10))

@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from incidents import services
 from incidents.models import EntryKind, Status, TimelineEntry
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def test_directie_moves_an_incident_along_and_each_change_is_on_the_timeline(world, client_for):

@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import Category, Incident, MeasureKind, PartyRole
-from tests.conftest import make_pupil
-
-from .conftest import report
+from tests.helpers import make_pupil
+from tests.incidents.helpers import report
 
 
 def test_the_victims_row_offers_no_measure_and_each_measure_link_says_whose_it_is(world, client_for, busy_incident):

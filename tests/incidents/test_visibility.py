@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from incidents import services
 from incidents.models import MeasureKind, PartyRole
-
-from .conftest import report
+from tests.incidents.helpers import report
 
 
 def page(client_for, user, incident):

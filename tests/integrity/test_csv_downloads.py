@@ -13,7 +13,7 @@ from consent import services as consent_services
 from consent.models import Purpose
 from incidents.models import Category
 from julianaschool.downloads import safe_cell
-from tests.incidents.conftest import report
+from tests.incidents.helpers import report
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ['=HYPERLINK("http://evil.example/","klik")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3", "\t=1+1", "\r=1+1"]
@@ -40,7 +40,7 @@ def test_an_ordinary_cell_is_left_alone(value):
     assert safe_cell(value) == value
 
 
-def test_numbers_stay_numbers():
+def test_a_csv_cell_keeps_numbers_even_negative_ones_as_numbers():
     assert safe_cell(-2) == -2 and safe_cell(3) == 3
 
 

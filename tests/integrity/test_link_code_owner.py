@@ -13,12 +13,12 @@ def _invite(world, email: str, pupil) -> tuple[Guardian, str]:
     return guardian, services.invite_guardian(guardian=guardian, invited_by=world.administratie)
 
 
-def test_a_signed_in_parent_cannot_link_another_familys_child_with_their_code(world, parent5, client_for):
+def test_a_signed_in_parent_cannot_link_another_familys_child_with_their_code(world, client_for):
     guardian, code = _invite(world, "ans@example.org", world.pupil5b)
-    response = client_for(parent5).post(reverse("people:redeem"), {"code": code})
+    response = client_for(world.ouder5).post(reverse("people:redeem"), {"code": code})
     assert response.status_code == 200
     assert "verstuurd aan een andere ouder/verzorger" in response.content.decode()
-    assert set(parent5.guardian.pupils.all()) == {world.pupil5}
+    assert set(world.ouder5.guardian.pupils.all()) == {world.pupil5}
     assert LinkCode.objects.get(guardian=guardian).used_at is None
     guardian.refresh_from_db()
     assert guardian.user_id is None
@@ -33,21 +33,21 @@ def test_a_signed_in_staff_member_cannot_take_a_parents_code(world, client_for):
     assert not hasattr(world.leerkracht5, "guardian") or world.leerkracht5.guardian is None
 
 
-def test_the_account_with_the_invited_address_gets_the_other_child(world, parent5, client_for):
-    _guardian, code = _invite(world, parent5.email.upper(), world.pupil7)
-    response = client_for(parent5).post(reverse("people:redeem"), {"code": code})
+def test_the_account_with_the_invited_address_gets_the_other_child(world, client_for):
+    _guardian, code = _invite(world, world.ouder5.email.upper(), world.pupil7)
+    response = client_for(world.ouder5).post(reverse("people:redeem"), {"code": code})
     assert response.status_code == 302
-    assert set(parent5.guardian.pupils.all()) == {world.pupil5, world.pupil7}
-    assert AuditEntry.objects.filter(action=CoreAction.LINK_CODE_REDEEMED, actor=parent5).exists()
+    assert set(world.ouder5.guardian.pupils.all()) == {world.pupil5, world.pupil7}
+    assert AuditEntry.objects.filter(action=CoreAction.LINK_CODE_REDEEMED, actor=world.ouder5).exists()
 
 
-def test_a_code_of_a_guardian_who_has_an_account_does_not_make_a_second_one(world, parent5, client):
-    code = services.invite_guardian(guardian=parent5.guardian, invited_by=world.administratie)
+def test_a_code_of_a_guardian_who_has_an_account_does_not_make_a_second_one(world, client):
+    code = services.invite_guardian(guardian=world.ouder5.guardian, invited_by=world.administratie)
     response = client.post(reverse("people:redeem"), {"code": code, "username": "indringer",
                                                       "password1": "Zonnebloem-2026", "password2": "Zonnebloem-2026"})
     assert response.status_code == 200
     assert "al een account" in response.content.decode()
-    assert not type(parent5).objects.filter(username="indringer").exists()
+    assert not type(world.ouder5).objects.filter(username="indringer").exists()
 
 
 def test_the_invited_guardian_signs_their_own_account_up(world, client):

@@ -8,7 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from julianaschool import services
 from julianaschool.models import Guardian, GuardianLink
 from policy.models import VersionStatus
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 from tests.policy.helpers import draft
 from tests.security.test_login import current_code
 
@@ -48,14 +48,14 @@ def test_directie_reads_the_draft_again_once_the_code_is_given(world):
     assert client.get(reverse("policy:version", args=[version.pk])).status_code == 200
 
 
-def test_a_parent_with_password_only_cannot_redeem_a_koppelcode_onto_the_account(world, parent5):
-    guardian = Guardian.objects.create(first_name="Ouder5", last_name="Test", email=parent5.email)
+def test_a_parent_with_password_only_cannot_redeem_a_koppelcode_onto_the_account(world):
+    guardian = Guardian.objects.create(first_name="Ouder5", last_name="Test", email=world.ouder5.email)
     GuardianLink.objects.create(guardian=guardian, pupil=world.pupil7)
     code = services.invite_guardian(guardian=guardian, invited_by=world.administratie)
-    client = _password_only(parent5)
+    client = _password_only(world.ouder5)
     response = client.post(reverse("people:redeem"), {"code": code})
     assert response.status_code == 200
-    assert set(parent5.guardian.pupils.all()) == {world.pupil5}
+    assert set(world.ouder5.guardian.pupils.all()) == {world.pupil5}
 
 
 @pytest.mark.parametrize("name", ["people:pupils", "consent:index", "dashboard"])

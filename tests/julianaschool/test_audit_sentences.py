@@ -25,23 +25,23 @@ def _page(client, language: str, **query) -> str:
 
 
 @pytest.fixture
-def one_entry_of_each_app(world, director, administrator):
+def one_entry_of_each_app(world):
     version = ProtocolVersion.objects.order_by("pk").first()
     purpose = Purpose.objects.order_by("pk").first()
     category = Category.objects.order_by("pk").first()
-    services.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date(2026, 12, 1), actor=administrator)
-    audit.record(actor=director, action=PolicyAction.VERSION_ADOPTED, obj=version,
+    services.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date(2026, 12, 1), actor=world.administratie)
+    audit.record(actor=world.directie, action=PolicyAction.VERSION_ADOPTED, obj=version,
                  changes={"status": ["concept", "vastgesteld"]})
-    audit.record(actor=director, action=ConsentAction.PURPOSE_CREATED, obj=purpose,
+    audit.record(actor=world.directie, action=ConsentAction.PURPOSE_CREATED, obj=purpose,
                  changes={"naam": "Parro", "openbaar": False})
-    audit.record(actor=director, action=IncidentAction.CATEGORY_SAVED, obj=category, changes={"active": [True, False]})
-    audit.record(actor=administrator, action=CoreAction.PUPIL_CHANGED, obj=world.guardian5,
+    audit.record(actor=world.directie, action=IncidentAction.CATEGORY_SAVED, obj=category, changes={"active": [True, False]})
+    audit.record(actor=world.administratie, action=CoreAction.PUPIL_CHANGED, obj=world.guardian5,
                  changes={"email": ["oud@example.org", "nieuw@example.org"], "bron": "import"})
     return {"version": version, "purpose": purpose, "category": category}
 
 
-def test_director_reads_each_apps_entries_as_dutch_sentences(world, director, client_for, one_entry_of_each_app):
-    page = _page(client_for(director), "nl")
+def test_director_reads_each_apps_entries_as_dutch_sentences(world, client_for, one_entry_of_each_app):
+    page = _page(client_for(world.directie), "nl")
     pupil = world.pupil5.full_name
     assert f"Administratie Test heeft leerling “{pupil}” uitgeschreven." in page
     assert f"Directie Test heeft protocolversie “{one_entry_of_each_app['version']}” vastgesteld." in page
@@ -56,8 +56,8 @@ def test_director_reads_each_apps_entries_as_dutch_sentences(world, director, cl
         assert code not in page.split("<tbody>")[1].split("</tbody>")[0], code
 
 
-def test_director_reads_the_same_entries_in_english(world, director, client_for, one_entry_of_each_app):
-    page = _page(client_for(director), "en")
+def test_director_reads_the_same_entries_in_english(world, client_for, one_entry_of_each_app):
+    page = _page(client_for(world.directie), "en")
     body = page.split("<tbody>")[1].split("</tbody>")[0]
     assert "Directie Test adopted" in body
     assert "Administratie Test removed" in body or "Administratie Test deregistered" in body
@@ -78,18 +78,18 @@ def _stored_row(*, actor, action: str, obj=None, changes=None) -> AuditEntry:
                                      changes=changes or {})
 
 
-def test_an_action_nobody_named_still_reads_as_words(world, director, client_for):
-    _stored_row(actor=director, action="policy.something_new", obj=world.pupil7,
+def test_an_action_nobody_named_still_reads_as_words(world, client_for):
+    _stored_row(actor=world.directie, action="policy.something_new", obj=world.pupil7,
                 changes={"kinderen": ["Sanne", "Daan"], "vanaf": "2026-12-02", "gemeld": True})
-    body = _page(client_for(director), "nl").split("<tbody>")[1]
+    body = _page(client_for(world.directie), "nl").split("<tbody>")[1]
     assert "Directie Test: Policy something new (leerling “Mila Bakker”)." in body
     assert "<strong>Kinderen</strong>: Sanne, Daan" in body
     assert "<strong>Vanaf</strong>: 2 december 2026" in body
     assert "<strong>Gemeld</strong>: ja" in body
 
 
-def test_an_app_registers_its_own_labels_and_an_old_row_reads_through_its_legacy_string(world, director):
-    _stored_row(actor=director, action="toestemming ingevoerd (papier)", obj=world.pupil5, changes={"Parro": "ja"})
+def test_an_app_registers_its_own_labels_and_an_old_row_reads_through_its_legacy_string(world):
+    _stored_row(actor=world.directie, action="toestemming ingevoerd (papier)", obj=world.pupil5, changes={"Parro": "ja"})
     entry = AuditEntry.objects.get(action="toestemming ingevoerd (papier)")
     with translation.override("nl"):
         assert audit.sentence(entry) == f"Directie Test heeft de toestemming voor leerling “{world.pupil5.full_name}” ingevoerd (papier)."
@@ -106,11 +106,11 @@ def test_the_system_is_named_as_the_portal(world):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_registered_action_reads_as_a_sentence_with_or_without_an_object(world, director, language):
+def test_every_registered_action_reads_as_a_sentence_with_or_without_an_object(world, language):
     actions = [member for enum in (CoreAction, ConsentAction, IncidentAction, PolicyAction) for member in enum]
     for action in actions:
         for obj in (world.pupil5, None):
-            entry = audit.record(actor=director, action=action, obj=obj)
+            entry = audit.record(actor=world.directie, action=action, obj=obj)
             with translation.override(language):
                 text = audit.sentence(entry)
             assert text.startswith("Directie Test") and "%(" not in text and "{" not in text, (action, text)

@@ -9,27 +9,27 @@ from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry
 
 
-def test_marking_a_pupil_as_left_is_recorded_with_who_and_what(world, administrator, client_for):
-    client = client_for(administrator)
+def test_marking_a_pupil_as_left_is_recorded_with_who_and_what(world, client_for):
+    client = client_for(world.administratie)
     response = client.post(reverse("people:pupil_leave", args=[world.pupil5.pk]), {"left_on": "2026-12-01"})
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action=CoreAction.PUPIL_DEREGISTERED)
-    assert entry.actor == administrator
+    assert entry.actor == world.administratie
     assert entry.object_id == str(world.pupil5.pk)
     assert entry.changes == {"left_on": [None, "2026-12-01"]}
 
 
-def test_a_pupil_who_left_keeps_their_history(world, administrator):
-    services.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date(2026, 12, 1), actor=administrator)
+def test_a_pupil_who_left_keeps_their_history(world):
+    services.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date(2026, 12, 1), actor=world.administratie)
     world.pupil5.refresh_from_db()
     assert world.pupil5.group_in(world.school_year) == world.group5
     assert world.pupil5.guardians.count() == 1
 
 
-def test_director_filters_the_trail_by_person_and_object(world, director, administrator, client_for):
-    services.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date(2026, 12, 1), actor=administrator)
-    services.mark_pupil_left(pupil=world.pupil7, left_on=datetime.date(2026, 12, 2), actor=director)
-    client = client_for(director)
+def test_director_filters_the_trail_by_person_and_object(world, client_for):
+    services.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date(2026, 12, 1), actor=world.administratie)
+    services.mark_pupil_left(pupil=world.pupil7, left_on=datetime.date(2026, 12, 2), actor=world.directie)
+    client = client_for(world.directie)
     page = client.get(reverse("people:audit"), {"persoon": "Administratie"}).content.decode()
     assert world.pupil5.full_name in page
     assert world.pupil7.full_name not in page
@@ -38,8 +38,8 @@ def test_director_filters_the_trail_by_person_and_object(world, director, admini
     assert world.pupil5.full_name not in page
 
 
-def test_a_refused_write_leaves_no_entry(world, administrator, client_for):
-    client = client_for(administrator)
+def test_a_refused_write_leaves_no_entry(world, client_for):
+    client = client_for(world.administratie)
     client.post(reverse("people:pupil_leave", args=[world.pupil5.pk]), {"left_on": "geen datum"})
     assert not AuditEntry.objects.filter(action=CoreAction.PUPIL_DEREGISTERED).exists()
     world.pupil5.refresh_from_db()

@@ -122,7 +122,7 @@ def test_directie_removes_a_day_off_and_the_audit_trail_keeps_what_it_was(world,
     ("morgen", "2026-12-29", "Voer een geldige datum in."),
 ])
 def test_a_wrong_period_gets_a_dutch_message_and_saves_nothing(year, christmas, client, starts_on, ends_on, message):
-    from tests.conftest import make_staff
+    from tests.helpers import make_staff
 
     client.force_login(make_staff("kantoor", "administratie"))
     response = client.post(reverse("office:calendar"), {"jaar": year.pk, "kind": "studiedag", "starts_on": starts_on,
@@ -137,7 +137,7 @@ def test_a_wrong_period_gets_a_dutch_message_and_saves_nothing(year, christmas, 
 
 
 def test_the_office_imports_the_holidays_from_an_ics_file(year, client):
-    from tests.conftest import make_staff
+    from tests.helpers import make_staff
 
     client.force_login(make_staff("kantoor", "administratie"))
     response = client.post(reverse("office:calendar_import"), {"jaar": year.pk, "file": upload(ICS)}, follow=True)
@@ -168,7 +168,7 @@ def test_the_office_imports_the_holidays_from_an_ics_file(year, client):
       "END:VEVENT\nEND:VCALENDAR\n"), "eindigt vóór zij begint"),
 ])
 def test_a_bad_ics_file_gets_a_dutch_message_and_changes_nothing(year, christmas, client, content, message):
-    from tests.conftest import make_staff
+    from tests.helpers import make_staff
 
     client.force_login(make_staff("kantoor", "administratie"))
     response = client.post(reverse("office:calendar_import"), {"jaar": year.pk, "file": upload(content)})
@@ -179,7 +179,7 @@ def test_a_bad_ics_file_gets_a_dutch_message_and_changes_nothing(year, christmas
 
 
 def test_an_ics_file_that_overlaps_a_holiday_already_entered_imports_nothing(year, client):
-    from tests.conftest import make_staff
+    from tests.helpers import make_staff
 
     DayOff.objects.create(school_year=year, kind=DayOffKind.OTHER, name="Extra vrij", starts_on=D(2026, 12, 21),
                           ends_on=D(2026, 12, 22))
@@ -191,7 +191,7 @@ def test_an_ics_file_that_overlaps_a_holiday_already_entered_imports_nothing(yea
 
 
 def test_a_file_that_is_not_called_ics_is_refused(year, client):
-    from tests.conftest import make_staff
+    from tests.helpers import make_staff
 
     client.force_login(make_staff("kantoor", "administratie"))
     response = client.post(reverse("office:calendar_import"), {"jaar": year.pk, "file": upload(ICS, "vakanties.pdf")})

@@ -66,8 +66,8 @@ def upload(client, data: bytes, name="export.xml"):
     return client.post(reverse("people:edex"), {"file": SimpleUploadedFile(name, data, content_type="text/xml")})
 
 
-def test_administrator_previews_then_saves_the_first_export(year, administrator, client_for):
-    client = client_for(administrator)
+def test_administrator_previews_then_saves_the_first_export(year, world, client_for):
+    client = client_for(world.administratie)
     data = first_file(year)
     page = upload(client, data).content.decode()
     assert "Nieuwe leerling Zoë van der Berg (geboren 14-03-2016) in groep 5." in page
@@ -90,27 +90,27 @@ def test_administrator_previews_then_saves_the_first_export(year, administrator,
     assert bram.user.groups.filter(name="leerkracht").exists()
 
 
-def test_every_change_is_audited_as_uit_edex_with_the_files_hash(year, administrator):
+def test_every_change_is_audited_as_uit_edex_with_the_files_hash(year, world):
     data = first_file(year)
-    save(data, administrator)
+    save(data, world.administratie)
     entries = AuditEntry.objects.filter(changes__bron="uit EDEX")
     assert entries.filter(action=CoreAction.PUPIL_REGISTERED).count() == 4
     assert all(e.changes["bestand_sha256"] == hashlib.sha256(data).hexdigest() for e in entries)
-    assert all(e.actor == administrator for e in entries)
+    assert all(e.actor == world.administratie for e in entries)
 
 
-def test_the_same_file_imported_twice_changes_nothing_the_second_time(year, administrator):
+def test_the_same_file_imported_twice_changes_nothing_the_second_time(year, world):
     data = first_file(year)
-    save(data, administrator)
+    save(data, world.administratie)
     audit_rows = AuditEntry.objects.count()
     plan = edex.read(data)
     assert plan.changes == []
-    assert edex_services.apply_edex(plan=plan, actor=administrator) == {}
+    assert edex_services.apply_edex(plan=plan, actor=world.administratie) == {}
     assert AuditEntry.objects.count() == audit_rows
 
 
-def test_a_later_export_shows_the_moved_pupil_the_leaver_the_renamed_group_and_the_new_teacher(year, administrator):
-    save(first_file(year), administrator)
+def test_a_later_export_shows_the_moved_pupil_the_leaver_the_renamed_group_and_the_new_teacher(year, world):
+    save(first_file(year), world.administratie)
     pupils = [
         P("#L1", "Zoë", "Berg", prefix="van der", group="#G6", changed="2027-01-10T09:00:00"),  # moved to 6
         P("#L2", "Daan", "Jansen", group="#G6", born=datetime.date(2015, 1, 2), left=datetime.date(2026, 10, 1)),
@@ -127,7 +127,7 @@ def test_a_later_export_shows_the_moved_pupil_the_leaver_the_renamed_group_and_t
     assert "Groep 6 heet voortaan 6a." in texts
     assert any(t.startswith("Nieuwe leerkracht Sara Kok") for t in texts)
     assert "Sara Kok gaat lesgeven in groep 5 (LRK)." in texts
-    counts = edex_services.apply_edex(plan=plan, actor=administrator)
+    counts = edex_services.apply_edex(plan=plan, actor=world.administratie)
     assert counts["verplaatste leerlingen"] == 1 and counts["uitgeschreven leerlingen"] == 1
     # The move is dated: groep 5 until 9 January, groep 6a from the file's date on.
     moved = Pupil.objects.get(external_key="#L1")
@@ -138,27 +138,27 @@ def test_a_later_export_shows_the_moved_pupil_the_leaver_the_renamed_group_and_t
     assert AuditEntry.objects.filter(action=CoreAction.PUPIL_MOVED, changes__per="2027-01-10").exists()
 
 
-def test_a_pupil_absent_from_a_full_export_is_only_proposed(year, administrator):
-    save(first_file(year), administrator)
+def test_a_pupil_absent_from_a_full_export_is_only_proposed(year, world):
+    save(first_file(year), world.administratie)
     plan = edex.read(first_file(year, pupils=PUPILS[:3]))
     absent = [c for c in plan.changes if c.kind == edex.PUPIL_ABSENT]
     assert len(absent) == 1 and not absent[0].default and "Noor el Amrani staat niet meer in de export" in absent[0].text
-    edex_services.apply_edex(plan=plan, actor=administrator)
+    edex_services.apply_edex(plan=plan, actor=world.administratie)
     assert Pupil.objects.get(external_key="#L4").left_on is None
-    edex_services.apply_edex(plan=plan, selected={absent[0].id}, actor=administrator)
+    edex_services.apply_edex(plan=plan, selected={absent[0].id}, actor=world.administratie)
     assert Pupil.objects.get(external_key="#L4").left_on is not None
 
 
-def test_the_office_can_leave_a_line_out(year, administrator):
+def test_the_office_can_leave_a_line_out(year, world):
     plan = edex.read(first_file(year))
     left_out = next(c.id for c in plan.changes if c.id == "pupil.new:#L2")
-    edex_services.apply_edex(plan=plan, selected=plan.defaults() - {left_out}, actor=administrator)
+    edex_services.apply_edex(plan=plan, selected=plan.defaults() - {left_out}, actor=world.administratie)
     assert not Pupil.objects.filter(external_key="#L2").exists()
     assert Pupil.objects.filter(external_key="#L1").exists()
 
 
-def test_teachers_leave_groups_the_export_no_longer_gives_them(year, world, administrator):
-    save(first_file(year), administrator)
+def test_teachers_leave_groups_the_export_no_longer_gives_them(year, world):
+    save(first_file(year), world.administratie)
     # group 5 had leerkracht5 from before; the export gives it to Ellen Visser only.
     assert not world.group5.teachers.filter(pk=world.leerkracht5.staff.pk).exists()
     teachers = [T("#T1", "Ellen", "Visser", email="e.visser@school.nl", groups={}), TEACHERS[1]]
@@ -166,11 +166,11 @@ def test_teachers_leave_groups_the_export_no_longer_gives_them(year, world, admi
     assert [c.text for c in plan.changes] == ["Ellen Visser geeft geen les meer in groep 5."]
 
 
-def test_an_existing_pupil_without_key_is_recognised_by_name_and_birth_date(year, world, administrator):
+def test_an_existing_pupil_without_key_is_recognised_by_name_and_birth_date(year, world):
     pupils = [P("#L9", "Sanne", "Vries", prefix="de", group="#G5", born=world.pupil5.date_of_birth)]
     plan = edex.read(first_file(year, pupils=pupils))
     assert "Bestaande leerling Sanne de Vries wordt gekoppeld aan de leerling uit de administratie." in [c.text for c in plan.changes]
-    edex_services.apply_edex(plan=plan, actor=administrator)
+    edex_services.apply_edex(plan=plan, actor=world.administratie)
     world.pupil5.refresh_from_db()
     assert world.pupil5.external_key == "#L9"
 
@@ -194,7 +194,7 @@ def test_the_command_exits_non_zero_on_problems(year, tmp_path):
         call_command("import_edex", str(path))
 
 
-def test_query_count_of_preview_and_save_does_not_grow_with_the_pupils(year, administrator):
+def test_query_count_of_preview_and_save_does_not_grow_with_the_pupils(year, world):
     def counts(n: int) -> tuple[int, int]:
         pupils = [P(f"#N{n}-{i}", f"Kind{i}", "Jansen", group="#G5") for i in range(n)]
         data = build(year.name, GROUPS, pupils, TEACHERS)
@@ -202,7 +202,7 @@ def test_query_count_of_preview_and_save_does_not_grow_with_the_pupils(year, adm
             with CaptureQueriesContext(connection) as preview:
                 plan = edex.read(data)
             with CaptureQueriesContext(connection) as saving:
-                edex_services.apply_edex(plan=plan, actor=administrator)
+                edex_services.apply_edex(plan=plan, actor=world.administratie)
             assert Pupil.objects.filter(external_key__startswith=f"#N{n}-").count() == n
             transaction.set_rollback(True)  # the next size starts from the same school
         return len(preview), len(saving)
@@ -233,13 +233,13 @@ def test_an_edex_2_0_file_and_unknown_toevoegingen_are_accepted(year):
     (b"<?xml version='1.0'?><html><body/></html>", "begint niet met <EDEX>"),
     (b"%PDF-1.7 binary", "geen geldige XML"),
 ])
-def test_a_file_that_is_not_edex_is_refused(year, administrator, client_for, data, message):
-    page = upload(client_for(administrator), data).content.decode()
+def test_a_file_that_is_not_edex_is_refused(year, world, client_for, data, message):
+    page = upload(client_for(world.administratie), data).content.decode()
     assert message in page.replace("&lt;", "<").replace("&gt;", ">")
 
 
-def test_an_unknown_school_year_is_refused_with_an_offer_to_create_it(year, administrator, client_for):
-    client = client_for(administrator)
+def test_an_unknown_school_year_is_refused_with_an_offer_to_create_it(year, world, client_for):
+    client = client_for(world.administratie)
     data = build("2031-2032", [G("#G5", "5")], [P("#L1", "Zoë", "Berg", group="#G5")])
     page = upload(client, data).content.decode()
     assert "kent schooljaar 2031-2032 nog niet" in page and "Schooljaar 2031-2032 aanmaken" in page
@@ -259,11 +259,11 @@ def test_a_pupil_in_a_group_the_file_does_not_define_is_refused(year):
     (GROUPS, [P("#L1", "Zoë", "Berg", group="#G5"), P("#L1", "Daan", "Jansen", group="#G5")], [], "leerlingsleutel #L1"),
     (GROUPS, PUPILS, [TEACHERS[0], TEACHERS[0]], "leerkrachtsleutel #T1"),
 ])
-def test_duplicate_keys_are_refused(year, administrator, groups, pupils, teachers, message):
+def test_duplicate_keys_are_refused(year, world, groups, pupils, teachers, message):
     plan = edex.read(build(year.name, groups, pupils, teachers))
     assert any(message in problem for problem in plan.problems)
     with pytest.raises(Exception, match="niets opgeslagen"):
-        edex_services.apply_edex(plan=plan, actor=administrator)
+        edex_services.apply_edex(plan=plan, actor=world.administratie)
     assert not Pupil.objects.filter(external_key="#L1").exists()
 
 
@@ -274,9 +274,9 @@ def test_a_value_longer_than_the_portal_holds_is_refused(year):
     assert any("sleutel is langer dan 64" in p for p in plan.problems)
 
 
-def test_an_upload_larger_than_the_limit_is_refused(year, administrator, client_for):
+def test_an_upload_larger_than_the_limit_is_refused(year, world, client_for):
     big = b"<EDEX>" + b" " * (edex.MAX_BYTES + 1) + b"</EDEX>"
-    page = upload(client_for(administrator), big).content.decode()
+    page = upload(client_for(world.administratie), big).content.decode()
     assert "groter dan 8 MB" in page
 
 
@@ -291,8 +291,8 @@ PARAMETER = b"""<?xml version="1.0"?><!DOCTYPE EDEX [<!ENTITY % p SYSTEM "http:/
 
 
 @pytest.mark.parametrize("data", [BILLION_LAUGHS, EXTERNAL, REMOTE_DTD, PARAMETER, BILLION_LAUGHS.decode().encode("utf-16")])
-def test_hostile_xml_is_refused_without_being_expanded(year, administrator, client_for, data):
-    response = upload(client_for(administrator), data)
+def test_hostile_xml_is_refused_without_being_expanded(year, world, client_for, data):
+    response = upload(client_for(world.administratie), data)
     assert response.status_code == 200
     page = response.content.decode()
     assert "DOCTYPE of entiteiten" in page
@@ -301,12 +301,12 @@ def test_hostile_xml_is_refused_without_being_expanded(year, administrator, clie
         edex.parse(data)
 
 
-def test_a_teacher_cannot_import_edex(world, teacher5, client_for):
-    assert upload(client_for(teacher5), build(world.school_year.name, GROUPS, PUPILS)).status_code == 403
+def test_a_teacher_cannot_import_edex(world, client_for):
+    assert upload(client_for(world.leerkracht5), build(world.school_year.name, GROUPS, PUPILS)).status_code == 403
 
 
-def test_a_forged_confirm_without_a_previewed_file_saves_nothing(year, administrator, client_for):
-    response = client_for(administrator).post(reverse("people:edex_confirm"), {"regel": ["pupil.new:#L1"]})
+def test_a_forged_confirm_without_a_previewed_file_saves_nothing(year, world, client_for):
+    response = client_for(world.administratie).post(reverse("people:edex_confirm"), {"regel": ["pupil.new:#L1"]})
     assert response.status_code == 302
     assert not Pupil.objects.filter(external_key="#L1").exists()
     assert Enrollment.objects.count() == 3

@@ -33,8 +33,8 @@ def upload(client, data: bytes, name: str = "leerlingen.csv"):
     return client.post(reverse("people:import"), {"file": SimpleUploadedFile(name, data, content_type="text/csv")})
 
 
-def test_administrator_previews_then_saves_the_sample_file(groups, administrator, client_for):
-    client = client_for(administrator)
+def test_administrator_previews_then_saves_the_sample_file(groups, world, client_for):
+    client = client_for(world.administratie)
     before = Pupil.objects.count()
     response = upload(client, SAMPLE.read_bytes())
     assert response.status_code == 200
@@ -49,14 +49,14 @@ def test_administrator_previews_then_saves_the_sample_file(groups, administrator
     # Siblings share their parents: one guardian record linked to both children.
     marieke = Guardian.objects.get(email="marieke.devries@example.nl")
     assert set(marieke.pupils.values_list("student_number", flat=True)) == {"1001", "1002"}
-    assert AuditEntry.objects.filter(action=CoreAction.FILE_IMPORTED, actor=administrator).exists()
+    assert AuditEntry.objects.filter(action=CoreAction.FILE_IMPORTED, actor=world.administratie).exists()
 
 
-def test_importing_the_same_file_again_changes_nothing(groups, administrator):
+def test_importing_the_same_file_again_changes_nothing(groups, world):
     plan = imports.read(SAMPLE.read_bytes())
-    services.import_pupils(plan=plan, actor=administrator)
+    services.import_pupils(plan=plan, actor=world.administratie)
     counts = (Pupil.objects.count(), Guardian.objects.count(), GuardianLink.objects.count())
-    second = services.import_pupils(plan=imports.read(SAMPLE.read_bytes()), actor=administrator)
+    second = services.import_pupils(plan=imports.read(SAMPLE.read_bytes()), actor=world.administratie)
     assert second == {"nieuwe leerlingen": 0, "gewijzigde leerlingen": 0, "nieuwe ouders": 0, "nieuwe koppelingen": 0}
     assert (Pupil.objects.count(), Guardian.objects.count(), GuardianLink.objects.count()) == counts
 
@@ -81,8 +81,8 @@ def test_windows_1252_and_comma_separated_files_are_read(world):
         ("3001;Piet;Jansen;01-02-2016;5;Ans;Jansen;geen-adres;;;", "ongeldig"),
     ],
 )
-def test_every_kind_of_bad_row_is_named_and_nothing_is_saved(world, administrator, client_for, line, problem):
-    client = client_for(administrator)
+def test_every_kind_of_bad_row_is_named_and_nothing_is_saved(world, client_for, line, problem):
+    client = client_for(world.administratie)
     good = "3002;Kees;de Boer;05-05-2015;7;;;;;;"
     before = Pupil.objects.count()
     response = upload(client, csv_bytes(good, line))
@@ -107,10 +107,10 @@ def test_a_file_without_the_required_columns_is_refused(world):
     assert "mist de kolom" in plan.problems[0]
 
 
-def test_a_binary_file_is_refused_with_a_message(world, administrator, client_for):
-    response = upload(client_for(administrator), b"%PDF-1.7\x00\x01binary", name="scan.csv")
+def test_a_binary_file_is_refused_with_a_message(world, client_for):
+    response = upload(client_for(world.administratie), b"%PDF-1.7\x00\x01binary", name="scan.csv")
     assert "geen CSV-bestand" in response.content.decode()
 
 
-def test_a_teacher_cannot_import(world, teacher5, client_for):
-    assert upload(client_for(teacher5), SAMPLE.read_bytes()).status_code == 403
+def test_a_teacher_cannot_import(world, client_for):
+    assert upload(client_for(world.leerkracht5), SAMPLE.read_bytes()).status_code == 403

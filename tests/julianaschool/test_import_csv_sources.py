@@ -47,16 +47,16 @@ def test_groep_5_and_5_name_the_same_group(world, value):
     assert plan.rows[0].group == world.group5
 
 
-def test_a_tussenvoegsel_column_is_saved_and_sorted_the_dutch_way(world, administrator):
+def test_a_tussenvoegsel_column_is_saved_and_sorted_the_dutch_way(world):
     data = "leerlingnummer;voornaam;tussenvoegsel;achternaam;geboortedatum;groep\n5003;Finn;van den;Berg;30-09-2016;5\n"
-    services.import_pupils(plan=imports.read(data.encode()), actor=administrator)
+    services.import_pupils(plan=imports.read(data.encode()), actor=world.administratie)
     finn = Pupil.objects.get(student_number="5003")
     assert (finn.tussenvoegsel, finn.last_name, finn.full_name) == ("van den", "Berg", "Finn van den Berg")
     assert finn.sort_name.startswith("berg")
 
 
-def test_an_unknown_column_is_a_warning_and_can_be_mapped(world, administrator, client_for):
-    client = client_for(administrator)
+def test_an_unknown_column_is_a_warning_and_can_be_mapped(world, client_for):
+    client = client_for(world.administratie)
     data = (b"leerlingnummer;voornaam;achternaam;geboortedatum;groep;Mail moeder\n"
             b"5004;Piet;Jansen;01-02-2016;5;ans@example.nl\n")
     page = upload(client, data).content.decode()
@@ -67,8 +67,8 @@ def test_an_unknown_column_is_a_warning_and_can_be_mapped(world, administrator, 
     assert Guardian.objects.filter(email="ans@example.nl").exists() is False  # no achternaam: a row problem, nothing saved
 
 
-def test_a_mapped_column_is_used_when_saving(world, administrator, client_for):
-    client = client_for(administrator)
+def test_a_mapped_column_is_used_when_saving(world, client_for):
+    client = client_for(world.administratie)
     data = (b"leerlingnummer;voornaam;achternaam;geboortedatum;groep;Achternaam moeder;Mail moeder\n"
             b"5005;Piet;Jansen;01-02-2016;5;Jansen;ans@example.nl\n")
     upload(client, data)
@@ -92,22 +92,22 @@ def test_two_guardians_sharing_one_email_are_warned_about(world):
     assert "ook het e-mailadres van een andere ouder" in plan.rows[1].warnings[0]
 
 
-def test_the_sample_file_is_linked_from_the_import_page(world, administrator, client_for):
-    client = client_for(administrator)
+def test_the_sample_file_is_linked_from_the_import_page(world, client_for):
+    client = client_for(world.administratie)
     assert reverse("people:import_sample") in client.get(reverse("people:import")).content.decode()
     response = client.get(reverse("people:import_sample"))
     assert response.status_code == 200
     assert imports.read(response.content).rows
 
 
-def test_a_guardians_only_file_adds_families_to_pupils_from_edex(world, administrator):
+def test_a_guardians_only_file_adds_families_to_pupils_from_edex(world):
     world.pupil5b.external_key = "#LL-17"
     world.pupil5b.save()
     data = "Leerlingnummer;Naam;E-mail;Telefoon;Adres\n#LL-17;Els Jansen;els@example.nl;0612345678;Dorpsstraat 1\n"
     plan = imports.read(data.encode())
     assert plan.guardians_only and plan.ok, plan.problems or plan.rows[0].problems
     assert "adres wordt niet bewaard" in plan.warnings[0].lower()
-    services.import_pupils(plan=plan, actor=administrator)
+    services.import_pupils(plan=plan, actor=world.administratie)
     els = world.pupil5b.guardians.get()
     assert (els.first_name, els.last_name, els.phone) == ("Els", "Jansen", "0612345678")
     assert Pupil.objects.count() == 3  # no pupil made
@@ -120,29 +120,29 @@ def test_a_guardians_only_row_for_an_unknown_pupil_is_a_problem(world):
 
 # Issue 11 item 4: malformed files are problems in the preview, never a 500.
 
-def test_cr_only_line_endings_are_read(world, administrator, client_for):
+def test_cr_only_line_endings_are_read(world, client_for):
     data = (HEADER + "5010;Piet;Jansen;01-02-2016;5;;;\n5011;Kees;Bos;01-02-2016;5;;;\n").replace("\n", "\r").encode()
-    response = upload(client_for(administrator), data)
+    response = upload(client_for(world.administratie), data)
     assert response.status_code == 200
     assert "Alle 2 regels zijn in orde" in response.content.decode()
 
 
-def test_a_bare_cr_inside_a_field_is_a_row_problem(world, administrator, client_for):
+def test_a_bare_cr_inside_a_field_is_a_row_problem(world, client_for):
     data = (HEADER + "5012;Pi\ret;Jansen;01-02-2016;5;;;\n").replace("\n", "\r\n").encode()
-    response = upload(client_for(administrator), data)
+    response = upload(client_for(world.administratie), data)
     assert response.status_code == 200
     assert "Voornaam bevat een regeleinde" in response.content.decode()
 
 
-def test_a_field_over_the_csv_limit_is_a_file_problem(world, administrator, client_for):
+def test_a_field_over_the_csv_limit_is_a_file_problem(world, client_for):
     data = (HEADER + '5013;"' + "x" * (csv.field_size_limit() + 10) + '";Jansen;01-02-2016;5;;;\n').encode()
-    response = upload(client_for(administrator), data)
+    response = upload(client_for(world.administratie), data)
     assert response.status_code == 200
     assert "bevat een veld van meer dan" in response.content.decode()
 
 
-def test_an_unclosed_quote_is_a_problem_not_a_500(world, administrator, client_for):
-    response = upload(client_for(administrator), (HEADER + '5014;"Piet;Jansen;01-02-2016;5;;;\n').encode())
+def test_an_unclosed_quote_is_a_problem_not_a_500(world, client_for):
+    response = upload(client_for(world.administratie), (HEADER + '5014;"Piet;Jansen;01-02-2016;5;;;\n').encode())
     assert response.status_code == 200
     assert "er wordt niets opgeslagen" in response.content.decode() or "kan niet gelezen" in response.content.decode()
 
@@ -152,10 +152,10 @@ def test_an_unclosed_quote_is_a_problem_not_a_500(world, administrator, client_f
     ("achternaam", "J" * (Pupil._meta.get_field("last_name").max_length + 1), "Achternaam is te lang"),
     ("leerlingnummer", "9" * (Pupil._meta.get_field("student_number").max_length + 1), "Leerlingnummer is te lang"),
 ])
-def test_a_value_longer_than_the_database_holds_is_a_row_problem(world, administrator, client_for, field, value, label):
+def test_a_value_longer_than_the_database_holds_is_a_row_problem(world, client_for, field, value, label):
     values = {"leerlingnummer": "5015", "voornaam": "Piet", "achternaam": "Jansen"} | {field: value}
     line = f"{values['leerlingnummer']};{values['voornaam']};{values['achternaam']};01-02-2016;5;;;\n"
-    client = client_for(administrator)
+    client = client_for(world.administratie)
     page = upload(client, (HEADER + line).encode()).content.decode()
     assert label in page
     client.post(reverse("people:import_confirm"))
@@ -169,8 +169,8 @@ def test_a_guardian_name_longer_than_the_database_holds_is_a_row_problem(world):
 
 # Issue 11 item 10: a typo in an e-mail address must not hand a child to another family's account.
 
-def test_a_new_link_to_an_existing_account_waits_for_a_tick(world, administrator, client_for):
-    client = client_for(administrator)
+def test_a_new_link_to_an_existing_account_waits_for_a_tick(world, client_for):
+    client = client_for(world.administratie)
     # The office means a new family but types ouder7's address: that account exists.
     data = (HEADER + f"5020;Piet;Jansen;01-02-2016;5;Ans;Jansen;{world.guardian7.email}\n").encode()
     page = upload(client, data).content.decode()
@@ -180,8 +180,8 @@ def test_a_new_link_to_an_existing_account_waits_for_a_tick(world, administrator
     assert not GuardianLink.objects.filter(guardian=world.guardian7, pupil=piet).exists()
 
 
-def test_a_ticked_link_to_an_existing_account_is_saved(world, administrator, client_for):
-    client = client_for(administrator)
+def test_a_ticked_link_to_an_existing_account_is_saved(world, client_for):
+    client = client_for(world.administratie)
     data = (HEADER + f"5021;Piet;Bakker;01-02-2016;5;Ouder7;Test;{world.guardian7.email}\n").encode()
     upload(client, data)
     client.post(reverse("people:import_confirm"), {"bevestig": [f"2:{world.guardian7.email}"]})
@@ -189,7 +189,7 @@ def test_a_ticked_link_to_an_existing_account_is_saved(world, administrator, cli
     assert GuardianLink.objects.filter(guardian=world.guardian7, pupil=piet).exists()
 
 
-def test_a_link_already_there_needs_no_tick(world, administrator):
+def test_a_link_already_there_needs_no_tick(world):
     world.pupil7.student_number = "5022"
     world.pupil7.save()
     data = (HEADER + f"5022;Mila;Bakker;12-06-2014;7;Ouder7;Test;{world.guardian7.email}\n").encode()
@@ -197,9 +197,9 @@ def test_a_link_already_there_needs_no_tick(world, administrator):
     assert plan.account_links == []
 
 
-def test_a_guardian_without_an_account_is_matched_by_email_without_a_tick(world, administrator):
+def test_a_guardian_without_an_account_is_matched_by_email_without_a_tick(world):
     other = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.nl")
     plan = imports.read((HEADER + "5023;Piet;Jansen;01-02-2016;5;Ans;Jansen;ans@example.nl\n").encode())
     assert plan.account_links == []
-    services.import_pupils(plan=plan, actor=administrator)
+    services.import_pupils(plan=plan, actor=world.administratie)
     assert other.pupils.filter(student_number="5023").exists()

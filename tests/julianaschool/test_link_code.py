@@ -16,12 +16,12 @@ User = get_user_model()
 
 
 @pytest.fixture
-def invited(world, administrator, django_capture_on_commit_callbacks):
+def invited(world, django_capture_on_commit_callbacks):
     """A guardian of pupil5b without an account, invited by the office (the mail sent on commit)."""
     guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")
     GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5b)
     with django_capture_on_commit_callbacks(execute=True):
-        code = services.invite_guardian(guardian=guardian, invited_by=administrator)
+        code = services.invite_guardian(guardian=guardian, invited_by=world.administratie)
     return guardian, code
 
 
@@ -76,15 +76,15 @@ def test_codes_expire_after_fourteen_days(invited):
     assert (link.expires_at - link.created_at).days == 14
 
 
-def test_a_registered_parent_adds_another_child_with_a_second_code(world, parent5, administrator, client_for):
+def test_a_registered_parent_adds_another_child_with_a_second_code(world, client_for):
     # The office made a separate record for the same parent at the other child's registration.
     other = Guardian.objects.create(first_name="Ouder5", last_name="Test", email="ouder5@example.org")
     GuardianLink.objects.create(guardian=other, pupil=world.pupil7)
-    code = services.invite_guardian(guardian=other, invited_by=administrator)
-    client = client_for(parent5)
+    code = services.invite_guardian(guardian=other, invited_by=world.administratie)
+    client = client_for(world.ouder5)
     response = client.post(reverse("people:redeem"), {"code": code})
     assert response.status_code == 302
-    assert set(parent5.guardian.pupils.all()) == {world.pupil5, world.pupil7}
+    assert set(world.ouder5.guardian.pupils.all()) == {world.pupil5, world.pupil7}
 
 
 def test_the_code_is_stored_only_as_a_hash(invited):
@@ -100,10 +100,10 @@ def test_a_weak_password_is_refused_with_a_message(invited, client):
     assert not User.objects.filter(username="ans").exists()
 
 
-def test_office_invites_from_the_pupil_page(world, administrator, client_for, django_capture_on_commit_callbacks):
+def test_office_invites_from_the_pupil_page(world, client_for, django_capture_on_commit_callbacks):
     guardian = Guardian.objects.create(first_name="Piet", last_name="Jansen", email="piet@example.org")
     GuardianLink.objects.create(guardian=guardian, pupil=world.pupil5b)
-    client = client_for(administrator)
+    client = client_for(world.administratie)
     page = client.get(reverse("people:pupil", args=[world.pupil5b.pk])).content.decode()
     assert "Koppelcode mailen" in page
     with django_capture_on_commit_callbacks(execute=True):

@@ -136,7 +136,7 @@ def test_a_mail_the_server_refuses_is_retried_and_sent_when_the_server_is_back()
 @override_settings(TASKS=DATABASE_TASKS, MAIL_RETRY_DELAYS=[0, 0], EMAIL_HOST="127.0.0.1",
                    EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_TIMEOUT=5)
 def test_a_mail_that_keeps_failing_is_marked_failed_and_shown_to_directie(client):
-    from tests.conftest import make_staff
+    from tests.helpers import make_staff
 
     with override_settings(EMAIL_PORT=dead_port()):
         guardian = Guardian.objects.create(first_name="Ans", last_name="Jansen", email="ans@example.org")

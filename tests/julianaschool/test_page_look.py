@@ -20,13 +20,13 @@ def test_a_visitor_who_is_not_signed_in_follows_the_schools_name_to_the_public_p
     assert 'src="/static/img/logo.svg"' in page
 
 
-def test_a_signed_in_person_follows_the_schools_name_to_their_dashboard(world, parent5, client_for):
-    page = client_for(parent5).get(reverse("policy:current")).content.decode()
+def test_a_signed_in_person_follows_the_schools_name_to_their_dashboard(world, client_for):
+    page = client_for(world.ouder5).get(reverse("policy:current")).content.decode()
     assert f'class="navbar-brand d-flex align-items-center gap-2" href="{reverse("dashboard")}"' in page
 
 
-def test_directie_finds_the_consent_pages_under_one_menu_entry(world, director, client_for):
-    page = client_for(director).get(reverse("dashboard")).content.decode()
+def test_directie_finds_the_consent_pages_under_one_menu_entry(world, client_for):
+    page = client_for(world.directie).get(reverse("dashboard")).content.decode()
     menu = page.split('id="portal-nav"')[1].split("</ul>\n      <ul")[0]
     toggles = re.findall(r'data-bs-toggle="dropdown" aria-expanded="false">([^<]+)</button>', menu)
     assert toggles == ["Beheer", "Toestemming"]
@@ -35,16 +35,16 @@ def test_directie_finds_the_consent_pages_under_one_menu_entry(world, director, 
     assert reverse("people:audit") in menu.split(">Beheer</button>")[1].split("</ul>")[0]
 
 
-def test_a_parent_with_one_consent_page_sees_a_plain_link(world, parent5, client_for):
-    page = client_for(parent5).get(reverse("dashboard")).content.decode()
+def test_a_parent_with_one_consent_page_sees_a_plain_link(world, client_for):
+    page = client_for(world.ouder5).get(reverse("dashboard")).content.decode()
     menu = page.split('id="portal-nav"')[1].split("</ul>\n      <ul")[0]
     assert 'data-bs-toggle="dropdown"' not in menu
     assert f'href="{reverse("consent:index")}">Toestemming</a>' in menu
 
 
-def test_the_board_reads_a_version_page_whose_two_forms_have_ids_of_their_own(world, board_member, client_for):
+def test_the_board_reads_a_version_page_whose_two_forms_have_ids_of_their_own(world, client_for):
     version = adopted(world)
-    page = client_for(board_member).get(reverse("policy:version", args=[version.pk])).content.decode()
+    page = client_for(world.bestuur).get(reverse("policy:version", args=[version.pk])).content.decode()
     duplicates = [i for i, n in _ids(page).items() if n > 1]
     assert not duplicates, duplicates
     labels = re.findall(r'<label\s+for="([^"]+)"[^>]*>\s*Toelichting\s*<', page)

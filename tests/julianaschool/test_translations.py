@@ -131,8 +131,8 @@ def test_dutch_is_the_default_without_any_language_setting(client_for):
     assert "Log in" not in page
 
 
-def test_a_signed_in_parent_chooses_english_in_the_menu_and_gets_english_pages(parent5, client_for):
-    client = client_for(parent5)
+def test_a_signed_in_parent_chooses_english_in_the_menu_and_gets_english_pages(world, client_for):
+    client = client_for(world.ouder5)
     response = client.post(reverse("set_language"), {"language": "en", "next": reverse("dashboard")})
     assert response.status_code == 302 and response["Location"] == reverse("dashboard")
     page = client.get(reverse("dashboard")).content.decode()
@@ -167,8 +167,8 @@ def test_a_phone_set_to_english_still_gets_dutch_until_the_visitor_chooses(clien
     assert "Log in" in page and "Inloggen" not in page
 
 
-def test_a_parent_sees_the_dashboard_and_menu_in_english(parent5, client_for):
-    client = client_for(parent5)
+def test_a_parent_sees_the_dashboard_and_menu_in_english(world, client_for):
+    client = client_for(world.ouder5)
     client.cookies["django_language"] = "en"
     page = client.get(reverse("dashboard")).content.decode()
     assert "Welcome," in page and "Your children" in page and "Log out" in page
@@ -194,16 +194,16 @@ def test_dates_on_the_dutch_protocol_page_are_in_dutch(world, client_for):
     assert "June" not in page and "September" not in page
 
 
-def test_the_overdue_review_date_reads_as_a_dutch_date_for_management(world, director, client_for):
+def test_the_overdue_review_date_reads_as_a_dutch_date_for_management(world, client_for):
     version = ProtocolVersion.objects.in_force()
-    page = client_for(director).get(reverse("policy:version", args=[version.pk])).content.decode()
+    page = client_for(world.directie).get(reverse("policy:version", args=[version.pk])).content.decode()
     assert "Herziening te laat sinds 1 juni 2024" in page
 
 
-def test_an_english_import_summary_names_what_changed_in_english(world, administrator, client_for):
+def test_an_english_import_summary_names_what_changed_in_english(world, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    client = client_for(administrator)
+    client = client_for(world.administratie)
     client.cookies["django_language"] = "en"
     csv = ("leerlingnummer;voornaam;achternaam;geboortedatum;groep;ouder1_voornaam;ouder1_achternaam;ouder1_email;"
            "ouder2_voornaam;ouder2_achternaam;ouder2_email\n"

@@ -4,7 +4,7 @@ import pytest
 
 from julianaschool.models import Role
 from policy import services
-from tests.conftest import make_staff
+from tests.helpers import make_staff
 
 
 @pytest.fixture

@@ -20,10 +20,10 @@ def _draft_write(status=302):
 
 def setup(world):
     world.policy_v1 = ProtocolVersion.objects.get(major=1, minor=0)
-    world.policy_draft = services.start_draft(actor=world.users["directie"])
+    world.policy_draft = services.start_draft(actor=world.directie)
     world.policy_section = world.policy_draft.sections.get(key="schoolwebsite")
     world.policy_review = services.record_review(
-        actor=world.users["directie"], version=world.policy_v1, next_review_on=_next_year())
+        actor=world.directie, version=world.policy_v1, next_review_on=_next_year())
 
 
 def _next_year():

@@ -28,7 +28,7 @@ def setup(world):
                   "signer_name": world.life_v1.chair_name, "certificate_subject": "test",
                   "certificate_sha256": "1" * 64},
     )
-    directie = world.users["directie"]
+    directie = world.directie
     draft = ProtocolVersion.objects.open_draft() or services.start_draft(actor=directie)
     world.life_draft = draft
     decision = MrDecision(version=draft, decided_on=world.life_v1.effective_from or draft.created_at.date(),

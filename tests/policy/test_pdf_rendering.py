@@ -154,7 +154,7 @@ def test_every_font_the_text_uses_is_embedded(v1):
 
 
 def test_concept_pdf_says_concept_on_every_page_and_carries_no_signature(world):
-    draft = services.start_draft(actor=world.users["directie"])
+    draft = services.start_draft(actor=world.directie)
     data = pdf.render_version(draft, draft=True).data
     pages = _reader(data).pages
     assert len(pages) > 2

@@ -128,7 +128,7 @@ def test_publishing_signs_the_document_in_force_and_keeps_the_approval_record(wo
     assert f"Goedkeuring {TODAY.day} " in text and f"{TODAY.year}, door Margreet Lommerts" in text
     assert "Status Goedgekeurd door bestuur" in _text(approval.file.read())
     # The approval record stays available to the board and directie.
-    response = client_for(world.users["bestuur"]).get(reverse("signing:approval_pdf", args=[version.pk]))
+    response = client_for(world.bestuur).get(reverse("signing:approval_pdf", args=[version.pk]))
     assert response.status_code == 200 and _body(response) == approval.file.open("rb").read()
 
 
@@ -169,7 +169,7 @@ def _validate(data: bytes, settings):
 
 def test_drafts_and_approved_versions_stay_internal(world, client_for):
     version = approved(world)
-    for user in (None, world.users["ouder5"]):
+    for user in (None, world.ouder5):
         assert client_for(user).get(reverse("signing:signed_pdf", args=[version.pk])).status_code == 404
         listing = client_for(user).get(reverse("policy:versions")).content.decode()
         assert "2.0" not in listing
@@ -233,7 +233,7 @@ def test_adopting_mails_the_board_approving_mails_directie_publishing_mails_all_
     staff_mails = _mails(MailKind.POLICY_PUBLISHED)
     addresses = {m.to[0] for m in staff_mails}
     assert world.medewerker.email in addresses and world.directie.email in addresses
-    assert world.users["ouder5"].email not in addresses
+    assert world.ouder5.email not in addresses
     assert all(not m.urgent for m in staff_mails)  # quiet hours: waits for a school day
     assert "bevestigen" in staff_mails[0].body
 
@@ -257,7 +257,7 @@ def test_directie_informs_parents_after_seeing_the_count(world, client_for):
     assert not _mails(MailKind.POLICY_PARENTS)  # the GET sends nothing
     client.post(url)
     mails = _mails(MailKind.POLICY_PARENTS)
-    assert len(mails) == count and world.users["ouder5"].email in {m.to[0] for m in mails}
+    assert len(mails) == count and world.ouder5.email in {m.to[0] for m in mails}
     assert reverse("policy:current") in mails[0].body
     client.post(url)  # asked twice: sent once
     assert len(_mails(MailKind.POLICY_PARENTS)) == count
@@ -311,7 +311,7 @@ def test_minutes_that_are_not_a_pdf_or_image_are_refused_and_nothing_is_recorded
 
 @pytest.mark.parametrize("size,width_mm", [("a4", 210), ("a3", 297)])
 def test_staff_download_the_poster_from_the_version_in_force(world, client_for, size, width_mm):
-    response = client_for(world.users["leerkracht5"]).get(reverse("signing:poster_pdf", args=[size]))
+    response = client_for(world.leerkracht5).get(reverse("signing:poster_pdf", args=[size]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     reader = pypdf.PdfReader(io.BytesIO(response.content))
     assert len(reader.pages) == 1  # one poster, one sheet
@@ -327,12 +327,12 @@ def test_the_poster_changes_when_a_version_with_other_rules_comes_into_force(wor
     edit(world, version, "specifiek-voor-leerlingen", "Vraag eerst aan de leerkracht of je op internet mag.",
          "Vraag altijd eerst aan de juf of meester of je op internet mag.")
     publish(world, services.approve(actor=world.bestuur, version=services.adopt(actor=world.directie, version=version)))
-    text = _text(client_for(world.users["leerkracht5"]).get(reverse("signing:poster_pdf", args=["a4"])).content)
+    text = _text(client_for(world.leerkracht5).get(reverse("signing:poster_pdf", args=["a4"])).content)
     assert "Vraag altijd eerst aan de juf of meester" in text
 
 
 def test_parents_do_not_get_the_poster(world, client_for):
-    assert client_for(world.users["ouder5"]).get(reverse("signing:poster_pdf", args=["a4"])).status_code == 403
+    assert client_for(world.ouder5).get(reverse("signing:poster_pdf", args=["a4"])).status_code == 403
 
 
 def test_directie_and_bestuur_see_on_the_dashboard_when_a_version_comes_into_force(world, client_for):

@@ -86,7 +86,7 @@ def _all_stream_text(stream) -> bytes:
 def test_a_draft_cannot_be_signed(world, board_settings):
     draft = _start_draft(world)
     with pytest.raises(pdf_services.NotSignable):
-        pdf_services.signed_copy(version=draft, actor=world.users["bestuur"])
+        pdf_services.signed_copy(version=draft, actor=world.bestuur)
     assert not SignedCopy.objects.exists()
 
 
@@ -95,19 +95,19 @@ def test_an_adopted_but_unapproved_version_cannot_be_signed(world, board_setting
     ProtocolVersion.objects.filter(pk=draft.pk).update(status=VersionStatus.ADOPTED)
     draft.refresh_from_db()
     with pytest.raises(pdf_services.NotSignable):
-        pdf_services.signed_copy(version=draft, actor=world.users["bestuur"])
+        pdf_services.signed_copy(version=draft, actor=world.bestuur)
 
 
 def _start_draft(world):
     from policy import services
 
-    return services.start_draft(actor=world.users["directie"])
+    return services.start_draft(actor=world.directie)
 
 
 def test_signed_copy_is_made_once_and_stored_under_the_private_media_root(world, board_settings):
     version = ProtocolVersion.objects.get(major=1, minor=0)
-    first = pdf_services.signed_copy(version=version, actor=world.users["bestuur"])
-    second = pdf_services.signed_copy(version=version, actor=world.users["directie"])
+    first = pdf_services.signed_copy(version=version, actor=world.bestuur)
+    second = pdf_services.signed_copy(version=version, actor=world.directie)
     assert first.pk == second.pk
     assert SignedCopy.objects.count() == 1
     path = board_settings.MEDIA_ROOT / first.file.name
@@ -119,7 +119,7 @@ def test_without_a_certificate_nothing_is_signed(world, board_settings, tmp_path
     board_settings.SIGNING_PKCS12_PATH = tmp_path / "missing.p12"
     version = ProtocolVersion.objects.get(major=1, minor=0)
     with pytest.raises(signing.SigningNotConfigured):
-        pdf_services.signed_copy(version=version, actor=world.users["bestuur"])
+        pdf_services.signed_copy(version=version, actor=world.bestuur)
     assert not SignedCopy.objects.exists()
 
 

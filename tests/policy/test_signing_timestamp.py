@@ -75,7 +75,7 @@ def test_signature_carries_a_timestamp_when_a_server_is_configured(world, board_
     url, requests_seen = local_tsa
     board_settings.SIGNING_TIMESTAMP_URL = url
     copy = pdf_services.signed_copy(version=ProtocolVersion.objects.get(major=1, minor=0),
-                                    actor=world.users["bestuur"])
+                                    actor=world.bestuur)
     with copy.file.open("rb") as handle:
         data = handle.read()
     assert len(requests_seen) == 1
@@ -89,7 +89,7 @@ def test_signature_carries_a_timestamp_when_a_server_is_configured(world, board_
 def test_without_a_timestamp_server_nothing_is_requested(world, board_settings, local_tsa):
     _url, requests_seen = local_tsa
     copy = pdf_services.signed_copy(version=ProtocolVersion.objects.get(major=1, minor=0),
-                                    actor=world.users["bestuur"])
+                                    actor=world.bestuur)
     with copy.file.open("rb") as handle:
         signature = PdfFileReader(io.BytesIO(handle.read())).embedded_signatures[0]
     assert requests_seen == []

@@ -21,7 +21,7 @@ pytest_plugins = ["tests.policy.pdf_fixtures"]
 def issued_copy(world, board_settings) -> bytes:
     """The signed copy of version 1.0 as the portal issued it (stored and on record)."""
     copy = pdf_services.export_signed_copy(version=ProtocolVersion.objects.get(major=1, minor=0),
-                                           actor=world.users["bestuur"])
+                                           actor=world.bestuur)
     with copy.file.open("rb") as handle:
         return handle.read()
 

@@ -107,9 +107,9 @@ def test_every_page_carries_the_content_security_policy_and_frame_headers(world,
             assert [what for pattern, what in INLINE if pattern.search(html)] == [], where
 
 
-def test_error_pages_and_the_admin_login_carry_the_headers_too(client_for, parent5):
+def test_error_pages_and_the_admin_login_carry_the_headers_too(client_for, world):
     check_headers(Client().get("/bestaat-niet/"), "404 anonymous")
-    check_headers(client_for(parent5).get("/bestaat-niet/"), "404 signed in")
+    check_headers(client_for(world.ouder5).get("/bestaat-niet/"), "404 signed in")
     check_headers(Client().get("/beheer/login/"), "admin login")
 
 
@@ -137,7 +137,7 @@ def test_no_template_has_inline_script_style_or_event_handlers():
     assert problems == []
 
 
-def test_uploaded_files_live_outside_every_public_path(client_for, director):
+def test_uploaded_files_live_outside_every_public_path(client_for, world):
     media = Path(settings.MEDIA_ROOT).resolve()
     public = [Path(settings.STATIC_ROOT).resolve(), *[Path(p).resolve() for p in settings.STATICFILES_DIRS]]
     assert all(not media.is_relative_to(p) and not p.is_relative_to(media) for p in public)
@@ -148,14 +148,14 @@ def test_uploaded_files_live_outside_every_public_path(client_for, director):
     try:
         for url in ["/static/geheim-test.pdf", "/media/geheim-test.pdf", "/private/geheim-test.pdf",
                     "/static/../var/test-private/geheim-test.pdf"]:
-            response = client_for(director).get(url)
+            response = client_for(world.directie).get(url)
             assert response.status_code == 404, url
     finally:
         secret.unlink()
 
 
-def test_a_nul_character_in_a_query_or_form_is_refused_with_400(client_for, director):
-    client = client_for(director)
+def test_a_nul_character_in_a_query_or_form_is_refused_with_400(client_for, world):
+    client = client_for(world.directie)
     assert client.get("/audit/", {"persoon": "a\x00b"}).status_code == 400
     form = "application/x-www-form-urlencoded"
     assert client.post("/accounts/login/", "username=a%00&password=x", content_type=form).status_code == 400
