@@ -1,12 +1,11 @@
-"""The school's people: school years, groups, pupils, guardians, staff and board, the audit trail."""
+"""The school's people: staff and board, groups and their teachers, pupils and their dated
+enrolments, guardians, their links to children and the koppelcodes that make them."""
 
 import datetime
 import hashlib
 import secrets
-import threading
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -14,68 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from julianaschool import names
 
-
-class Role(models.TextChoices):
-    """The portal's roles. Each is a Django auth group of the same name."""
-
-    MANAGEMENT = "directie", _("Directie")
-    TEACHER = "leerkracht", _("Leerkracht")
-    OFFICE = "administratie", _("Administratie")
-    BOARD = "bestuur", _("Bestuur")
-    GUARDIAN = "ouder", _("Ouder/verzorger")
-    STAFF = "medewerker", _("Medewerker")
-
-
-# The current school year, looked up once per request: filled on first use while a request runs
-# (julianaschool.apps connects the signals), emptied when it ends and when a school year is saved.
-_per_request = threading.local()
-
-
-def request_started(**kwargs):
-    _per_request.active, _per_request.current_year = True, {}
-
-
-def request_finished(**kwargs):
-    _per_request.active, _per_request.current_year = False, {}
-
-
-def school_year_changed(**kwargs):
-    _per_request.current_year = {}
-
-
-class SchoolYearQuerySet(models.QuerySet):
-    def current(self, on: datetime.date | None = None) -> "SchoolYear | None":
-        """The school year that contains `on` (today by default), else the latest one."""
-        cache = getattr(_per_request, "current_year", None) if getattr(_per_request, "active", False) else None
-        if on is not None or self.query.where or cache is None:
-            cache = {}  # a date, a filtered queryset or no request: look it up
-        on = on or timezone.localdate()
-        if on not in cache:
-            cache[on] = self.filter(starts_on__lte=on, ends_on__gte=on).first() or self.order_by("-starts_on").first()
-        return cache[on]
-
-
-class SchoolYear(models.Model):
-    name = models.CharField(_("naam"), max_length=9, unique=True, help_text=_("Bijvoorbeeld 2026-2027"))
-    starts_on = models.DateField(_("begint op"))
-    ends_on = models.DateField(_("eindigt op"))
-
-    objects = SchoolYearQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-starts_on"]
-        verbose_name = _("schooljaar")
-        verbose_name_plural = _("schooljaren")
-        constraints = [models.CheckConstraint(condition=Q(ends_on__gt=models.F("starts_on")), name="schoolyear_ends_after_start")]
-
-    def __str__(self):
-        return self.name
-
-    @classmethod
-    def for_date(cls, on: datetime.date) -> str:
-        """The name of the school year containing `on`; a Dutch school year starts on 1 August."""
-        start = on.year if on.month >= 8 else on.year - 1
-        return f"{start}-{start + 1}"
+from .school import SchoolYear
 
 
 class PersonName(models.Model):
@@ -407,140 +345,3 @@ class LinkCode(models.Model):
     @property
     def is_expired(self) -> bool:
         return timezone.now() >= self.expires_at
-
-
-class AuditEntry(models.Model):
-    """One write done through the portal: who, when, which object, what changed.
-
-    Written only through `julianaschool.audit` (`record`, or `entry` for a bulk insert), with an app's
-    `audit_actions.Action` as `action`; never changed or deleted by the portal.
-    """
-
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    actor_name = models.CharField(max_length=200, blank=True)
-    action = models.CharField(max_length=60)
-    content_type = models.ForeignKey(ContentType, on_delete=models.SET_NULL, null=True, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
-    object_repr = models.CharField(max_length=300, blank=True)
-    changes = models.JSONField(default=dict, blank=True)
-
-    class Meta:
-        ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["content_type", "object_id"])]
-        verbose_name = _("auditregel")
-        verbose_name_plural = _("audittrail")
-
-    def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
-
-
-class YearPlanStatus(models.TextChoices):
-    DRAFT = "draft", _("concept")
-    SAVED = "saved", _("opgeslagen")
-    STARTED = "started", _("gestart")
-
-
-class YearPlan(models.Model):
-    """The office's plan for the next school year: its groups (with teachers) and each pupil's
-    next group or leaving. Saving writes the next year's groups and enrollments, all or nothing
-    (`julianaschool.year_services`); it can be reopened and saved again until the year starts;
-    `manage.py start_school_year` then lets the leavers go on its first day."""
-
-    from_year = models.OneToOneField(SchoolYear, on_delete=models.PROTECT, related_name="next_plan",
-                                     verbose_name=_("van schooljaar"))
-    to_year = models.OneToOneField(SchoolYear, on_delete=models.PROTECT, related_name="plan", null=True, blank=True,
-                                   verbose_name=_("naar schooljaar"))
-    # {"groups": [{"key", "name", "year_groups", "from": [old group ids], "teachers": [[staff id, role]]}],
-    #  "pupils": {pupil id: group key or "" (leaves)}}
-    data = models.JSONField(default=dict)
-    status = models.CharField(_("status"), max_length=10, choices=YearPlanStatus.choices, default=YearPlanStatus.DRAFT)
-    created_at = models.DateTimeField(default=timezone.now)
-    saved_at = models.DateTimeField(null=True, blank=True)
-    saved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    started_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("plan voor het nieuwe schooljaar")
-        verbose_name_plural = _("plannen voor het nieuwe schooljaar")
-
-    def __str__(self):
-        return _("plan %(year)s") % {"year": self.to_year or self.from_year}
-
-
-class DayOffKind(models.TextChoices):
-    AUTUMN_HOLIDAY = "herfstvakantie", _("herfstvakantie")
-    CHRISTMAS_HOLIDAY = "kerstvakantie", _("kerstvakantie")
-    SPRING_HOLIDAY = "voorjaarsvakantie", _("voorjaarsvakantie")
-    MAY_HOLIDAY = "meivakantie", _("meivakantie")
-    SUMMER_HOLIDAY = "zomervakantie", _("zomervakantie")
-    STUDY_DAY = "studiedag", _("studiedag")
-    OTHER = "vrij", _("andere vrije dag")
-
-
-class DayOffQuerySet(models.QuerySet):
-    def covering(self, on: datetime.date) -> "DayOffQuerySet":
-        return self.filter(starts_on__lte=on, ends_on__gte=on)
-
-
-class DayOff(models.Model):
-    """A period without school (a holiday, a study day), first and last day included."""
-
-    school_year = models.ForeignKey(SchoolYear, on_delete=models.CASCADE, related_name="days_off",
-                                    verbose_name=_("schooljaar"))
-    kind = models.CharField(_("soort"), max_length=20, choices=DayOffKind.choices)
-    name = models.CharField(_("naam"), max_length=100, blank=True)
-    starts_on = models.DateField(_("eerste dag"))
-    ends_on = models.DateField(_("laatste dag"))
-
-    objects = DayOffQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["starts_on"]
-        verbose_name = _("vrije dag of vakantie")
-        verbose_name_plural = _("vrije dagen en vakanties")
-        constraints = [models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")),
-                                              name="dayoff_ends_on_or_after_start")]
-
-    def __str__(self):
-        return self.label
-
-    @property
-    def label(self) -> str:
-        return self.name or str(self.get_kind_display())
-
-
-class MailStatus(models.TextChoices):
-    QUEUED = "queued", _("wacht op verzending")
-    SENT = "sent", _("verstuurd")
-    RETRYING = "retrying", _("wordt opnieuw geprobeerd")
-    FAILED = "failed", _("mislukt")
-
-
-class OutgoingMail(models.Model):
-    """One mail the portal sends: rendered when it was asked for, delivered by the background worker.
-
-    The row is written in the same transaction as the change it reports, so a change that rolls
-    back leaves no mail behind; the worker's task is enqueued only after the commit.
-    """
-
-    kind = models.CharField(_("soort"), max_length=40)
-    to = models.JSONField(_("aan"), default=list)
-    subject = models.CharField(_("onderwerp"), max_length=255)
-    body = models.TextField(_("tekst"))
-    urgent = models.BooleanField(_("dringend"), default=False)
-    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
-    send_after = models.DateTimeField(_("versturen vanaf"))
-    status = models.CharField(_("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.QUEUED)
-    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    last_error = models.TextField(_("laatste fout"), blank=True)
-    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("uitgaande mail")
-        verbose_name_plural = _("uitgaande mails")
-        indexes = [models.Index(fields=["status", "send_after"])]
-
-    def __str__(self):
-        return self.subject
