@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from incidents.models import Incident, Severity, school_days_between
+from incidents.models import Incident, Severity
 from julianaschool.models import DayOff, DayOffKind, Role
+from julianaschool.school_calendar import school_days_between
 from tests.helpers import make_staff
 from tests.incidents.helpers import report
 
