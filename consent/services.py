@@ -11,13 +11,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
 from julianaschool.errors import Refused
+from julianaschool.links import absolute_reverse
 from julianaschool.models import Guardian, GuardianLink, Pupil, Role, SchoolYear, StaffMember
+from julianaschool.names import account_name
 from julianaschool.uploads import accept_upload
 
 from . import state
@@ -40,12 +41,8 @@ from .publications import services as publications
 logger = logging.getLogger(__name__)
 
 
-def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user is not None else "systeem"
 
 
-def _absolute(path: str) -> str:
-    return settings.PORTAL_BASE_URL.rstrip("/") + path
 
 
 # --- purposes
@@ -188,7 +185,7 @@ def _contact() -> str:
               .order_by("pk").first())
     if office is None:
         return _("de administratie van de school")
-    return _("de administratie van de school: %(name)s, %(email)s") % {"name": _name(office), "email": office.email}
+    return _("de administratie van de school: %(name)s, %(email)s") % {"name": account_name(office), "email": office.email}
 
 
 def current_state_lines(first: ConsentRecord, records: list[ConsentRecord]) -> list[dict]:
@@ -218,7 +215,7 @@ def _send_receipt(*, records: list[ConsentRecord], recipients: list[tuple[str, s
     context = {"records": records, "person_name": person_name, "first_name": first_name or person_name,
                "first": first, "school_name": settings.SCHOOL_NAME, "lines": current_state_lines(first, records),
                "for_staff": first.staff_id is not None, "contact": _contact(),
-               "url": _absolute(reverse("consent:receipt", args=[first.submission]))}
+               "url": absolute_reverse("consent:receipt", first.submission)}
     for email, name in unique:
         mail.consent_receipt(to=[email], person_name=person_name, context={**context, "greeting_name": name})
 
@@ -261,7 +258,7 @@ def record_guardian_choices(*, guardian: Guardian, pupil: Pupil, choices: dict[i
     records = _write(purposes=purposes, choices=changed, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
                      versions=versions, languages=languages, guardian=guardian, decider_role=DeciderRole.GUARDIAN,
                      decided_by=actor,
-                     decided_by_name=guardian.full_name or _name(actor), method=Method.WEB)
+                     decided_by_name=guardian.full_name or account_name(actor), method=Method.WEB)
     if records:
         audit.record(actor=actor, action=Action.DECISION_RECORDED, obj=pupil,
                      changes={str(r.purpose): ("ja" if r.given else "nee") for r in records})
@@ -313,7 +310,7 @@ def record_office_entry(*, pupil: Pupil, choices: dict[int, bool], actor, method
         raise Refused(_("Notitie: schrijf op wie er belde en wanneer."), field="note")
     records = _write(purposes=purposes, choices=choices, submission=uuid.uuid4(), at=timezone.now(), pupil=pupil,
                      versions=versions, languages=languages,
-                     guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=_name(actor),
+                     guardian=guardian, decider_role=DeciderRole.OFFICE, decided_by=actor, decided_by_name=account_name(actor),
                      on_behalf_of_name=guardian.full_name if guardian else _("de ouders/verzorgers"),
                      method=method, paper_form=paper_form, note=note.strip())
     action = Action.PAPER_DECISION_ENTERED if method == Method.PAPER else Action.PHONE_DECISION_ENTERED
@@ -361,7 +358,7 @@ def end_consent_for_leaver(*, pupil: Pupil, actor) -> list:
         return []
     records = _write(purposes=purposes, choices={p.pk: False for p in purposes}, submission=uuid.uuid4(),
                      at=timezone.now(), pupil=pupil, ended=True, decider_role=DeciderRole.SYSTEM, decided_by=None,
-                     decided_by_name=_("Portaal (leerling uitgeschreven, door %(name)s)") % {"name": _name(actor)},
+                     decided_by_name=_("Portaal (leerling uitgeschreven, door %(name)s)") % {"name": account_name(actor)},
                      method=Method.SYSTEM, note=_("Leerling uitgeschreven: toestemming beëindigd."))
     audit.record(actor=actor, action=Action.DECISIONS_ENDED, obj=pupil,
                  changes={"doelen": [str(p) for p in purposes]})
@@ -388,7 +385,7 @@ def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
             records.append(ConsentRecord(
                 pupil=pupil, purpose_id=purpose_id, purpose_version=original.purpose_version, given=original.given,
                 text_sha256=original.text_sha256, language=original.language, guardian_id=original.guardian_id, decider_role=DeciderRole.SYSTEM,
-                decided_by=None, decided_by_name=_("Portaal (uitschrijving teruggedraaid door %(name)s)") % {"name": _name(actor)},
+                decided_by=None, decided_by_name=_("Portaal (uitschrijving teruggedraaid door %(name)s)") % {"name": account_name(actor)},
                 on_behalf_of_name=original.decided_by_name, method=Method.SYSTEM, paper_form=original.paper_form,
                 note=_("Antwoord van %(date)s hersteld (besluit %(submission)s).") % {
                     "date": f"{timezone.localtime(original.recorded_at):%d-%m-%Y %H:%M}", "submission": original.submission},
@@ -434,7 +431,7 @@ def reminder_count(*, pupils=None) -> int:
 def send_reminders(*, actor=None, pupils=None) -> int:
     """Mail the guardians of every pupil with an open question. Returns the number of mails."""
     sent = 0
-    url, contact = _absolute(reverse("consent:index")), _contact()
+    url, contact = absolute_reverse("consent:index"), _contact()
     for guardian, email, children in _reminder_recipients(pupils):
         context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME,
                    "contact": contact}
@@ -464,7 +461,7 @@ def send_yearly_check(*, actor=None) -> int:
     """The yearly 'controleer uw keuzes' mail to every guardian of an active pupil. Resets nothing."""
 
     school_year = SchoolYear.objects.current()
-    url, contact = _absolute(reverse("consent:index")), _contact()
+    url, contact = absolute_reverse("consent:index"), _contact()
     sent = 0
     for guardian, email in _yearly_check_guardians(school_year):
         context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year,

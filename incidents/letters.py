@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from julianaschool import pdf
+from julianaschool.names import account_name
 
 
 def recipients(measure) -> list:
@@ -50,8 +51,7 @@ def email_addresses(measure) -> list[str]:
 
 
 def sender_name(measure) -> str:
-    user = measure.decided_by or measure.created_by
-    return user.get_full_name() or user.get_username()
+    return account_name(measure.decided_by or measure.created_by)
 
 
 def render_pdf(measure) -> bytes:

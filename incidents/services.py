@@ -7,12 +7,10 @@ once reported, what was written stands, and additions go on the timeline.
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -21,7 +19,9 @@ from django.utils.translation import gettext_noop
 from julianaschool import access as people_access
 from julianaschool import audit, mail
 from julianaschool.errors import Refused, refuse_if
+from julianaschool.links import absolute_reverse
 from julianaschool.models import Enrollment, Role, SchoolYear
+from julianaschool.names import account_name
 from julianaschool.uploads import accept_upload
 
 from . import access, ladders, letters, rules
@@ -53,10 +53,6 @@ def check_upload(upload, *, allowed: tuple[str, ...] | None = None) -> tuple[str
     return content_type, sha256, upload.size
 
 
-def _author_name(user) -> str:
-    if user is None:
-        return _("systeem")
-    return user.get_full_name() or user.get_username()
 
 
 def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status: str = "", new_status: str = "",
@@ -67,7 +63,7 @@ def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status:
     if message:
         with translation.override("nl"):
             text = _(message) % timeline_values(params)
-    return TimelineEntry.objects.create(incident=incident, author=author, author_name=_author_name(author), kind=kind,
+    return TimelineEntry.objects.create(incident=incident, author=author, author_name=account_name(author), kind=kind,
                                         text=text, old_status=old_status, new_status=new_status, measure=measure,
                                         message=message, params=params)
 
@@ -150,7 +146,7 @@ def _notify_directie(incident: Incident) -> None:
     recipients = [u.email for u in directie_users()]
     if not recipients:
         return
-    url = settings.PORTAL_BASE_URL.rstrip("/") + reverse("incidents:detail", args=[incident.pk])
+    url = absolute_reverse("incidents:detail", incident.pk)
     # The mail names no child: it leaves the school's systems; the details are behind the login.
     mail.incident_urgent(to=recipients, category_name=incident.category.label, context={"incident": incident, "url": url})
 

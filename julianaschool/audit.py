@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 
 from .models import AuditEntry
+from .names import account_name
 
 
 def _plain(value):
@@ -57,7 +58,7 @@ def entry(*, actor, action: StrEnum, obj: models.Model | None = None, changes: d
         raise TypeError(f"audit action {action!r} is not a registered audit_actions.Action member")
     actor_name = ""
     if actor is not None and getattr(actor, "is_authenticated", False):
-        actor_name = actor.get_full_name() or actor.get_username()
+        actor_name = account_name(actor)
     else:
         actor = None
         actor_name = "systeem"

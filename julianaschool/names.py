@@ -40,3 +40,15 @@ def fold(text: str) -> str:
 def sort_key(*, first_name: str, last_name: str) -> str:
     """The stored sort key: achternaam (without tussenvoegsel), then roepnaam, folded."""
     return f"{fold(last_name)}\x1f{fold(first_name)}"[:300]
+
+
+SYSTEM = "systeem"
+
+
+def account_name(user) -> str:
+    """How an account is named where a person is shown or recorded as having done something: the
+    full name, else the username; "systeem" for work no person did (a command, the worker), which
+    is stored as content and so stays Dutch whatever the language of the request."""
+    if user is None or not getattr(user, "is_authenticated", True):
+        return SYSTEM
+    return user.get_full_name() or user.get_username()

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from julianaschool.links import absolute_url
+
 from . import audit, mail, names, signals
 from .audit_actions import Action
 from .models import Enrollment, Guardian, GuardianLink, LinkCode, Pupil, Role
@@ -49,7 +51,7 @@ def invite_guardian(*, guardian: Guardian, invited_by, base_url: str | None = No
         expires_at=now + datetime.timedelta(days=settings.LINK_CODE_VALID_DAYS),
         created_by=invited_by,
     )
-    url = (base_url or settings.PORTAL_BASE_URL).rstrip("/") + reverse("people:redeem") + f"?code={code}"
+    url = absolute_url(reverse("people:redeem"), base_url=base_url) + f"?code={code}"
     context = {"guardian": guardian, "code": code, "url": url, "expires_at": link_code.expires_at,
                "children": list(guardian.pupils.all()), "school_name": settings.SCHOOL_NAME}
     mail.invitation(to=guardian.email, context=context, urgent=urgent)

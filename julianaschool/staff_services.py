@@ -22,6 +22,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import base36_to_int, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from julianaschool.links import absolute_url
+
 from . import access, audit, mail
 from .audit_actions import Action
 from .models import BoardMember, GroupTeacher, Role, StaffMember
@@ -105,7 +107,7 @@ def _new_account(*, email: str, first_name: str, last_name: str) -> "User":
 def welcome_url(user, *, base_url: str | None = None) -> str:
     path = reverse("people:welcome", kwargs={"uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
                                              "token": invitation_tokens.make_token(user)})
-    return (base_url or settings.PORTAL_BASE_URL).rstrip("/") + path
+    return absolute_url(path, base_url=base_url)
 
 
 def _send_invitation(*, person, actor, base_url: str | None) -> None:

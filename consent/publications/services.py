@@ -8,13 +8,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
 from julianaschool import school_calendar as calendar
+from julianaschool.links import absolute_reverse
 from julianaschool.models import Pupil, StaffMember
+from julianaschool.names import account_name
 
 from .. import state
 from ..audit_actions import Action
@@ -29,10 +30,6 @@ from .models import (
     TakedownReason,
     TakedownReminder,
 )
-
-
-def _name(user) -> str:
-    return (user.get_full_name() or user.get_username()) if user is not None else "systeem"
 
 
 def due_date(start: datetime.date | None = None) -> datetime.date:
@@ -84,7 +81,7 @@ def register_publication(*, purpose: Purpose, title: str, published_on: datetime
     publication = Publication.objects.create(
         purpose=purpose, title=title[:200], published_on=published_on, location=location[:500],
         published_by=actor, token=token, replaces=replaces,
-        published_by_name=_name(actor) if actor is not None else _("koppeling %(name)s") % {"name": token.name})
+        published_by_name=account_name(actor) if actor is not None else _("koppeling %(name)s") % {"name": token.name})
     for entry in entries:
         entry.publication = publication
     PublicationPerson.objects.bulk_create(entries)
@@ -205,7 +202,7 @@ def mark_takedown_done(*, takedown: Takedown, outcome: str, note: str = "", acto
         raise ValidationError(_("Wat is er gedaan: kies verwijderd of onherkenbaar gemaakt."))
     done = TakedownDone.objects.create(
         takedown=takedown, outcome=outcome, note=note.strip(), done_by=actor, token=token,
-        done_by_name=_name(actor) if actor is not None else _("koppeling %(name)s") % {"name": token.name})
+        done_by_name=account_name(actor) if actor is not None else _("koppeling %(name)s") % {"name": token.name})
     audit.record(actor=actor, action=Action.TAKEDOWN_HANDLED, obj=takedown.publication,
                  changes={"taak": takedown.pk, "uitkomst": str(done.get_outcome_display())})
     return done
@@ -219,7 +216,7 @@ def send_takedown_reminder(*, takedown: Takedown) -> None:
         subject=_("Morgen uiterlijk: %(title)s aanpassen") % {"title": takedown.publication.title},
         template="emails/publications_takedown_reminder.txt",
         context={"takedown": takedown, "publication": takedown.publication,
-                 "url": settings.PORTAL_BASE_URL.rstrip("/") + reverse("publications:takedown", args=[takedown.pk])},
+                 "url": absolute_reverse("publications:takedown", takedown.pk)},
         urgent=False,
     )
 

@@ -2,14 +2,13 @@
 
 import datetime
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from julianaschool.access import has_role, is_directie
 from julianaschool.errors import Refused
 from julianaschool.models import Role
+from julianaschool.names import account_name
 
 from ..models import (
     ChangeKind,
@@ -19,17 +18,11 @@ from ..models import (
 )
 
 
-def _name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 def _date(day: datetime.date) -> str:
 
     return date_format(day, "j F Y")
 
 
-def _url(name: str, *args) -> str:
-    return settings.PORTAL_BASE_URL.rstrip("/") + reverse(name, args=args)
 
 
 def _require_directie(actor, what: str) -> None:
@@ -76,7 +69,7 @@ def _record_step(*, version: ProtocolVersion, from_status: str, actor, comment: 
                  public_note: str = "") -> VersionStep:
     return VersionStep.objects.create(
         version=version, from_status=from_status, to_status=version.status, actor=actor,
-        actor_name=_name(actor) if actor else "systeem", comment=comment, public_note=public_note.strip(),
+        actor_name=account_name(actor) if actor else "systeem", comment=comment, public_note=public_note.strip(),
     )
 
 

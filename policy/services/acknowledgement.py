@@ -1,13 +1,13 @@
 """Staff acknowledge the version in force; directie reminds who has not."""
 
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
 from julianaschool.access import is_staff_member
+from julianaschool.links import absolute_reverse
+from julianaschool.names import account_name
 
 from .. import acknowledgements
 from ..audit_actions import Action
@@ -15,7 +15,7 @@ from ..models import (
     Acknowledgement,
     ProtocolVersion,
 )
-from ._common import Refused, _name, _require_directie
+from ._common import Refused, _require_directie
 
 
 @transaction.atomic
@@ -40,13 +40,13 @@ def send_acknowledgement_reminders(*, actor, version: ProtocolVersion) -> list[s
     if not version.is_in_force:
         raise Refused(_("Herinneringen gaan alleen over het geldende protocol."))
     missing = [row["staff"] for row in acknowledgements.status_per_staff(version) if row["acknowledgement"] is None]
-    url = settings.PORTAL_BASE_URL + reverse("policy:acknowledge")
+    url = absolute_reverse("policy:acknowledge")
     sent = []
     for staff in missing:
         email = staff.user.email or staff.email
         if not email:
             continue
-        context = {"version": version, "staff": staff, "url": url, "sender": _name(actor)}
+        context = {"version": version, "staff": staff, "url": url, "sender": account_name(actor)}
         mail.policy_acknowledgement_request(to=email, context=context)
         sent.append(email)
     audit.record(actor=actor, action=Action.ACKNOWLEDGEMENT_REMINDER_SENT, obj=version, changes={"recipients": sent})

@@ -11,7 +11,9 @@ from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail
 from julianaschool.access import has_role, is_directie
+from julianaschool.links import absolute_reverse
 from julianaschool.models import AuditEntry, BoardMember, Guardian, Role, StaffMember
+from julianaschool.names import account_name
 
 from ..audit_actions import Action
 from ..models import (
@@ -25,12 +27,10 @@ from ._common import (
     Refused,
     _date,
     _lock,
-    _name,
     _record_step,
     _require_board,
     _require_directie,
     _require_status,
-    _url,
 )
 
 
@@ -52,7 +52,7 @@ def adopt(*, actor, version: ProtocolVersion, comment: str = "", public_note: st
     audit.record(actor=actor, action=Action.VERSION_ADOPTED, obj=version, changes={"status": ["concept", "vastgesteld"]})
     board = BoardMember.objects.filter(user__is_active=True).select_related("user")
     mail.policy_adopted(to=[m.user.email for m in board],
-                        context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
+                        context={"version": version, "actor_name": account_name(actor), "url": absolute_reverse("policy:version", version.pk)})
     return version
 
 
@@ -92,7 +92,7 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
     chair = BoardMember.objects.filter(is_chair=True).first()
     version.status = VersionStatus.APPROVED
     version.approved_on = timezone.localdate()
-    version.chair_name = chair.full_name if chair else _name(actor)
+    version.chair_name = chair.full_name if chair else account_name(actor)
     version.save(update_fields=["status", "approved_on", "chair_name"])
     _record_step(version=version, from_status=VersionStatus.ADOPTED, actor=actor, comment=comment,
                  public_note=public_note)
@@ -100,7 +100,7 @@ def approve(*, actor, version: ProtocolVersion, comment: str = "", public_note: 
     User = get_user_model()
     directie = User.objects.filter(is_active=True, groups__name=Role.MANAGEMENT).exclude(email="")
     mail.policy_approved(to=[u.email for u in directie],
-                         context={"version": version, "actor_name": _name(actor), "url": _url("policy:version", version.pk)})
+                         context={"version": version, "actor_name": account_name(actor), "url": absolute_reverse("policy:version", version.pk)})
     # The approval record: what the board signed, kept after publication.
     _sign(version=version, actor=actor, kind=SignedCopy.Kind.APPROVAL)
     return version
@@ -178,7 +178,7 @@ def _mail_staff_published(*, version: ProtocolVersion, at_once: bool) -> None:
     not_before = None
     if not at_once:
         not_before = timezone.make_aware(datetime.datetime.combine(version.effective_from, datetime.time(0, 0)))
-    url = _url("policy:acknowledge") if version.is_substantive else _url("policy:current")
+    url = absolute_reverse("policy:acknowledge") if version.is_substantive else absolute_reverse("policy:current")
     staff = StaffMember.objects.filter(left_on__isnull=True, anonymised_at__isnull=True,
                                        user__is_active=True).select_related("user")
     for member in staff:
@@ -204,7 +204,7 @@ def inform_parents(*, actor, version: ProtocolVersion) -> list[str]:
         raise Refused(_("Ouders worden alleen geïnformeerd over een gepubliceerde versie die geldt of gaat gelden."))
     if parents_informed(version):
         raise Refused(_("De ouders zijn al geïnformeerd over versie %(number)s.") % {"number": version.number})
-    url = _url("policy:current")
+    url = absolute_reverse("policy:current")
     sent = []
     for guardian in parents_to_inform():
         email = guardian.user.email or guardian.email

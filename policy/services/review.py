@@ -2,14 +2,13 @@
 
 import datetime
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from julianaschool import audit, mail, school_calendar
+from julianaschool.links import absolute_reverse
 from julianaschool.models import BoardMember, Role
 
 from ..audit_actions import Action
@@ -106,7 +105,7 @@ def send_review_reminders(*, today: datetime.date | None = None) -> ReviewRemind
         return None
     recipients = _review_recipients()
     context = {"version": version, "status": status, "milestone": milestone,
-               "url": settings.PORTAL_BASE_URL + reverse("policy:version", args=[version.pk])}
+               "url": absolute_reverse("policy:version", version.pk)}
     mail.policy_review_reminder(to=recipients, context=context)
     reminder = ReviewReminder.objects.create(version=version, review_on=version.review_on, milestone=milestone,
                                              recipients=", ".join(recipients))

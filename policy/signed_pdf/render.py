@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
 from julianaschool import pdf
+from julianaschool.links import absolute_reverse
 
 from ..models import ProtocolVersion
 from ..rendering import build_tree, render_markdown
@@ -68,7 +68,7 @@ def _context(version: ProtocolVersion, *, draft: bool, publication: bool = False
         "school_name": settings.SCHOOL_NAME,
         "foundation": settings.SCHOOL_FOUNDATION,
         "created": timezone.localtime(),
-        "verify_url": settings.PORTAL_BASE_URL.rstrip("/") + reverse("signing:verify"),
+        "verify_url": absolute_reverse("signing:verify"),
         "signature_anchor": SIGNATURE_ANCHOR,
         "signature_width_mm": SIGNATURE_WIDTH_MM,
         "signature_height_mm": SIGNATURE_HEIGHT_MM,
