@@ -53,8 +53,6 @@ def check_upload(upload, *, allowed: tuple[str, ...] | None = None) -> tuple[str
     return content_type, sha256, upload.size
 
 
-
-
 def _entry(*, incident: Incident, author, kind: str, text: str = "", old_status: str = "", new_status: str = "",
            measure: Measure | None = None, message: str = "", params: dict | None = None) -> TimelineEntry:
     """One timeline entry. The portal's own words come as `message` (marked with gettext_noop)

@@ -23,8 +23,6 @@ def _date(day: datetime.date) -> str:
     return date_format(day, "j F Y")
 
 
-
-
 def _require_directie(actor, what: str) -> None:
     if not is_directie(actor):
         raise Refused(_("Alleen de directie mag %(what)s.") % {"what": what})

@@ -61,7 +61,7 @@ def test_administratie_sees_the_disagreement_in_a_list(client_for, world, purpos
 
 def test_two_guardians_saving_at_the_same_moment_both_records_are_kept(world, purposes, second_parent5, monkeypatch):
     moment = timezone.now()
-    monkeypatch.setattr(services.timezone, "now", lambda: moment)
+    monkeypatch.setattr(timezone, "now", lambda: moment)
     answer_as(world.ouder5, world.pupil5, website=True)
     answer_as(second_parent5, world.pupil5, website=False)
     records = ConsentRecord.objects.filter(pupil=world.pupil5, purpose=purposes["website"])

@@ -1,12 +1,11 @@
-"""Every write of the consent app. The ledger only ever grows: nothing here updates a record.
-New records go in through `projection.append`, which keeps the current-consent projection beside them."""
+"""The ledger's writes: a guardian's, the office's (paper form or phone, with its scan) and a staff
+member's own choices, and a leaver's consent ended or restored. The ledger only ever grows:
+nothing here updates a record. New records go in through `projection.append`, which keeps the
+current-consent projection beside them; every write sends its receipt on commit."""
 
-import logging
-import secrets
 import uuid
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -17,126 +16,25 @@ from django.utils.translation import gettext as _
 from julianaschool import audit, mail
 from julianaschool.errors import Refused
 from julianaschool.links import absolute_reverse
-from julianaschool.models import Guardian, GuardianLink, Pupil, Role, SchoolYear, StaffMember
+from julianaschool.models import Guardian, GuardianLink, Pupil, StaffMember
 from julianaschool.names import account_name
 from julianaschool.uploads import accept_upload
 
-from . import state
-from .audit_actions import Action
-from .current import services as projection
-from .models import (
+from .. import state
+from ..audit_actions import Action
+from ..current import services as projection
+from ..models import (
     ConsentRecord,
     DeciderRole,
-    IntegrationToken,
     Language,
     Method,
     PaperForm,
     Purpose,
     PurposeVersion,
-    media_label,
     stale_message,
 )
-from .publications import services as publications
-
-logger = logging.getLogger(__name__)
-
-
-
-
-
-
-# --- purposes
-
-
-def _new_version(*, purpose: Purpose, explanation: str, explanation_en: str, staff_explanation: str,
-                 staff_explanation_en: str, substantive: bool, actor) -> PurposeVersion:
-    number = (purpose.versions.order_by("-number").values_list("number", flat=True).first() or 0) + 1
-    media = media_label(purpose.covers_photo, purpose.covers_film, purpose.covers_sound)
-    version = PurposeVersion(purpose=purpose, number=number, name=purpose.name, explanation=explanation, media=media,
-                             name_en=purpose.name_en, explanation_en=explanation_en,
-                             staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en,
-                             is_public=purpose.is_public, substantive=substantive, created_by=actor)
-    version.text_sha256 = PurposeVersion.hash_text(version.shown_text)
-    version.save()
-    purpose.current_version = version
-    if substantive:
-        purpose.asked_from = number
-    purpose.save(update_fields=["current_version", "asked_from"])
-    return version
-
-
-@transaction.atomic
-def create_purpose(*, slug: str, name: str, explanation: str, covers_photo: bool, covers_film: bool,
-                   covers_sound: bool, is_public: bool, position: int = 0, actor, name_en: str = "",
-                   explanation_en: str = "", staff_explanation: str = "", staff_explanation_en: str = "") -> Purpose:
-    """A new channel with its first version; every parent is asked about it from now on.
-    Without an English name and explanation (the form requires them) English readers see the Dutch."""
-    purpose = Purpose.objects.create(slug=slug, name=name, name_en=name_en, covers_photo=covers_photo,
-                                     covers_film=covers_film, covers_sound=covers_sound, is_public=is_public,
-                                     position=position)
-    _new_version(purpose=purpose, explanation=explanation, explanation_en=explanation_en,
-                 staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en, substantive=True,
-                 actor=actor)
-    audit.record(actor=actor, action=Action.PURPOSE_CREATED, obj=purpose, changes={"naam": name, "openbaar": is_public})
-    return purpose
-
-
-@transaction.atomic
-def update_purpose(*, purpose: Purpose, name: str, explanation: str, covers_photo: bool, covers_film: bool,
-                   covers_sound: bool, is_public: bool, position: int, substantive: bool, actor,
-                   name_en: str | None = None, explanation_en: str | None = None,
-                   staff_explanation: str | None = None, staff_explanation_en: str | None = None) -> Purpose:
-    """Change a channel. Any change to what parents read makes a new version (the old words stay
-    provable); a substantive change also makes every earlier answer void, so parents are asked again.
-    Widening the media or making a channel public is always substantive. The English and staff
-    texts left out (None) stay as the current version has them."""
-    purpose = Purpose.objects.select_for_update().get(pk=purpose.pk)
-    if purpose.is_retired:
-        raise ValidationError(_("Dit doel is gestopt en kan niet meer worden gewijzigd."))
-    current = purpose.current_version
-    name_en = purpose.name_en if name_en is None else name_en
-    explanation_en = (current.explanation_en if current else "") if explanation_en is None else explanation_en
-    staff_explanation = (current.staff_explanation if current else "") if staff_explanation is None else staff_explanation
-    staff_explanation_en = ((current.staff_explanation_en if current else "") if staff_explanation_en is None
-                            else staff_explanation_en)
-    before = audit.snapshot(purpose, ["name", "name_en", "covers_photo", "covers_film", "covers_sound", "is_public",
-                                      "position"])
-    widened = ((covers_photo and not purpose.covers_photo) or (covers_film and not purpose.covers_film)
-               or (covers_sound and not purpose.covers_sound) or (is_public and not purpose.is_public))
-    substantive = substantive or widened
-    purpose.name, purpose.name_en, purpose.covers_photo, purpose.covers_film = name, name_en, covers_photo, covers_film
-    purpose.covers_sound, purpose.is_public, purpose.position = covers_sound, is_public, position
-    purpose.save(update_fields=["name", "name_en", "covers_photo", "covers_film", "covers_sound", "is_public",
-                                "position"])
-    shown_changed = current is None or (
-        current.name, current.explanation, current.media, current.is_public, current.name_en, current.explanation_en,
-        current.staff_explanation, current.staff_explanation_en,
-    ) != (name, explanation, purpose.media, is_public, name_en, explanation_en, staff_explanation, staff_explanation_en)
-    changes = audit.diff(before, audit.snapshot(purpose, list(before)))
-    if shown_changed or substantive:
-        version = _new_version(purpose=purpose, explanation=explanation, explanation_en=explanation_en,
-                               staff_explanation=staff_explanation, staff_explanation_en=staff_explanation_en,
-                               substantive=substantive, actor=actor)
-        changes["versie"] = version.number
-        changes["opnieuw gevraagd"] = substantive
-        if substantive:
-            publications.takedowns_after_reask(purpose=purpose)
-    audit.record(actor=actor, action=Action.PURPOSE_CHANGED, obj=purpose, changes=changes)
-    return purpose
-
-
-@transaction.atomic
-def retire_purpose(*, purpose: Purpose, actor) -> Purpose:
-    """Stop asking about a channel. Its records stay; it is no longer shown or answered."""
-    purpose = Purpose.objects.select_for_update().get(pk=purpose.pk)
-    if not purpose.is_retired:
-        purpose.retired_at = timezone.now()
-        purpose.save(update_fields=["retired_at"])
-        audit.record(actor=actor, action=Action.PURPOSE_STOPPED, obj=purpose)
-    return purpose
-
-
-# --- the ledger
+from ..publications import services as publications
+from ._common import office_contact
 
 
 def _versions_shown(*, purposes: list[Purpose], choices: dict[int, bool],
@@ -177,17 +75,6 @@ def _write(*, purposes: list[Purpose], choices: dict[int, bool], submission: uui
     return records
 
 
-def _contact() -> str:
-    """Whom a receipt tells to contact: the school's office, by name and address when known."""
-
-
-    office = (get_user_model().objects.filter(groups__name=Role.OFFICE, is_active=True).exclude(email="")
-              .order_by("pk").first())
-    if office is None:
-        return _("de administratie van de school")
-    return _("de administratie van de school: %(name)s, %(email)s") % {"name": account_name(office), "email": office.email}
-
-
 def current_state_lines(first: ConsentRecord, records: list[ConsentRecord]) -> list[dict]:
     """What holds now for the person of `first`, per active channel, the ones in `records` marked."""
     purposes = list(Purpose.objects.active())
@@ -214,7 +101,7 @@ def _send_receipt(*, records: list[ConsentRecord], recipients: list[tuple[str, s
     first = records[0]
     context = {"records": records, "person_name": person_name, "first_name": first_name or person_name,
                "first": first, "school_name": settings.SCHOOL_NAME, "lines": current_state_lines(first, records),
-               "for_staff": first.staff_id is not None, "contact": _contact(),
+               "for_staff": first.staff_id is not None, "contact": office_contact(),
                "url": absolute_reverse("consent:receipt", first.submission)}
     for email, name in unique:
         mail.consent_receipt(to=[email], person_name=person_name, context={**context, "greeting_name": name})
@@ -394,106 +281,3 @@ def restore_consent_after_undone_leave(*, pupil: Pupil, actor) -> list:
     audit.record(actor=actor, action=Action.DECISIONS_RESTORED, obj=pupil,
                  changes={"besluiten": len(records)})
     return records
-
-
-# --- reminders
-
-
-def pupils_without_answer(*, pupils=None) -> list[Pupil]:
-    """Active pupils of the current year for whom no valid answer exists for at least one active purpose."""
-
-    school_year = SchoolYear.objects.current()
-    if pupils is None:
-        pupils = Pupil.objects.active().in_school_year(school_year)
-    pupils = list(pupils.prefetch_related("guardians"))
-    purposes = list(Purpose.objects.active())
-    answers = state.pupil_answers([p.pk for p in pupils], purposes)
-    return [p for p in pupils if any(not state.answer(answers, p.pk, q.pk).answered for q in purposes)]
-
-
-@transaction.atomic
-def _reminder_recipients(pupils=None):
-    by_guardian: dict[int, tuple[Guardian, list[Pupil]]] = {}
-    for pupil in pupils_without_answer(pupils=pupils):
-        for guardian in pupil.guardians.all():
-            by_guardian.setdefault(guardian.pk, (guardian, []))[1].append(pupil)
-    for guardian, children in by_guardian.values():
-        email = guardian.email or (guardian.user.email if guardian.user_id else "")
-        if email:
-            yield guardian, email, children
-
-
-def reminder_count(*, pupils=None) -> int:
-    """How many guardians `send_reminders` would mail now (shown before it is sent)."""
-    return sum(1 for _ in _reminder_recipients(pupils))
-
-
-def send_reminders(*, actor=None, pupils=None) -> int:
-    """Mail the guardians of every pupil with an open question. Returns the number of mails."""
-    sent = 0
-    url, contact = absolute_reverse("consent:index"), _contact()
-    for guardian, email, children in _reminder_recipients(pupils):
-        context = {"guardian": guardian, "children": children, "url": url, "school_name": settings.SCHOOL_NAME,
-                   "contact": contact}
-        mail.consent_reminder(to=email, context=context)
-        sent += 1
-    audit.record(actor=actor, action=Action.REMINDER_SENT, changes={"mails": sent})
-    return sent
-
-
-@transaction.atomic
-def _yearly_check_guardians(school_year):
-    guardians = (Guardian.objects.filter(pupils__in=Pupil.objects.active().in_school_year(school_year))
-                 .select_related("user").distinct())
-    for guardian in guardians:
-        email = guardian.email or (guardian.user.email if guardian.user_id else "")
-        if email:
-            yield guardian, email
-
-
-def yearly_check_count() -> int:
-    """How many guardians the yearly check would mail now (shown before it is sent)."""
-
-    return sum(1 for _ in _yearly_check_guardians(SchoolYear.objects.current()))
-
-
-def send_yearly_check(*, actor=None) -> int:
-    """The yearly 'controleer uw keuzes' mail to every guardian of an active pupil. Resets nothing."""
-
-    school_year = SchoolYear.objects.current()
-    url, contact = absolute_reverse("consent:index"), _contact()
-    sent = 0
-    for guardian, email in _yearly_check_guardians(school_year):
-        context = {"guardian": guardian, "url": url, "school_name": settings.SCHOOL_NAME, "school_year": school_year,
-                   "contact": contact}
-        mail.consent_yearly_check(to=email, context=context)
-        sent += 1
-    audit.record(actor=actor, action=Action.YEARLY_CHECK_SENT, changes={"mails": sent})
-    return sent
-
-
-# --- integration tokens
-
-
-@transaction.atomic
-def create_integration_token(*, name: str, purposes, actor, scopes=("read",)) -> tuple[IntegrationToken, str]:
-    """A new token for a publishing tool, with its scopes (read; publish). Returns the token
-    itself once; only its hash is kept."""
-    raw = "jp_" + secrets.token_urlsafe(32)
-    token = IntegrationToken.objects.create(name=name, token_hash=IntegrationToken.hash(raw), prefix=raw[:8],
-                                            created_by=actor, scopes=sorted(set(scopes)))
-    token.purposes.set(purposes)
-    audit.record(actor=actor, action=Action.TOKEN_CREATED, obj=token,
-                 changes={"kanalen": [str(p) for p in purposes], "rechten": sorted(set(scopes))})
-    return token, raw
-
-
-@transaction.atomic
-def revoke_integration_token(*, token: IntegrationToken, actor) -> IntegrationToken:
-    """The token stops working at once."""
-    token = IntegrationToken.objects.select_for_update().get(pk=token.pk)
-    if token.revoked_at is None:
-        token.revoked_at = timezone.now()
-        token.save(update_fields=["revoked_at"])
-        audit.record(actor=actor, action=Action.TOKEN_REVOKED, obj=token)
-    return token
