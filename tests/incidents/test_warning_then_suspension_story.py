@@ -1,4 +1,5 @@
-"""The issue's 'Done means', as one story through the pages."""
+"""A teacher reports pesten and directie takes a warning, then a suspension within the law: one story
+through the pages, from the report to the letter in the dossier."""
 
 import datetime
 
