@@ -97,12 +97,13 @@ def _purpose_for(token, slug: str):
     """(purpose, None) or (None, error response) for a channel this token asks about."""
     if not slug:
         return None, _error(400, "channel is required")
-    purpose = Purpose.objects.filter(slug=slug).first()
-    if purpose is None:
+    # One query when the token may ask (every real call); the second only tells a refusal apart.
+    purpose = token.purposes.filter(slug=slug).first()
+    if purpose is not None:
+        return purpose, None
+    if not Purpose.objects.filter(slug=slug).exists():
         return None, _error(404, "unknown channel")
-    if not token.purposes.filter(pk=purpose.pk).exists():
-        return None, _error(403, "this token may not ask about this channel")
-    return purpose, None
+    return None, _error(403, "this token may not ask about this channel")
 
 
 def _answer(purpose, ids: list[int], known: set[int]) -> JsonResponse:
