@@ -1,5 +1,6 @@
 """A report is saved whole or not at all: when its second attachment is refused, no incident, no
-party, no first attachment and no timeline entry is left behind."""
+party, no first attachment and no timeline entry is left behind (report_incident is its own
+transaction: a savepoint inside the test's, which is what rolls back)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -10,7 +11,6 @@ from julianaschool.models import AuditEntry
 from tests.incidents.helpers import report, screenshot
 
 
-@pytest.mark.django_db(transaction=True)
 def test_a_report_whose_second_attachment_is_refused_leaves_nothing_behind(world, private_media):
     counts = [model.objects.count() for model in (Incident, Party, Attachment, TimelineEntry, AuditEntry)]
     program = SimpleUploadedFile("foto.exe", b"MZ\x90\x00" + b"\x00" * 64, content_type="image/png")
