@@ -98,7 +98,8 @@ def overview(request):
                        "answered_width": round(400 * answered / total) if total else 0,
                        "yes_width": round(400 * yes / total) if total else 0})
     chart_height = 32 * len(totals) + 20
-    return render(request, "consent/overview.html", {"table": table, "purposes": purposes, "missing": missing,
+    return render(request, "consent/overview.html", {"table": table, "table_html": sheet.overview_rows_html(table),
+                                                     "purposes": purposes, "missing": missing,
                                                      "totals": totals, "chart_height": chart_height,
                                                      "missing_total": counted.missing_total,
                                                      "school_year": school_year, "staff": sheet.staff_rows(purposes)})

@@ -66,3 +66,12 @@ def test_directie_sees_how_many_parents_a_reminder_reaches_before_it_goes(client
     page = response.content.decode()
     assert "1 ouder/verzorger met een kind zonder antwoord krijgt een herinnering" in page
     assert 'name="bevestig" value="ja"' in page
+
+
+def test_overview_links_each_group_to_its_class_sheet_and_shows_a_disagreement(client_for, world, purposes,
+                                                                                 second_parent5):
+    answer_as(world.ouder5, world.pupil5, website=True)
+    answer_as(second_parent5, world.pupil5, website=False)
+    html = client_for(world.directie).get(reverse("consent:overview")).content.decode()
+    assert f'<a href="{reverse("consent:class_sheet", args=[world.group5.pk])}">{world.group5}</a>' in html
+    assert '<td>1 / 0 / 2 <span class="consent-sub">(1 oneens)</span></td>' in html
