@@ -1,24 +1,32 @@
 import time
 
 from django.conf import settings
-from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
-class DutchFirstLocaleMiddleware(LocaleMiddleware):
+class DutchFirstLocaleMiddleware:
     """Dutch unless the visitor chose another language with the switch (the language cookie).
 
-    Django's own middleware also follows the browser's Accept-Language; many Dutch parents have
-    a phone set to English and would get an English portal around a Dutch protocol without
-    having asked for it. So only an explicit choice counts.
+    Django's own LocaleMiddleware also follows the browser's Accept-Language; many Dutch parents
+    have a phone set to English and would get an English portal around a Dutch protocol without
+    having asked for it. So only an explicit choice counts, and this does only that (no URL
+    prefixes, no Accept-Language): every request passes here.
     """
 
-    def process_request(self, request):
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        supported = dict(settings.LANGUAGES)
-        language = chosen if chosen in supported else settings.LANGUAGE_CODE
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
-        request.LANGUAGE_CODE = translation.get_language()
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        # The language comes from a cookie: a shared cache must keep the two languages apart.
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", language)
+        return response
 
 
 class SessionRefreshMiddleware:

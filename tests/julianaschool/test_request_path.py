@@ -89,3 +89,11 @@ def test_directie_s_dashboard_asks_as_many_queries_for_three_times_the_pupils(wo
     at_n = len(_captured(client, reverse("dashboard")))
     _pupils(world, 40, "b")
     assert len(_captured(client, reverse("dashboard"))) == at_n
+
+
+def test_the_language_follows_the_switch_not_the_browser_and_caches_keep_the_two_apart(world, client):
+    page = client.get(reverse("policy:current"), HTTP_ACCEPT_LANGUAGE="en")
+    assert page["Content-Language"] == "nl" and "Cookie" in page["Vary"]
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("policy:current"), HTTP_ACCEPT_LANGUAGE="nl")
+    assert page["Content-Language"] == "en" and "Cookie" in page["Vary"]
