@@ -355,9 +355,9 @@ def stale_message(purposes) -> str:
              "lees de nieuwe uitleg en kies opnieuw.") % {"names": ", ".join(p.local_name for p in purposes)}
 
 
-# Publications and takedowns (issue 16), and the current-consent projection (a derived index of
-# the ledger, not part of it), are models of this app defined in their own modules. Imported
-# last: they refer to the models above.
+# Publications and takedowns (issue 16), the current-consent projection (a derived index of
+# the ledger, not part of it) and the pages' snapshots are models of this app defined in their
+# own modules. Imported last: they refer to the models above.
 from .current.models import CurrentAnswer  # noqa: E402, F401
 from .publications.models import (  # noqa: E402, F401
     Publication,
@@ -366,3 +366,4 @@ from .publications.models import (  # noqa: E402, F401
     TakedownDone,
     TakedownReminder,
 )
+from .snapshots.models import Snapshot, SnapshotStamp  # noqa: E402, F401

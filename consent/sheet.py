@@ -6,7 +6,7 @@ A fixed number of queries whatever the group's size: the pupils, the purposes, t
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from julianaschool.models import ClassGroup, Enrollment, Pupil, StaffMember
 
 from . import state
 from .models import Purpose
+from .snapshots.store import remembered
 
 
 @dataclass
@@ -35,7 +36,7 @@ class Row:
     cells: list[Cell]  # one per purpose, in the purposes' order
 
 
-class _CellRenderer:
+class CellRenderer:
     """A cell's markup: a symbol AND a word (never colour alone), and the date of the last change.
 
     Rendered in Python, once per distinct (answer, date): a 40-group school's sheets repeat the
@@ -109,22 +110,53 @@ class Sheet:
         ))
 
 
-def build(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = False) -> Sheet:
+def build(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = False,
+          purposes: list[Purpose] | None = None) -> Sheet:
     """The sheet for `group`; with `not_allowed_on` (a purpose slug) only the pupils who may NOT
     be shown on that channel."""
-    purposes = list(Purpose.objects.active())
+    purposes = list(Purpose.objects.active()) if purposes is None else purposes
     pupils = list(
         Pupil.objects.active().in_group(group).order_by("sort_name")
         .only("id", "first_name", "tussenvoegsel", "last_name")
     )
     answers = state.pupil_answers([p.pk for p in pupils], purposes)
-    render = _CellRenderer()
+    render = CellRenderer()
     rows = [Row(person=p, cells=[render(state.answer(answers, p.pk, q.pk)) for q in purposes]) for p in pupils]
     selected = next((p for p in purposes if p.slug == not_allowed_on), None)
     if selected is not None:
         index = purposes.index(selected)
         rows = [row for row in rows if not row.cells[index].given]
     return Sheet(group=group, purposes=purposes, rows=rows, not_allowed_on=selected, link_pupils=link_pupils)
+
+
+@dataclass
+class SheetPage:
+    """What the class sheet's page shows of `Sheet`: the table body as it was joined."""
+
+    purposes: list[Purpose]
+    total: int
+    rows_html: SafeString
+    not_allowed_on: Purpose | None
+
+
+def page(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = False) -> SheetPage:
+    """The class sheet's page, from a snapshot while nothing it shows has changed (the most used
+    page: a teacher opens it before every post; consent/snapshots/store.py says why it is never
+    stale). The key holds what the data does not: the language, today's date (who is in the
+    group), the two-guardian rule, the filter and whether names link to the ledger."""
+    purposes = list(Purpose.objects.active())
+    selected = next((p for p in purposes if p.slug == not_allowed_on), None)
+    key = (f"sheet:{group.pk}:{translation.get_language()}:{timezone.localdate().isoformat()}:"
+           f"{state.guardian_rule()}:{selected.pk if selected else ''}:{int(link_pupils)}:"
+           f"{','.join(str(p.pk) for p in purposes)}")
+
+    def compute() -> dict:
+        sheet = build(group, not_allowed_on=not_allowed_on, link_pupils=link_pupils, purposes=purposes)
+        return {"total": sheet.total, "rows_html": str(sheet.rows_html())}
+
+    data = remembered(key, compute)
+    return SheetPage(purposes=purposes, total=data["total"], not_allowed_on=selected,
+                     rows_html=mark_safe(data["rows_html"]))  # noqa: S308 - escaped when it was joined
 
 
 def coverage(groups, purposes) -> list[dict]:
@@ -152,27 +184,3 @@ def coverage(groups, purposes) -> list[dict]:
             })
         result.append({"group": group, "total": len(ids), "cells": cells})
     return result
-
-
-def staff_rows(purposes) -> list[Row]:
-    """Every current staff member by the purposes (their own answers), for directie."""
-    staff = list(StaffMember.objects.filter(left_on__isnull=True).order_by("sort_name"))
-    answers = state.staff_answers([s.pk for s in staff], purposes)
-    render = _CellRenderer()
-    return [Row(person=s, cells=[render(state.answer(answers, s.pk, p.pk)) for p in purposes]) for s in staff]
-
-
-def overview_rows_html(table: list[dict]) -> SafeString:
-    """Directie's per-group table body (answered / yes / pupils per purpose), joined in Python: at a
-    stichting's size it is 200 groups x every purpose, and the template loop with a localised
-    number and a reversed URL per cell cost more than counting them (bench/scale.py)."""
-    href = reverse("consent:class_sheet", args=[0]).replace("/0/", "/{}/")
-    disagree = escape(_("oneens"))
-    rows = []
-    for row in table:
-        cells = "".join(
-            f'<td>{cell["answered"]} / {cell["yes"]} / {cell["total"]}'
-            + (f' <span class="consent-sub">({cell["disagreements"]} {disagree})</span>' if cell["disagreements"] else "")
-            + "</td>" for cell in row["cells"])
-        rows.append(f'<tr><th scope="row"><a href="{href.format(row["group"].pk)}">{escape(row["group"])}</a></th>{cells}</tr>')
-    return mark_safe("".join(rows))  # noqa: S308 - the numbers are ints, the group's name is escaped

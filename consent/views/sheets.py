@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from julianaschool import access as people_access
 from julianaschool.confirm import confirmation, confirmed
 from julianaschool.downloads import csv_response
-from julianaschool.models import ClassGroup, Role, SchoolYear
+from julianaschool.models import Role, SchoolYear
 
-from .. import access, counts, pdf, services, sheet
+from .. import access, pdf, services, sheet
+from .. import overview as consent_overview
 from ._common import active_purposes
 
 
@@ -32,8 +33,8 @@ def groups(request):
 
 def class_sheet(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
-    data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""),
-                       link_pupils=access.can_manage_consent(request.user))
+    data = sheet.page(group, not_allowed_on=request.GET.get("niet", ""),
+                      link_pupils=access.can_manage_consent(request.user))
     return render(request, "consent/class_sheet.html", {"sheet": data, "group": group, "now": timezone.now()})
 
 
@@ -75,34 +76,12 @@ def class_sheet_csv(request, pk):
     return csv_response(filename=f"groepskaart-groep-{slugify(group.name)}.csv", header=header, rows=rows)
 
 
-
-
 @people_access.role_required(Role.MANAGEMENT)
 def overview(request):
     """Coverage per group and purpose, pupils without an answer, the reminder button."""
     school_year = SchoolYear.objects.current()
-    groups = ClassGroup.objects.filter(school_year=school_year).order_by("name")
-    purposes = active_purposes()
-    # Counted by the database in one pass over the ledger (consent/counts.py), not folded in Python.
-    counted = counts.school_counts(groups, purposes)
-    table, missing = counted.table, counted.missing_first
-    totals = []
-    # Bars are 400 units wide; the SVG's attributes carry the sizes (no inline styles, no JS).
-    for index, purpose in enumerate(purposes):
-        total = sum(row["cells"][index]["total"] for row in table)
-        answered = sum(row["cells"][index]["answered"] for row in table)
-        yes = sum(row["cells"][index]["yes"] for row in table)
-        totals.append({"purpose": purpose, "total": total, "answered": answered, "yes": yes,
-                       "answered_pct": round(100 * answered / total) if total else 0,
-                       "yes_pct": round(100 * yes / total) if total else 0, "y": 10 + 32 * index,
-                       "answered_width": round(400 * answered / total) if total else 0,
-                       "yes_width": round(400 * yes / total) if total else 0})
-    chart_height = 32 * len(totals) + 20
-    return render(request, "consent/overview.html", {"table": table, "table_html": sheet.overview_rows_html(table),
-                                                     "purposes": purposes, "missing": missing,
-                                                     "totals": totals, "chart_height": chart_height,
-                                                     "missing_total": counted.missing_total,
-                                                     "school_year": school_year, "staff": sheet.staff_rows(purposes)})
+    return render(request, "consent/overview.html", {
+        "overview": consent_overview.build(school_year, active_purposes()), "school_year": school_year})
 
 
 @require_POST

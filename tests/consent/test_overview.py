@@ -1,5 +1,6 @@
 """Directie's overview: coverage per group and purpose, open questions, reminders, the yearly mail."""
 
+import lxml.html
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -8,16 +9,19 @@ from consent.models import ConsentRecord
 from tests.consent.helpers import answer_as, current
 
 
+def _cells_of_row(html: str, heading: str) -> list[str]:
+    """The texts of the cells of the table row whose heading reads `heading`."""
+    row = lxml.html.fromstring(html).xpath("//tr[normalize-space(th) = $h]", h=heading)[0]
+    return [" ".join(td.text_content().split()) for td in row.xpath("td")]
+
+
 def test_overview_counts_answered_and_yes_per_group_and_purpose(client_for, world, purposes):
     answer_as(world.ouder5, world.pupil5, website=True, parro=False)
-    response = client_for(world.directie).get(reverse("consent:overview"))
-    table = response.context["table"]
-    group5 = next(row for row in table if row["group"] == world.group5)
-    by_slug = {cell["purpose"].slug: cell for cell in group5["cells"]}
-    assert (by_slug["website"]["total"], by_slug["website"]["answered"], by_slug["website"]["yes"]) == (2, 1, 1)
-    assert (by_slug["parro"]["answered"], by_slug["parro"]["yes"]) == (1, 0)
-    html = response.content.decode()
-    assert "<svg" in html and "1 / 1 / 2" in html
+    html = client_for(world.directie).get(reverse("consent:overview")).content.decode()
+    cells = dict(zip(purposes, _cells_of_row(html, str(world.group5)), strict=True))
+    assert cells["website"] == "1 / 1 / 2"  # answered / yes / pupils
+    assert cells["parro"] == "1 / 0 / 2"
+    assert "<svg" in html
 
 
 def test_overview_lists_pupils_without_an_answer(client_for, world, purposes):
