@@ -1,0 +1,154 @@
+"""The class sheet and directie's overview are remembered between requests, and never shown stale:
+every change to what they read (an answer, a guardian link, a move, a leaver, a name, a channel)
+shows on the very next request (consent/snapshots/store.py says how)."""
+
+import datetime
+import re
+
+import lxml.html
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from consent import services as consent_services
+from consent.snapshots import triggers
+from consent.snapshots.models import Snapshot, SnapshotStamp
+from consent.snapshots.store import remembered
+from julianaschool import family_services, group_services, pupil_services
+from julianaschool import services as people
+from tests.consent.helpers import answer_as
+
+
+def _get(client, url) -> tuple[str, int]:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    # The CSRF token is masked anew on every response; the rest must be the same page.
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
+    return page, len(context.captured_queries)
+
+
+def _installed_triggers() -> set[str]:
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'snapshot_stale_%'")
+        else:
+            cursor.execute("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                           "WHERE t.tgname = 'snapshot_stale'")
+        return {row[0] for row in cursor.fetchall()}
+
+
+def test_every_table_a_snapshot_reads_has_its_stamping_trigger_in_the_database(db):
+    assert _installed_triggers() == set(triggers.TABLES)
+
+
+def _pupil5_row(html: str) -> str:
+    """The text of pupil5's row on the sheet ("" when she is not on it)."""
+    rows = lxml.html.fromstring(html).xpath("//tbody/tr[contains(., 'de Vries')]")
+    return " ".join(rows[0].text_content().split()) if rows else ""
+
+
+def _answer(world, purposes):
+    answer_as(world.ouder5, world.pupil5, website=True)
+
+
+def _rename(world, purposes):
+    pupil_services.update_pupil(pupil=world.pupil5, first_name="Saskia", last_name="de Vries",
+                                date_of_birth=world.pupil5.date_of_birth, actor=world.directie)
+
+
+def _move(world, purposes):
+    group_services.move_pupil(pupil=world.pupil5, group=world.group7, on=datetime.date.today(), actor=world.directie)
+
+
+def _leave(world, purposes):
+    people.mark_pupil_left(pupil=world.pupil5, left_on=datetime.date.today() - datetime.timedelta(days=1),
+                           actor=world.directie)
+
+
+def _end_guardian_link(world, purposes):
+    family_services.remove_guardian(pupil=world.pupil5, guardian=world.guardian5, reason="gezag beëindigd",
+                                    actor=world.administratie)
+
+
+def _retire_channel(world, purposes):
+    consent_services.retire_purpose(purpose=purposes["website"], actor=world.directie)
+
+
+# What each change does to pupil5's row of group 5's sheet, read back from the next page.
+CHANGES = {
+    "a parent's answer": (_answer, lambda html: "✔ ja" in _pupil5_row(html)),
+    "a corrected name": (_rename, lambda html: "Saskia" in _pupil5_row(html)),
+    "a move to another group": (_move, lambda html: _pupil5_row(html) == ""),
+    "a pupil who left": (_leave, lambda html: _pupil5_row(html) == ""),
+    "an ended guardian link": (_end_guardian_link, lambda html: "✔ ja" not in _pupil5_row(html)),
+    "a retired channel": (_retire_channel, lambda html: "Schoolwebsite" not in html),
+}
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_teacher_sees_every_change_on_the_class_sheet_at_the_next_request(client_for, world, purposes, change):
+    if change == "an ended guardian link":
+        answer_as(world.ouder5, world.pupil5, website=True)
+    client = client_for(world.leerkracht5)
+    url = reverse("consent:class_sheet", args=[world.group5.pk])
+    before, _ = _get(client, url)
+    assert _get(client, url)[0] == before  # the second request may come from the snapshot
+    make_change, shows = CHANGES[change]
+    assert not shows(before)
+    make_change(world, purposes)
+    assert shows(_get(client, url)[0])
+
+
+def test_directie_sees_a_new_answer_and_a_staff_members_own_answer_on_the_overview_at_once(client_for, world, purposes):
+    client = client_for(world.directie)
+    url = reverse("consent:overview")
+    before, _ = _get(client, url)
+    assert _get(client, url)[0] == before
+    answer_as(world.ouder5, world.pupil5, website=True, parro=True)
+    after_parent, _ = _get(client, url)
+    assert after_parent != before
+    consent_services.record_staff_choices(staff=world.leerkracht7.staff, choices={purposes["website"].pk: True},
+                                          actor=world.leerkracht7)
+    assert _get(client, url)[0] != after_parent
+
+
+def test_the_english_sheet_is_not_served_from_the_dutch_one(client_for, world, purposes):
+    client = client_for(world.leerkracht5)
+    url = reverse("consent:class_sheet", args=[world.group5.pk])
+    dutch, _ = _get(client, url)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english, _ = _get(client, url)
+    assert "✖</span> nee" in dutch
+    assert "✖</span> no" in english and "✖</span> nee" not in english
+
+
+# Transactional: each request commits on its own, as in production, so PostgreSQL's deferred
+# trigger runs at the change's commit and its snapshot may be kept (a test's own open
+# transaction never keeps one there).
+@pytest.mark.django_db(transaction=True)
+def test_a_remembered_sheet_is_the_same_page_for_fewer_queries_until_a_committed_answer(client_for, world, purposes):
+    client = client_for(world.leerkracht5)
+    url = reverse("consent:class_sheet", args=[world.group5.pk])
+    computed, computed_queries = _get(client, url)
+    remembered_html, remembered_queries = _get(client, url)
+    assert remembered_html == computed
+    assert remembered_queries < computed_queries
+    stamp = SnapshotStamp.objects.get().n
+    answer_as(world.ouder5, world.pupil5, website=True)
+    assert SnapshotStamp.objects.get().n > stamp
+    assert not Snapshot.objects.exists()
+    assert "✔ ja" in _pupil5_row(_get(client, url)[0])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_snapshot_stored_under_an_older_stamp_is_never_used(world):
+    assert remembered("test:key", lambda: {"value": 1}) == {"value": 1}
+    assert remembered("test:key", lambda: {"value": 2}) == {"value": 1}  # unchanged: remembered
+    Snapshot.objects.filter(key="test:key").update(stamp=SnapshotStamp.objects.get().n - 1)
+    assert remembered("test:key", lambda: {"value": 3}) == {"value": 3}
+    world.pupil7.first_name = "Milou"
+    world.pupil7.save()
+    assert remembered("test:key", lambda: {"value": 4}) == {"value": 4}
