@@ -4,12 +4,17 @@ many queries for three times the pupils."""
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from julianaschool.models import Enrollment, Guardian, GuardianLink, Pupil
+from julianaschool.security.backends import PortalModelBackend
+
+User = get_user_model()
 
 
 def _captured(client, url) -> list[str]:
@@ -24,12 +29,35 @@ def _touching(queries, table) -> list[str]:
 
 def test_a_teacher_s_page_loads_the_user_roles_and_staff_record_in_two_queries(world, client_for):
     queries = _captured(client_for(world.leerkracht5), reverse("dashboard"))
-    users = [q for q in queries if q.startswith('SELECT "auth_user"."id"')]
+    users = [q for q in queries if 'FROM "auth_user" u ' in q]
     assert len(users) == 1 and '"julianaschool_staffmember"' in users[0] and "otp_totp_totpdevice" in users[0]
     assert len([q for q in _touching(queries, "auth_group") if '"auth_user_groups"' in q]) == 1
     # No second look-up of the staff record itself (dashboard sections may join it, e.g. the
     # pupil or staff member a takedown is about).
     assert [q for q in queries if q.startswith('SELECT "julianaschool_staffmember"')] == []
+
+
+def test_the_request_s_user_holds_the_same_values_as_the_orm_would_load(world):
+    # The user is loaded with fixed SQL (security/backends.py): every field, converted as the ORM
+    # converts it (dates, times, booleans), with the staff or guardian record attached.
+    world.leerkracht5.last_login = timezone.now()
+    world.leerkracht5.save()
+    for user in (world.leerkracht5, world.ouder5, world.bestuur):
+        loaded = PortalModelBackend().get_user(user.pk)
+        fresh = User.objects.get(pk=user.pk)
+        fields = [f.attname for f in User._meta.concrete_fields]
+        assert [getattr(loaded, f) for f in fields] == [getattr(fresh, f) for f in fields]
+        for relation in ("staff", "guardian"):
+            expected = getattr(fresh, relation, None)
+            with CaptureQueriesContext(connection) as context:
+                got = getattr(loaded, relation, None)
+            assert context.captured_queries == []
+            if expected is None:
+                assert got is None
+            else:
+                names = [f.attname for f in type(expected)._meta.concrete_fields]
+                assert [getattr(got, f) for f in names] == [getattr(expected, f) for f in names]
+                assert got.user is loaded
 
 
 def test_the_school_year_is_looked_up_once_per_request(world, client_for):
