@@ -6,6 +6,7 @@ from collections import Counter
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext as _
 
 from .models import Category, Incident
 
@@ -46,10 +47,11 @@ def figures(school_year) -> dict:
         for i, month in enumerate(months):
             by_cat_month[(row["category_id"], month)] += row[f"m{i}"]
             per_month[month] += row[f"m{i}"]
-    _months, rows = _per_month(school_year, "group__name")
-    for row in rows:
-        by_group[row["group__name"] or ""] += sum(row[f"m{i}"] for i in range(len(months)))
-    by_group = Counter({name: count for name, count in by_group.items() if count})
+    # Per group the year's total only: one count per group, not one per group and month.
+    bounds = _month_bounds(school_year)
+    for row in (Incident.objects.filter(occurred_at__gte=bounds[0][1], occurred_at__lt=bounds[-1][2]).order_by()
+                .values("group__name").annotate(n=Count("id"))):
+        by_group[row["group__name"] or ""] += row["n"]
     categories = [c for c in Category.objects.all() if any(by_cat_month[(c.pk, m)] for m in months)]
     table = [{"category": c, "counts": [by_cat_month[(c.pk, m)] for m in months],
               "total": sum(by_cat_month[(c.pk, m)] for m in months)} for c in categories]
@@ -59,7 +61,10 @@ def figures(school_year) -> dict:
         height = round(130 * per_month[m] / top)
         chart.append({"month": m, "label": date_format(m, "b y"), "count": per_month[m],
                       "height": height, "x": index * 50, "y": 155 - height})
-    groups = sorted(by_group.items(), key=lambda item: (item[0] == "", item[0]))
+    # Labelled here, not per row in the template: a stichting's 200 groups made the table the
+    # page's largest cost (bench/scale.py).
+    groups = [(_("groep %(name)s") % {"name": name} if name else _("geen leerling betrokken"), count)
+              for name, count in sorted(by_group.items(), key=lambda item: (item[0] == "", item[0]))]
     return {"months": months, "month_labels": [c["label"] for c in chart], "table": table, "chart": chart,
             "groups": groups, "total": sum(per_month.values()), "month_totals": [per_month[m] for m in months]}
 

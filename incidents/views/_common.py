@@ -15,10 +15,12 @@ def name_match(words: list[str], prefix: str) -> Q:
     return match
 
 
-def list_filters(request) -> tuple[str, list[str], ClassGroup | None, list[ClassGroup]]:
-    """The list filters: a name (at most 5 words) and one of this school year's groups."""
+def list_filters(request) -> tuple[str, list[str], int | None, list[tuple[int, str]]]:
+    """The list filters: a name (at most 5 words) and one of this school year's groups (its id).
+    The groups come as (id, name) pairs: a stichting's 200 of them fill a dropdown on every
+    list page, and model instances made it the page's cost that grew with the school."""
     query = request.GET.get("q", "").strip()[:100]
     school_year = SchoolYear.objects.current()
-    groups = list(ClassGroup.objects.filter(school_year=school_year)) if school_year else []
-    group = next((g for g in groups if str(g.pk) == request.GET.get("groep", "")), None)
+    groups = list(ClassGroup.objects.filter(school_year=school_year).values_list("pk", "name")) if school_year else []
+    group = next((pk for pk, _name in groups if str(pk) == request.GET.get("groep", "")), None)
     return query, query.split()[:5], group, groups

@@ -33,7 +33,7 @@ def dossiers(request):
         pupils = pupils.filter(name_match(words, ""))
         staff = staff.filter(name_match(words, ""))
     if group is not None:
-        pupils = pupils.filter(enrollments__group=group)
+        pupils = pupils.filter(enrollments__group_id=group)
         staff = staff.none()
     # Paged: a stichting's school has thousands of pupils; staff may pass 50 too.
     page = Paginator(pupils.order_by("sort_name", "id"), 50).get_page(request.GET.get("pagina"))

@@ -59,7 +59,7 @@ def incident_list(request):
         incidents = incidents.filter(pk__in=Incident.objects.filter(match).values("pk"))
     if group is not None:
         incidents = incidents.filter(pk__in=Incident.objects.filter(
-            Q(group=group) | Q(parties__pupil__enrollments__group=group)).values("pk"))
+            Q(group_id=group) | Q(parties__pupil__enrollments__group_id=group)).values("pk"))
     page = Paginator(incidents.order_by("-occurred_at", "-reported_at", "-id"), 50).get_page(request.GET.get("pagina"))
     return render(request, "incidents/incident_list.html", {
         "page": page, "status": status, "statuses": Status.choices, "query": query, "group": group, "groups": groups,

@@ -24,7 +24,7 @@ def test_directie_sees_incidents_counted_per_category_month_and_group(world, cli
     figures = response.context["figures"]
     rows = {row["category"].name: row["counts"] for row in figures["table"]}
     assert rows["Pesten"][1] == 2 and rows["Kwetsen"][2] == 2  # september, october
-    assert dict(figures["groups"]) == {"5": 3, "7": 1}
+    assert dict(figures["groups"]) == {"groep 5": 3, "groep 7": 1}
     assert figures["total"] == 4
     text = response.content.decode()
     assert "<svg" in text and "sep" in text and "groep 7" in text
