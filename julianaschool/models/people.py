@@ -243,6 +243,9 @@ class Enrollment(models.Model):
             models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(starts_on__isnull=True)
                                    | Q(ends_on__gte=models.F("starts_on")), name="enrollment_ends_after_start"),
         ]
+        # "Which group is each of these pupils in this year": every list page asks it for its 50
+        # pupils; without it SQLite walks the whole year's enrolments (bench/scale.py).
+        indexes = [models.Index(fields=["school_year", "pupil"], name="enrollment_year_pupil")]
 
     def __str__(self):
         return f"{self.pupil} – {self.group} ({self.school_year})"
