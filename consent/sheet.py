@@ -5,8 +5,10 @@ A fixed number of queries whatever the group's size: the pupils, the purposes, t
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -129,34 +131,34 @@ def build(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = Fa
     return Sheet(group=group, purposes=purposes, rows=rows, not_allowed_on=selected, link_pupils=link_pupils)
 
 
-@dataclass
-class SheetPage:
-    """What the class sheet's page shows of `Sheet`: the table body as it was joined."""
-
-    purposes: list[Purpose]
-    total: int
-    rows_html: SafeString
-    not_allowed_on: Purpose | None
+# Where the page's time goes in a remembered sheet ("stand van ..."): the time of the request,
+# not of the snapshot. Raw "<" never comes out of escaped text, so no name can contain it.
+NOW = "<now>"
 
 
-def page(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = False) -> SheetPage:
-    """The class sheet's page, from a snapshot while nothing it shows has changed (the most used
-    page: a teacher opens it before every post; consent/snapshots/store.py says why it is never
-    stale). The key holds what the data does not: the language, today's date (who is in the
-    group), the two-guardian rule, the filter and whether names link to the ledger."""
-    purposes = list(Purpose.objects.active())
-    selected = next((p for p in purposes if p.slug == not_allowed_on), None)
+def stand(now) -> str:
+    """The time a sheet shows its state at, as the page and the PDF write it."""
+    return date_format(timezone.localtime(now), "j F Y H:i")
+
+
+def page(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = False) -> SafeString:
+    """The class sheet page's content (the filter, the links, the legend and the table), from a
+    snapshot while nothing it shows has changed: the most used page, a teacher opens it before
+    every post (consent/snapshots/store.py says why it is never stale). The key holds what the
+    data does not: the language, today's date (who is in the group), the two-guardian rule, the
+    filter and whether names link to the ledger. The purposes are not in it: a changed purpose
+    makes every snapshot stale, so the remembered page needs no query for them."""
+    slug = not_allowed_on if len(not_allowed_on) <= 50 and not_allowed_on.replace("-", "").isalnum() else ""
     key = (f"sheet:{group.pk}:{translation.get_language()}:{timezone.localdate().isoformat()}:"
-           f"{state.guardian_rule()}:{selected.pk if selected else ''}:{int(link_pupils)}:"
-           f"{','.join(str(p.pk) for p in purposes)}")
+           f"{state.guardian_rule()}:{slug}:{int(link_pupils)}")
 
-    def compute() -> dict:
-        sheet = build(group, not_allowed_on=not_allowed_on, link_pupils=link_pupils, purposes=purposes)
-        return {"total": sheet.total, "rows_html": str(sheet.rows_html())}
+    def compute() -> str:
+        sheet = build(group, not_allowed_on=slug, link_pupils=link_pupils)
+        return render_to_string("consent/_class_sheet_content.html",
+                                {"sheet": sheet, "group": group, "stand": mark_safe(NOW)})  # noqa: S308 - a constant
 
-    data = remembered(key, compute)
-    return SheetPage(purposes=purposes, total=data["total"], not_allowed_on=selected,
-                     rows_html=mark_safe(data["rows_html"]))  # noqa: S308 - escaped when it was joined
+    html = remembered(key, compute)
+    return mark_safe(html.replace(NOW, escape(stand(timezone.now()))))  # noqa: S308 - rendered with autoescape
 
 
 def coverage(groups, purposes) -> list[dict]:

@@ -30,7 +30,7 @@ from .models import Snapshot, SnapshotStamp
 _CLEAN = {"postgresql": "txid_current_if_assigned() IS NULL"}
 
 
-def remembered(key: str, compute: Callable[[], dict | list]) -> dict | list:
+def remembered(key: str, compute: Callable[[], dict | list | str]) -> dict | list | str:
     """The payload stored under `key` if nothing it depends on changed since, else `compute()`
     (a JSON-able value), stored for the next request. One query when it is still valid."""
     stamp_table, snapshot_table = SnapshotStamp._meta.db_table, Snapshot._meta.db_table

@@ -33,9 +33,9 @@ def groups(request):
 
 def class_sheet(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
-    data = sheet.page(group, not_allowed_on=request.GET.get("niet", ""),
-                      link_pupils=access.can_manage_consent(request.user))
-    return render(request, "consent/class_sheet.html", {"sheet": data, "group": group, "now": timezone.now()})
+    content = sheet.page(group, not_allowed_on=request.GET.get("niet", ""),
+                         link_pupils=access.can_manage_consent(request.user))
+    return render(request, "consent/class_sheet.html", {"page": content, "group": group})
 
 
 def not_allowed(request, pk, slug):
@@ -53,7 +53,8 @@ def not_allowed(request, pk, slug):
 def class_sheet_pdf(request, pk):
     group = access.class_sheet_group_for(request.user, pk)
     data = sheet.build(group, not_allowed_on=request.GET.get("niet", ""))
-    content = pdf.render("consent/class_sheet_pdf.html", {"sheet": data, "group": group, "now": timezone.now()}, request)
+    content = pdf.render("consent/class_sheet_pdf.html",
+                         {"sheet": data, "group": group, "stand": sheet.stand(timezone.now())}, request)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="groepskaart-groep-{slugify(group.name)}.pdf"'
     return response

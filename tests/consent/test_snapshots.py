@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from consent import services as consent_services
 from consent.snapshots import triggers
@@ -152,3 +154,16 @@ def test_a_snapshot_stored_under_an_older_stamp_is_never_used(world):
     world.pupil7.first_name = "Milou"
     world.pupil7.save()
     assert remembered("test:key", lambda: {"value": 4}) == {"value": 4}
+
+
+def test_a_remembered_sheet_states_the_time_of_the_request_and_no_name_can_take_its_place(client_for, world, purposes):
+    pupil_services.update_pupil(pupil=world.pupil5b, first_name="<now>", last_name="Jansen",
+                                date_of_birth=world.pupil5b.date_of_birth, actor=world.directie)
+    client = client_for(world.leerkracht5)
+    url = reverse("consent:class_sheet", args=[world.group5.pk])
+    first, _ = _get(client, url)
+    again, _ = _get(client, url)  # from the snapshot
+    for html in (first, again):
+        caption = " ".join(lxml.html.fromstring(html).xpath("//caption")[0].text_content().split())
+        assert "stand van " + date_format(timezone.localtime(), "j F Y") in caption
+        assert "&lt;now&gt; Jansen" in html
