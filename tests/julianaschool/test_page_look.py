@@ -58,3 +58,14 @@ def test_a_refused_form_starts_with_an_error_summary_that_links_to_each_field(wo
     summary = page.split('class="alert alert-danger error-summary" role="alert"')[1].split("</div>")[0]
     assert 'href="#id_email"' in summary
     assert 'id="id_email"' in page
+
+
+def test_the_menu_marks_the_page_directie_is_on_and_only_that_page(world, client_for):
+    client = client_for(world.directie)
+    for url, elsewhere in ((reverse("consent:groups"), reverse("people:audit")),
+                           (reverse("people:audit"), reverse("consent:groups"))):
+        menu = client.get(url).content.decode().split('id="portal-nav"')[1].split("</ul>\n      <ul")[0]
+        current = re.findall(r'<a class="dropdown-item active" href="([^"]+)" aria-current="page">', menu)
+        assert current == [url]
+        assert f'href="{elsewhere}" aria-current' not in menu
+        assert len(re.findall(r'class="nav-link dropdown-toggle active"', menu)) == 1
