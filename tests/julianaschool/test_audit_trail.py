@@ -2,9 +2,11 @@
 
 import datetime
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from julianaschool import services
+from julianaschool import audit, services
 from julianaschool.audit_actions import Action as CoreAction
 from julianaschool.models import AuditEntry
 
@@ -44,3 +46,24 @@ def test_a_refused_write_leaves_no_entry(world, client_for):
     assert not AuditEntry.objects.filter(action=CoreAction.PUPIL_DEREGISTERED).exists()
     world.pupil5.refresh_from_db()
     assert world.pupil5.left_on is None
+
+
+def _trail_queries(client) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(reverse("people:audit")).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_audit_trail_asks_as_many_queries_for_six_times_the_entries(world, client_for):
+    client = client_for(world.directie)
+    pupils = [world.pupil5, world.pupil5b, world.pupil7]
+
+    def add(n):
+        for index in range(n):
+            audit.record(actor=[world.directie, world.administratie, None][index % 3],
+                         action=CoreAction.PUPIL_CHANGED, obj=pupils[index % 3], changes={"voornaam": ["a", "b"]})
+
+    add(10)
+    at_ten = _trail_queries(client)
+    add(50)
+    assert _trail_queries(client) == at_ten
