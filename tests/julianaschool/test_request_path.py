@@ -4,14 +4,16 @@ many queries for three times the pupils."""
 
 import datetime
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.http import Http404
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from julianaschool.models import Enrollment, Guardian, GuardianLink, Pupil
+from julianaschool.models import ClassGroup, Enrollment, Guardian, GuardianLink, Pupil, SchoolYear
 from julianaschool.security.backends import PortalModelBackend
 
 User = get_user_model()
@@ -125,3 +127,28 @@ def test_the_language_follows_the_switch_not_the_browser_and_caches_keep_the_two
     client.cookies["django_language"] = "en"
     page = client.get(reverse("policy:current"), HTTP_ACCEPT_LANGUAGE="nl")
     assert page["Content-Language"] == "en" and "Cookie" in page["Vary"]
+
+
+def test_the_current_school_year_is_the_one_containing_today_else_the_latest(world):
+    today = datetime.date.today()
+    later = SchoolYear.objects.create(name="2099-2100", starts_on=datetime.date(2099, 8, 1),
+                                      ends_on=datetime.date(2100, 7, 31))
+    assert SchoolYear.objects.current() == world.school_year  # contains today, though not the latest
+    assert SchoolYear.objects.current(datetime.date(2099, 9, 1)) == later
+    assert SchoolYear.objects.current(today.replace(year=today.year - 30)) == later  # none contains it: the latest
+
+
+def test_a_teacher_opens_only_a_group_they_teach_this_year_and_a_number_too_long_is_no_group(world, client_for):
+    from julianaschool.access import group_for
+
+    assert group_for(world.leerkracht5, world.group5.pk) == world.group5
+    for pk in (world.group7.pk, "9" * 25, 0, "x"):
+        with pytest.raises(Http404):
+            group_for(world.leerkracht5, pk)
+    next_year = SchoolYear.objects.create(name="2099-2100", starts_on=datetime.date(2099, 8, 1),
+                                          ends_on=datetime.date(2100, 7, 31))
+    future = ClassGroup.objects.create(school_year=next_year, name="5")
+    future.teachers.add(world.leerkracht5.staff)
+    with pytest.raises(Http404):
+        group_for(world.leerkracht5, future.pk)  # taught, but not in the current year
+    assert group_for(world.directie, future.pk) == future
