@@ -157,7 +157,7 @@ def page(group: ClassGroup, *, not_allowed_on: str = "", link_pupils: bool = Fal
         return render_to_string("consent/_class_sheet_content.html",
                                 {"sheet": sheet, "group": group, "stand": mark_safe(NOW)})  # noqa: S308 - a constant
 
-    html = remembered(key, compute)
+    html = remembered(key, compute, group=group.pk)
     return mark_safe(html.replace(NOW, escape(stand(timezone.now()))))  # noqa: S308 - rendered with autoescape
 
 

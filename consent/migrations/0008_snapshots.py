@@ -13,12 +13,16 @@ def _run(schema_editor, statements):
         schema_editor.execute(statement, params=None)
 
 
+# The tables as this migration installed them (0009 moved the answers to their group stamps).
+TABLES = triggers.TABLES + ("consent_currentanswer",)
+
+
 def create_triggers(apps, schema_editor):
-    _run(schema_editor, triggers.create(schema_editor.connection.vendor))
+    _run(schema_editor, triggers.create(schema_editor.connection.vendor, TABLES))
 
 
 def drop_triggers(apps, schema_editor):
-    _run(schema_editor, triggers.drop(schema_editor.connection.vendor))
+    _run(schema_editor, triggers.drop(schema_editor.connection.vendor, TABLES))
 
 
 class Migration(migrations.Migration):

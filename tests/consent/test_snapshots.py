@@ -16,7 +16,7 @@ from django.utils.formats import date_format
 
 from consent import services as consent_services
 from consent.snapshots import triggers
-from consent.snapshots.models import Snapshot, SnapshotStamp
+from consent.snapshots.models import GroupStamp, Snapshot, SnapshotStamp
 from consent.snapshots.store import remembered
 from julianaschool import family_services, group_services, pupil_services
 from julianaschool import services as people
@@ -32,18 +32,19 @@ def _get(client, url) -> tuple[str, int]:
     return page, len(context.captured_queries)
 
 
-def _installed_triggers() -> set[str]:
+def _installed_triggers(name: str) -> set[str]:
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'snapshot_stale_%'")
+            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{name}_%"])
         else:
             cursor.execute("SELECT c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
-                           "WHERE t.tgname = 'snapshot_stale'")
+                           "WHERE t.tgname = %s", [name])
         return {row[0] for row in cursor.fetchall()}
 
 
 def test_every_table_a_snapshot_reads_has_its_stamping_trigger_in_the_database(db):
-    assert _installed_triggers() == set(triggers.TABLES)
+    assert _installed_triggers("snapshot_stale") == set(triggers.TABLES)
+    assert _installed_triggers("snapshot_group_stale") == set(triggers.GROUP_TABLES)
 
 
 def _pupil5_row(html: str) -> str:
@@ -138,10 +139,9 @@ def test_a_remembered_sheet_is_the_same_page_for_fewer_queries_until_a_committed
     remembered_html, remembered_queries = _get(client, url)
     assert remembered_html == computed
     assert remembered_queries < computed_queries
-    stamp = SnapshotStamp.objects.get().n
+    stamp = GroupStamp.objects.filter(group_id=world.group5.pk).values_list("n", flat=True).first() or 0
     answer_as(world.ouder5, world.pupil5, website=True)
-    assert SnapshotStamp.objects.get().n > stamp
-    assert not Snapshot.objects.exists()
+    assert GroupStamp.objects.get(group_id=world.group5.pk).n > stamp
     assert "✔ ja" in _pupil5_row(_get(client, url)[0])
 
 
@@ -167,3 +167,36 @@ def test_a_remembered_sheet_states_the_time_of_the_request_and_no_name_can_take_
         caption = " ".join(lxml.html.fromstring(html).xpath("//caption")[0].text_content().split())
         assert "stand van " + date_format(timezone.localtime(), "j F Y") in caption
         assert "&lt;now&gt; Jansen" in html
+
+
+def test_an_answer_in_group_7_leaves_group_5s_remembered_sheet_and_changes_group_7s_and_the_overview(
+        client_for, world, purposes):
+    teacher5, teacher7 = client_for(world.leerkracht5), client_for(world.leerkracht7)
+    sheet5 = reverse("consent:class_sheet", args=[world.group5.pk])
+    sheet7 = reverse("consent:class_sheet", args=[world.group7.pk])
+    overview = client_for(world.directie)
+    _get(teacher5, sheet5), _get(teacher7, sheet7)
+    kept5, kept_queries = _get(teacher5, sheet5)
+    before_overview, _ = _get(overview, reverse("consent:overview"))
+    answer_as(world.ouder7, world.pupil7, website=True)
+    assert "✔ ja" in " ".join(lxml.html.fromstring(_get(teacher7, sheet7)[0]).xpath("string(//tbody)").split())
+    assert _get(overview, reverse("consent:overview"))[0] != before_overview
+    if connection.vendor == "sqlite":  # PostgreSQL: a test's own open transaction never keeps one
+        assert _get(teacher5, sheet5) == (kept5, kept_queries)  # still the remembered page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_answer_raises_only_the_stamps_of_its_pupils_groups(world, purposes):
+    def stamps():
+        return dict(GroupStamp.objects.values_list("group_id", "n")), SnapshotStamp.objects.get().n
+
+    answer_as(world.ouder5, world.pupil5, website=True)
+    groups, stamp = stamps()
+    answer_as(world.ouder7, world.pupil7, website=False)
+    after, stamp_after = stamps()
+    assert after[world.group7.pk] > groups.get(world.group7.pk, 0)
+    assert after[world.group5.pk] == groups[world.group5.pk]
+    assert stamp_after == stamp  # an answer is no change to the school's stamp
+    consent_services.record_staff_choices(staff=world.leerkracht7.staff, choices={purposes["website"].pk: True},
+                                          actor=world.leerkracht7)
+    assert stamps()[1] > stamp  # a staff member's own answer is: the overview's staff rows show it
