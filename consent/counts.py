@@ -136,3 +136,38 @@ SELECT 'm', id, NULL, total, NULL, NULL FROM (
             })
         table.append({"group": group, "total": total, "cells": cells})
     return SchoolCounts(table=table, missing_total=missing_total, missing_first=[by_id[pk] for pk in missing_ids])
+
+
+def group_counts(groups, purposes: list[Purpose]) -> dict[int, dict]:
+    """Per group: its pupils (placed today), per purpose [answered, yes, disagreements], and
+    its pupils with an open question as (sort name, id, name), in the Dutch order. The parts of
+    directie's overview (consent/overview.py), counted for the groups whose answers changed.
+    Three queries however many groups."""
+    groups = list(groups)
+    group_ids = [g.pk for g in groups]
+    totals = dict(_current_placements(group_ids)
+                  .values_list("group").annotate(n=Count("id")).values_list("group", "n"))
+    found: dict[tuple[int, int], list[int]] = {}
+    missing: dict[int, list[int]] = {}
+    if group_ids and purposes:
+        ctes, params = _answered_ctes(group_ids, purposes)
+        with connection.cursor() as cursor:
+            cursor.execute(ctes + """
+SELECT 'g', pu.group_id, s.purpose_id, COUNT(*), SUM(s.yes), SUM(s.disagreement)
+FROM pupils pu JOIN verdicts s ON s.pupil_id = pu.pupil_id
+GROUP BY pu.group_id, s.purpose_id
+UNION ALL
+SELECT 'm', pu.group_id, pu.pupil_id, NULL, NULL, NULL
+FROM pupils pu LEFT JOIN verdicts s ON s.pupil_id = pu.pupil_id
+GROUP BY pu.group_id, pu.pupil_id HAVING COUNT(s.purpose_id) < %s""", params + [len(purposes)])
+            for kind, group_id, other, answered, yes, disagreements in cursor.fetchall():
+                if kind == "g":
+                    found[(group_id, other)] = [answered, int(yes), int(disagreements)]
+                else:
+                    missing.setdefault(group_id, []).append(other)
+    names = Pupil.objects.in_bulk([pk for ids in missing.values() for pk in ids])
+    return {g.pk: {
+        "total": totals.get(g.pk, 0),
+        "cells": [found.get((g.pk, p.pk), [0, 0, 0]) for p in purposes],
+        "missing": sorted([names[pk].sort_name, pk, names[pk].full_name] for pk in missing.get(g.pk, [])),
+    } for g in groups}

@@ -65,3 +65,48 @@ def remembered(key: str, compute: Callable[[], dict | list | str], *, group: int
                 f"WHERE {snapshot_table}.stamp <= excluded.stamp AND {snapshot_table}.group_stamp <= excluded.group_stamp",
                 [key, stamp, group_stamp, json.dumps(value, separators=(",", ":"))])
     return value
+
+
+# `remembered(..., group=NO_GROUP)`: a snapshot that shows no group's answers (staff rows): only
+# the school's stamp counts.
+NO_GROUP = 0
+
+
+def remembered_per_group(keys: dict[int, str], compute: Callable[[list[int]], dict[int, dict]]) -> dict[int, dict]:
+    """For each group id in `keys`, the payload stored under its key while the school's stamp and
+    that group's stamp are unchanged; `compute(group ids)` for the others, stored. Two queries
+    when all are still valid."""
+    stamp_table, group_table, snapshot_table = (SnapshotStamp._meta.db_table, GroupStamp._meta.db_table,
+                                                Snapshot._meta.db_table)
+    clean = _CLEAN.get(connection.vendor, "1 = 1")
+    with connection.cursor() as cursor:
+        # Every stamp in one statement (one view of the database), before any data is read.
+        cursor.execute(f"SELECT 0, COALESCE(MAX(n), 0), {clean} FROM {stamp_table} WHERE id = 1 "
+                       f"UNION ALL SELECT group_id, n, NULL FROM {group_table}")
+        rows = cursor.fetchall()
+        stamp, may_keep = rows[0][1], rows[0][2]
+        group_stamps = {group_id: n for group_id, n, _ in rows[1:]}
+        placeholders = ", ".join(["%s"] * len(keys)) or "NULL"
+        cursor.execute(f"SELECT \"key\", stamp, group_stamp, payload FROM {snapshot_table} "
+                       f"WHERE \"key\" IN ({placeholders})", list(keys.values()))
+        stored = {key: (s, g, payload) for key, s, g, payload in cursor.fetchall()}
+    found, stale = {}, []
+    for group_id, key in keys.items():
+        s, g, payload = stored.get(key, (None, None, None))
+        if may_keep and s == stamp and g == group_stamps.get(group_id, 0):
+            found[group_id] = json.loads(payload)
+        else:
+            stale.append(group_id)
+    if stale:
+        computed = compute(stale)
+        found.update(computed)
+        if may_keep:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {snapshot_table} (\"key\", stamp, group_stamp, payload) VALUES (%s, %s, %s, %s) "
+                    f"ON CONFLICT (\"key\") DO UPDATE SET stamp = excluded.stamp, group_stamp = excluded.group_stamp, "
+                    f"payload = excluded.payload WHERE {snapshot_table}.stamp <= excluded.stamp "
+                    f"AND {snapshot_table}.group_stamp <= excluded.group_stamp",
+                    [(keys[g], stamp, group_stamps.get(g, 0), json.dumps(computed[g], separators=(",", ":")))
+                     for g in stale])
+    return found

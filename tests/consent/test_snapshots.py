@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from consent import counts
 from consent import services as consent_services
 from consent.snapshots import triggers
 from consent.snapshots.models import GroupStamp, Snapshot, SnapshotStamp
@@ -200,3 +201,25 @@ def test_a_committed_answer_raises_only_the_stamps_of_its_pupils_groups(world, p
     consent_services.record_staff_choices(staff=world.leerkracht7.staff, choices={purposes["website"].pk: True},
                                           actor=world.leerkracht7)
     assert stamps()[1] > stamp  # a staff member's own answer is: the overview's staff rows show it
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_overview_made_of_remembered_group_parts_is_the_overview_counted_afresh(client_for, world, purposes,
+                                                                                    monkeypatch):
+    counted = []  # the groups the overview counts again (the real count runs)
+    real = counts.group_counts
+    monkeypatch.setattr(counts, "group_counts", lambda groups, p: counted.append({g.pk for g in groups}) or real(groups, p))
+    client = client_for(world.directie)
+    url = reverse("consent:overview")
+    _get(client, url)
+    answer_as(world.ouder5, world.pupil5, website=True, parro=True)
+    _get(client, url)  # group 5 counted again, group 7 from its part
+    answer_as(world.ouder7, world.pupil7, website=False, parro=True)
+    with CaptureQueriesContext(connection) as context:
+        composed, _ = _get(client, url)  # group 7 counted again, group 5 from its part
+    assert any("overview-group:" in q["sql"] for q in context.captured_queries)
+    assert counted == [{world.group5.pk, world.group7.pk}, {world.group5.pk}, {world.group7.pk}]
+    Snapshot.objects.all().delete()
+    afresh, _ = _get(client, url)
+    assert composed == afresh
+    assert "1 / 1 / 2" in composed  # group 5's website: answered / yes / pupils
