@@ -35,12 +35,11 @@ run: setup
 worker: setup
 	$(DEV_ENV) $(PY) manage.py db_worker
 
-# Two passes on both cores (pytest-xdist): the suite, then the tests marked `serial` (browser
-# stories, tests that start their own servers), which keep an asyncio loop and a Chromium per
-# process and so never share a worker with the others.
+# The whole suite in one session on both cores (pytest-xdist, load scheduling). The tests marked
+# `serial` (browser stories, tests that start their own servers) run last in each worker: see
+# pytest_collection_modifyitems in tests/conftest.py.
 test: setup
-	$(PY) -m pytest -n 2 -m "not serial"
-	$(PY) -m pytest -n 2 -m serial
+	$(PY) -m pytest -n 2 --dist load
 
 clean:
 	rm -rf $(VENV) var

@@ -5,6 +5,7 @@
 of role fixtures: tests take `world`, not a fixture per role.
 """
 
+import asyncio
 import datetime
 
 import pytest
@@ -59,10 +60,28 @@ def client_for(db):
     return make
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items):
-    # Browser tests keep an asyncio loop and a Chromium per process: they run in the serial pass
-    # of `make test`, after the parallel one (`-m serial`; first, so that `-m` sees the mark).
+    # Browser tests are `serial` (marked before `-m` deselects anything).
     for item in items:
         if item.get_closest_marker("e2e"):
             item.add_marker(pytest.mark.serial)
+    result = yield
+    # `make test` runs the whole suite in one session on two workers, and the serial tests run
+    # last in each worker (after pytest-django's own order). A browser test starts Playwright,
+    # whose asyncio loop then runs in the worker's main thread until the session ends, and code
+    # that calls asyncio.run() (pyHanko's validator, in the signing tests) cannot run beside it.
+    # xdist's load scheduler (`--dist load`) hands each worker its tests in this order, so once a
+    # worker has begun the serial tests it gets no other kind.
+    items[:] = [item for item in items if not item.get_closest_marker("serial")] + [
+        item for item in items if item.get_closest_marker("serial")
+    ]
+    return result
+
+
+def pytest_runtest_setup(item):
+    # The order above is what keeps the other tests away from Playwright's loop; if a scheduler
+    # ever breaks it, say so instead of failing inside some unrelated test.
+    if asyncio._get_running_loop() is not None and not item.get_closest_marker("serial"):
+        pytest.fail("an asyncio loop (Playwright's) is running in this worker: run the suite with "
+                    "--dist load (as `make test` does), which keeps the serial tests last", pytrace=False)

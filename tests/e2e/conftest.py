@@ -191,20 +191,6 @@ def _sequences_past_restored_rows():
             cursor.execute(sql)
 
 
-# --- the order of the run
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    # The browser tests run last: Playwright keeps an asyncio loop running in the main thread
-    # until the session ends, and code that calls asyncio.run() (pyHanko's validator, in the
-    # signing tests) cannot run beside it.
-    browser_tests = [item for item in items if item.get_closest_marker("e2e")]
-    if browser_tests:
-        others = [item for item in items if not item.get_closest_marker("e2e")]
-        items[:] = others + browser_tests
-
-
 # --- the demo school
 
 
