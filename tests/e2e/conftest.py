@@ -5,6 +5,8 @@ transactional and is emptied after each test; `serialized_rollback` brings back 
 migrations put there, such as the protocol's first version and the consent purposes), the
 demo school, and one of two pages: `desktop` (1280x900) or `phone` (390x844). Pages are checked
 with `check(page, name)`: axe-core against WCAG 2.1 AA, and no Content Security Policy violation.
+A window a test has finished with is emptied and handed to the next test of the worker rather
+than closed (Windows, in tests/e2e/helpers.py): a new one costs Chromium a renderer process.
 
 Playwright's own browser download does not work on the school's machines, so only Debian's
 Chromium is used. Without it the tests are skipped locally and fail in CI (CI is set).
@@ -27,8 +29,10 @@ from tests.e2e.helpers import (
     DESKTOP,
     PHONE,
     WIDTHS,
+    Browse,
     Cast,
     CspGuard,
+    Windows,
     axe_violations,
     describe_violations,
 )
@@ -133,17 +137,21 @@ def csp_guard():
 # --- pages
 
 
+@pytest.fixture(scope="session")
+def _windows(browser, browser_context_args):
+    """This worker's browser windows, kept between tests (see Windows in helpers)."""
+    windows = Windows(browser, browser_context_args)
+    yield windows
+    windows.close_all()
+
+
 @pytest.fixture
-def browse(new_context, csp_guard):
-    """browse(viewport=PHONE) opens a fresh browser window (its own cookies: another person)."""
-
-    def open_page(viewport: dict = DESKTOP, *, mobile: bool = False) -> Page:
-        extra = {"is_mobile": True, "has_touch": True} if mobile else {}
-        context = csp_guard.watch(new_context(viewport=viewport, device_scale_factor=1, **extra))
-        context.set_default_timeout(10_000)
-        return context.new_page()
-
-    return open_page
+def browse(_windows, csp_guard):
+    """browse(viewport=PHONE, mobile=True) opens a browser window of its own (its own cookies:
+    another person); browse.close(page) closes it."""
+    opened = Browse(_windows, csp_guard)
+    yield opened
+    opened.close_all()
 
 
 @pytest.fixture

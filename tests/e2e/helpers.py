@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
+from playwright.sync_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
@@ -67,12 +68,7 @@ class CspGuard:
 
     violations: list[str] = field(default_factory=list)
 
-    def watch(self, context: BrowserContext) -> BrowserContext:
-        context.add_init_script(_CSP_LISTENER)
-        context.on("console", lambda message: self._console(message))
-        return context
-
-    def _console(self, message: ConsoleMessage) -> None:
+    def console(self, message: ConsoleMessage) -> None:
         if _is_csp_message(message):
             self.violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
 
@@ -80,6 +76,92 @@ class CspGuard:
         assert not self.violations, f"Content Security Policy violations{' on ' + where if where else ''}:\n" + "\n".join(
             self.violations
         )
+
+
+# --- browser windows
+
+
+class Windows:
+    """The browser windows of one worker: each a Chromium context with its one page.
+
+    A fresh context and page cost Chromium a new renderer process, about a second of CPU on the
+    school's two-core machines, and the stories open some sixty. So a window that a person has
+    left is not thrown away: it is emptied (its page goes to about:blank, its cookies and
+    permissions are cleared: the portal keeps nothing else in the browser) and handed to the next
+    person. Windows with and without phone emulation (is_mobile, touch) are kept apart; the
+    window's size is set each time it is handed out. Every window listens for Content Security
+    Policy messages and reports them to the guard of the test that has it.
+    """
+
+    def __init__(self, browser: Browser, context_args: dict):
+        self._browser, self._context_args = browser, context_args
+        self._free: dict[bool, list[Page]] = {False: [], True: []}
+        self._guards: dict[BrowserContext, CspGuard] = {}
+
+    def open(self, viewport: dict, *, mobile: bool, guard: CspGuard) -> Page:
+        free = self._free[mobile]
+        page = free.pop() if free else self._new(viewport, mobile)
+        page.set_viewport_size(viewport)
+        self._guards[page.context] = guard
+        return page
+
+    def give_back(self, page: Page, *, mobile: bool) -> None:
+        context = page.context
+        self._guards.pop(context, None)
+        try:
+            if page.is_closed():
+                raise PlaywrightError("the page was closed")
+            page.goto("about:blank")
+            context.clear_cookies()
+            context.clear_permissions()
+            page.emulate_media(media="null", color_scheme="null", reduced_motion="null", forced_colors="null",
+                               contrast="null")
+        except PlaywrightError:
+            # A window that cannot be emptied is not handed to anyone else.
+            context.close()
+            return
+        self._free[mobile].append(page)
+
+    def close_all(self) -> None:
+        for pages in self._free.values():
+            for page in pages:
+                page.context.close()
+            pages.clear()
+
+    def _new(self, viewport: dict, mobile: bool) -> Page:
+        extra = {"is_mobile": True, "has_touch": True} if mobile else {}
+        context = self._browser.new_context(**self._context_args, viewport=viewport, device_scale_factor=1, **extra)
+        context.set_default_timeout(10_000)
+        context.add_init_script(_CSP_LISTENER)
+        context.on("console", lambda message: self._console(context, message))
+        return context.new_page()
+
+    def _console(self, context: BrowserContext, message: ConsoleMessage) -> None:
+        guard = self._guards.get(context)
+        if guard is not None:
+            guard.console(message)
+
+
+class Browse:
+    """What the `browse` fixture gives a test: browse(viewport, mobile=...) opens a window of its own
+    (its own cookies: another person), browse.close(page) closes it; the test's windows that are
+    still open are closed when it ends."""
+
+    def __init__(self, windows: Windows, guard: CspGuard):
+        self._windows, self._guard = windows, guard
+        self._open: dict[Page, bool] = {}
+
+    def __call__(self, viewport: dict = DESKTOP, *, mobile: bool = False) -> Page:
+        page = self._windows.open(viewport, mobile=mobile, guard=self._guard)
+        self._open[page] = mobile
+        return page
+
+    def close(self, page: Page) -> None:
+        self._windows.give_back(page, mobile=self._open.pop(page))
+
+    def close_all(self) -> None:
+        for page in list(self._open):
+            self.close(page)
 
 
 # --- accessibility

@@ -20,4 +20,4 @@ def test_every_role_signs_in_through_the_form_and_sees_an_accessible_dashboard(b
             assert "script-src 'self'" in policy and "style-src 'self'" in policy, policy
         check(page, f"dashboard of {role}")
         screenshot(page, f"dashboard-{role}", docs=role == "directie")
-        page.context.close()
+        browse.close(page)

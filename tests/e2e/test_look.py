@@ -44,7 +44,7 @@ def test_every_roles_dashboard_passes_axe_on_a_phone_and_a_laptop(browse, login,
             expect(page.get_by_role("heading", name="Overzicht", level=1)).to_be_visible()
             check(page, f"dashboard of {role} on a {size}")
             _assert_unique_ids(page, f"dashboard of {role}")
-            page.context.close()
+            browse.close(page)
 
 
 def test_directie_reads_the_audit_trail_as_sentences_on_a_phone_and_a_laptop(browse, login, check):
@@ -57,7 +57,7 @@ def test_directie_reads_the_audit_trail_as_sentences_on_a_phone_and_a_laptop(bro
         check(page, f"audit trail on a {size}")
         _assert_unique_ids(page, "the audit trail")
         screenshot(page, f"audit-trail-{size}")
-        page.context.close()
+        browse.close(page)
 
 
 def test_a_visitor_reads_the_public_protocol_and_the_schools_name_leads_back_to_it(browse, cast, check):
@@ -70,7 +70,7 @@ def test_a_visitor_reads_the_public_protocol_and_the_schools_name_leads_back_to_
         expect(page).to_have_url(f"{page.url.split('/protocol')[0]}/protocol/")
         check(page, f"public protocol on a {size}")
         _assert_unique_ids(page, "the public protocol")
-        page.context.close()
+        browse.close(page)
 
 
 def test_directies_menu_fits_one_line_on_a_laptop_and_its_dropdowns_work_by_keyboard(browse, login, check):
@@ -94,7 +94,7 @@ def test_directies_menu_fits_one_line_on_a_laptop_and_its_dropdowns_work_by_keyb
     page.keyboard.press("Escape")
     expect(toggle).to_have_attribute("aria-expanded", "false")
     screenshot(page, "menu-directie-laptop")
-    page.context.close()
+    browse.close(page)
 
 
 def test_a_refused_form_opens_with_an_error_summary_that_takes_the_focus_and_links_to_the_field(browse, cast, check):
@@ -109,7 +109,7 @@ def test_a_refused_form_opens_with_an_error_summary_that_takes_the_focus_and_lin
     summary.get_by_role("link", name="E-mailadres").click()
     expect(page.get_by_label("E-mailadres")).to_be_focused()
     check(page, "a refused form on a phone")
-    page.context.close()
+    browse.close(page)
 
 
 def _contrast(rgb: str, against=(255, 255, 255)) -> float:
@@ -138,4 +138,4 @@ def test_unchecked_radio_buttons_and_checkboxes_stand_out_at_3_to_1(browse, cast
     })""")
     for border in borders:
         assert _contrast(border) >= 3, border
-    page.context.close()
+    browse.close(page)
