@@ -32,6 +32,7 @@ from tests.e2e.helpers import (
     Browse,
     Cast,
     CspGuard,
+    DemoSchoolCopy,
     Windows,
     axe_violations,
     describe_violations,
@@ -186,10 +187,7 @@ def pytest_fixture_setup(fixturedef, request):
     return (yield)
 
 
-@pytest.fixture
-def _sequences_past_restored_rows():
-    """The restored rows keep their ids; as after loaddata, sequences move past them (an earlier
-    test's flush may have restarted them at 1 on PostgreSQL)."""
+def _move_sequences_past_the_rows() -> None:
     from django.apps import apps
     from django.core.management.color import no_style
     from django.db import connection
@@ -199,21 +197,40 @@ def _sequences_past_restored_rows():
             cursor.execute(sql)
 
 
+@pytest.fixture
+def _sequences_past_restored_rows():
+    """The restored rows keep their ids; as after loaddata, sequences move past them (an earlier
+    test's flush may have restarted them at 1 on PostgreSQL). Returns the step, to take again."""
+    _move_sequences_past_the_rows()
+    return _move_sequences_past_the_rows
+
+
 # --- the demo school
 
 
+@pytest.fixture(scope="session")
+def _demo_school_copy():
+    return DemoSchoolCopy()
+
+
 @pytest.fixture
-def cast(settings, tmp_path, _sequences_past_restored_rows) -> Cast:
-    """The demo school, as `make run` shows it."""
+def cast(settings, tmp_path, tmp_path_factory, _sequences_past_restored_rows, _demo_school_copy) -> Cast:
+    """The demo school, as `make run` shows it: seeded by the first test of this worker that asks
+    for it, and the same rows and files put back for each later one (see DemoSchoolCopy)."""
     from julianaschool.management.commands import seed_demo
 
     # Uploads, letters and signed copies of this test go to its own folder.
     settings.MEDIA_ROOT = tmp_path / "private"
-    # seed_demo refuses to run with DEBUG off (it must never touch production); the test
-    # database is made for it.
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=io.StringIO())
-    settings.DEBUG = False
+    if _demo_school_copy.restore(settings.MEDIA_ROOT):
+        # The copied rows keep their ids: the sequences move past them again.
+        _sequences_past_restored_rows()
+    else:
+        # seed_demo refuses to run with DEBUG off (it must never touch production); the test
+        # database is made for it.
+        settings.DEBUG = True
+        call_command("seed_demo", stdout=io.StringIO())
+        settings.DEBUG = False
+        _demo_school_copy.save(settings.MEDIA_ROOT, tmp_path_factory.mktemp("demo-school") / "private")
     return Cast(password=seed_demo.DEMO_PASSWORD)
 
 

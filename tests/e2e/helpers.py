@@ -5,12 +5,14 @@ PDFs and the main menu. The fixtures themselves are in tests/e2e/conftest.py.
 
 import io
 import os
+import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 from playwright.sync_api import Error as PlaywrightError
 
@@ -42,6 +44,74 @@ class Cast:
 def full_name(username: str) -> str:
     user = get_user_model().objects.get(username=username)
     return user.get_full_name() or username
+
+
+class DemoSchoolCopy:
+    """The database and private files as seed_demo left them, the first time a test of this
+    worker asked for the demo school; put back for every later test instead of seeding again.
+
+    seed_demo takes more than a second of CPU (some 3,600 rows, through the services that write
+    them); putting its result back takes milliseconds on SQLite (its backup API copies the
+    database page by page) and a fraction of a second on PostgreSQL (every table emptied and
+    filled from a copy in a schema of its own, with triggers and foreign-key checks off for
+    that one transaction: the rows are the ones those triggers and checks already let through).
+    A copy made on another day is not used: the demo school's dates follow today.
+    """
+
+    SCHEMA = "e2e_demo_school"
+
+    def __init__(self):
+        self._day = None
+        self._files: Path | None = None
+        self._sqlite = None
+        self._tables: list[str] = []
+
+    def restore(self, media_root: Path) -> bool:
+        """Puts the copy back; False (and nothing done) when there is none for today."""
+        from django.db import connection
+        from django.utils import timezone
+
+        if self._day != timezone.localdate():
+            return False
+        if connection.vendor == "sqlite":
+            connection.ensure_connection()
+            self._sqlite.backup(connection.connection)
+        else:
+            tables = ", ".join(connection.ops.quote_name(table) for table in self._tables)
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("SET LOCAL session_replication_role = replica")
+                cursor.execute(f"TRUNCATE {tables}")
+                for table in self._tables:
+                    name = connection.ops.quote_name(table)
+                    cursor.execute(f"INSERT INTO {name} SELECT * FROM {self.SCHEMA}.{name}")
+        shutil.copytree(self._files, media_root, dirs_exist_ok=True)
+        return True
+
+    def save(self, media_root: Path, files: Path) -> None:
+        """Copies the database and `media_root` (into `files`, a folder that outlives the test)."""
+        from django.db import connection
+        from django.utils import timezone
+
+        if connection.vendor == "sqlite":
+            import sqlite3
+
+            self._sqlite = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self._sqlite)
+        else:
+            self._tables = sorted(connection.introspection.django_table_names(only_existing=True, include_views=False))
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute(f"DROP SCHEMA IF EXISTS {self.SCHEMA} CASCADE")
+                cursor.execute(f"CREATE SCHEMA {self.SCHEMA}")
+                for table in self._tables:
+                    name = connection.ops.quote_name(table)
+                    cursor.execute(f"CREATE TABLE {self.SCHEMA}.{name} AS SELECT * FROM {name}")
+        shutil.rmtree(files, ignore_errors=True)
+        if media_root.exists():
+            shutil.copytree(media_root, files)
+        else:
+            files.mkdir(parents=True)
+        self._files = files
+        self._day = timezone.localdate()
 
 
 # --- the Content Security Policy guard
