@@ -287,6 +287,24 @@ class RoleClient:
         return self.client
 
 
+class Sent:
+    """The requests this test has already made. Each runs in a transaction that is rolled back, so
+    the same request (method, URL and body) as the same role meets the same world again and gets
+    the same answer: the sweep's URLs repeat where a pattern's arguments are not ids (every
+    argument becomes "x") or where the matrix row's URL is one of the swept ones, and every
+    Hypothesis run starts with its simplest example, which the round before already sent."""
+
+    def __init__(self):
+        self._keys = set()
+
+    def first_time(self, method: str, url: str, body: dict, upload=None) -> bool:
+        key = (method, url, repr(sorted(body.items())), repr(upload))
+        if key in self._keys:
+            return False
+        self._keys.add(key)
+        return True
+
+
 def _check(response, where, role, world, before, protected):
     # 503 is a deliberate answer (signing not configured on this machine); any other 5xx is a crash.
     assert response.status_code < 500 or response.status_code == 503, f"{where}: server error {response.status_code}"
@@ -306,6 +324,7 @@ def test_hostile_input_to_every_url_gives_no_server_error_and_touches_nothing_fo
     before = fingerprint(protected)
 
     _client = RoleClient(world, role)
+    sent = Sent()
 
     def page_url(name):
         converters = dict(patterns)[name]
@@ -340,6 +359,8 @@ def test_hostile_input_to_every_url_gives_no_server_error_and_touches_nothing_fo
         if converters:
             urls += [reverse(name, kwargs={k: sweep_arg(c, i) for k, c in converters.items()}) for i in sweep_ids]
         for url in urls:
+            if not sent.first_time("post", url, body):
+                continue
             where = f"POST {url} as {role} with every id"
             with transaction.atomic():
                 written = writes()
@@ -359,6 +380,8 @@ def test_hostile_input_to_every_url_gives_no_server_error_and_touches_nothing_fo
                                ("0001-01-01T00:00", ("post",)), ("9999-12-31", ("post",))]:
             body = {key: value for key in fields.get(name, []) + generic + filters}
             for method in methods:
+                if not sent.first_time(method, url, body):
+                    continue
                 where = f"{method.upper()} {url} as {role} with every field {value[:20]!r}"
                 with transaction.atomic():
                     written = writes()
@@ -387,6 +410,14 @@ def test_hostile_input_to_every_url_gives_no_server_error_and_touches_nothing_fo
                 url = reverse(name, kwargs=kwargs)
             body = data.draw(payload_strategy(fields.get(name, []), ids), label=f"{name} body")
             mode = data.draw(st.sampled_from(["post", "post", "json", "get", "file"]), label=f"{name} mode")
+            upload = None
+            if mode == "file":
+                target = data.draw(st.sampled_from(fields.get(name) or ["file", "scan", "bijlage"]), label="file field")
+                content = data.draw(st.sampled_from(
+                    [b"%PDF-1.4 " + SCRIPT.encode(), b"MZ\x90\x00", b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, b""]))
+                upload = (target, content)
+            if not sent.first_time(mode, url, body, upload):
+                continue
             client = _client()
             where = f"{mode.upper()} {url} as {role} with {body!r}"[:600]
             with transaction.atomic():
@@ -398,11 +429,8 @@ def test_hostile_input_to_every_url_gives_no_server_error_and_touches_nothing_fo
                 elif mode == "get":
                     response = client.get(url, {k: v for k, v in body.items()})
                 else:
-                    target = data.draw(st.sampled_from(fields.get(name) or ["file", "scan", "bijlage"]), label="file field")
-                    upload = SimpleUploadedFile("scan.pdf", data.draw(st.sampled_from(
-                        [b"%PDF-1.4 " + SCRIPT.encode(), b"MZ\x90\x00", b"\x89PNG\r\n\x1a\n" + b"\x00" * 16, b""])),
-                        content_type="application/pdf")
-                    response = client.post(url, {**{k: v for k, v in body.items() if k != target}, target: upload})
+                    file = SimpleUploadedFile("scan.pdf", content, content_type="application/pdf")
+                    response = client.post(url, {**{k: v for k, v in body.items() if k != target}, target: file})
                 _check(response, where, role, world, before, protected)
                 changed = changed_rows(protected, before, written)
                 assert changed == [], f"{where}: changed rows it may not touch in {changed}"
