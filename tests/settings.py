@@ -24,3 +24,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
          "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 # Tests of other features must not depend on the hour they run; tests of quiet hours switch it on.
 MAIL_QUIET_HOURS = False
+# django.request logs every refused request (403, 404) as a warning with the exception's traceback;
+# the role x URL matrix and the fuzz test make thousands of them on purpose, and formatting those
+# tracebacks cost the suite seconds. Server errors (5xx) are still logged, with their traceback.
+LOGGING = {**LOGGING, "loggers": {**LOGGING.get("loggers", {}), "django.request": {"level": "ERROR"}}}  # noqa: F405
