@@ -73,9 +73,13 @@ def pytest_collection_modifyitems(items):
     # that calls asyncio.run() (pyHanko's validator, in the signing tests) cannot run beside it.
     # xdist's load scheduler (`--dist load`) hands each worker its tests in this order, so once a
     # worker has begun the serial tests it gets no other kind.
-    items[:] = [item for item in items if not item.get_closest_marker("serial")] + [
-        item for item in items if item.get_closest_marker("serial")
-    ]
+    # Among the serial tests, those without a browser go first: they are long, and the browser
+    # stories behind them are dealt out longest first (tests/e2e/conftest.py), so that the two
+    # workers finish at about the same time.
+    def group(item):
+        return 0 if not item.get_closest_marker("serial") else 2 if item.get_closest_marker("e2e") else 1
+
+    items.sort(key=group)
     return result
 
 

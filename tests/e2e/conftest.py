@@ -205,6 +205,25 @@ def _sequences_past_restored_rows():
     return _move_sequences_past_the_rows
 
 
+# --- the order of the run
+
+# The stories, longest first (measured), so that xdist deals the long ones out first and the
+# workers finish together; tests/conftest.py puts all of them after every other test.
+LONGEST_FIRST = ["test_protocol_story.py", "test_look.py", "test_publications_story.py", "test_incident_story.py",
+                 "test_dashboards.py", "test_office_story.py", "test_consent_story.py", "test_signed_pdf_story.py"]
+
+
+def pytest_collection_modifyitems(items):
+    def place(item):
+        name = item.path.name
+        return LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    browser_tests = sorted((item for item in items if item.get_closest_marker("e2e")), key=place)
+    positions = [i for i, item in enumerate(items) if item.get_closest_marker("e2e")]
+    for position, item in zip(positions, browser_tests, strict=True):
+        items[position] = item
+
+
 # --- the demo school
 
 
