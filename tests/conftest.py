@@ -76,11 +76,29 @@ def pytest_collection_modifyitems(items):
     # Among the serial tests, those without a browser go first: they are long, and the browser
     # stories behind them are dealt out longest first (tests/e2e/conftest.py), so that the two
     # workers finish at about the same time.
+    # Among the others, the transactional tests go after those that use no database (pytest-django
+    # puts them before): each empties the database, the data migrations' rows too, and a session
+    # fixture that reads those rows (signed_v1, tests/policy/pdf_fixtures.py) may first be asked
+    # for by a test without the db mark, in whichever worker xdist sent it to.
     def group(item):
-        return 0 if not item.get_closest_marker("serial") else 2 if item.get_closest_marker("e2e") else 1
+        if item.get_closest_marker("serial"):
+            return 3 if item.get_closest_marker("e2e") else 2
+        return 1 if _is_transactional(item) else 0
 
     items.sort(key=group)
     return result
+
+
+def _is_transactional(item) -> bool:
+    """As pytest-django decides it (pytest_django.plugin's own ordering)."""
+    from pytest_django.plugin import validate_django_db
+
+    marker = item.get_closest_marker("django_db")
+    if marker is not None:
+        transaction, reset_sequences, *_rest = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
 
 
 def pytest_runtest_setup(item):
